@@ -1,0 +1,33 @@
+# Two commands set everything up on a fresh machine with Python 3.11+ and make:
+#   make run    creates .venv if needed, then serves the clinic app on port 8080
+#   make test   creates .venv if needed, then runs the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint format check migrate clean-venv
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ProSpine needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/prospine serve
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+check: lint test
+
+migrate: $(STAMP)
+	$(BIN)/prospine migrate
+
+clean-venv:
+	rm -rf $(VENV)

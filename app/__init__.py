@@ -1,0 +1,1 @@
+"""ProSpine Clinic Dashboard: the application core (configuration, database, security, services)."""

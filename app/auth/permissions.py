@@ -1,0 +1,61 @@
+"""The one table that maps roles to permission strings.
+
+Permissions are plain strings (`area.verb`) checked by one predicate, `role_can`. Pages declare
+the permission they need where they are defined; services check it again on every change.
+Branch scoping is separate: everyone but the superadmin works within their own branch.
+"""
+
+from __future__ import annotations
+
+from models.accounts import Role
+
+PUBLIC = 'public'  # pages anyone may open (sign-in, first-run setup)
+SIGNED_IN = 'signed-in'  # pages every signed-in member of staff may open (home, own account)
+
+HOME_VIEW = 'home.view'
+USERS_VIEW = 'users.view'
+USERS_MANAGE = 'users.manage'
+BRANCHES_VIEW = 'branches.view'
+BRANCHES_MANAGE = 'branches.manage'
+SECURITY_MANAGE = 'security.manage'
+
+_CLINICAL = {'patients.view', 'patients.edit', 'notes.view', 'notes.write', 'tests.view', 'tests.edit'}
+_FRONT_DESK = {'patients.view', 'patients.edit', 'inquiries.view', 'inquiries.edit', 'schedule.view',
+               'schedule.edit', 'billing.view', 'billing.create'}
+_ADMINISTRATION = {USERS_VIEW, USERS_MANAGE, BRANCHES_VIEW, BRANCHES_MANAGE, SECURITY_MANAGE, 'audit.view',
+                   'reports.view', 'expenses.approve'}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
+    Role.SUPERADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, 'notes.sign',
+                                'notes.cosign', 'branches.create'}),
+    Role.ADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, 'schedule.view'}),
+    Role.DOCTOR: frozenset({HOME_VIEW, *_CLINICAL, 'notes.sign', 'notes.cosign', 'schedule.view',
+                            'inquiries.view', 'billing.view'}),
+    Role.JRDOCTOR: frozenset({HOME_VIEW, *_CLINICAL, 'notes.sign', 'schedule.view'}),
+    Role.RECEPTION: frozenset({HOME_VIEW, *_FRONT_DESK}),
+}
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.SUPERADMIN: 'Superadmin',
+    Role.ADMIN: 'Admin',
+    Role.DOCTOR: 'Doctor',
+    Role.JRDOCTOR: 'Junior doctor',
+    Role.RECEPTION: 'Reception',
+}
+
+# Which roles a role may hand out when creating or editing staff accounts.
+ASSIGNABLE_ROLES: dict[Role, tuple[Role, ...]] = {
+    Role.SUPERADMIN: tuple(Role),
+    Role.ADMIN: (Role.ADMIN, Role.DOCTOR, Role.JRDOCTOR, Role.RECEPTION),
+}
+
+
+def role_can(role: Role | None, permission: str) -> bool:
+    """Tell whether a role holds a permission (PUBLIC and SIGNED_IN are handled by the guard)."""
+    if permission == PUBLIC:
+        return True
+    if role is None:
+        return False
+    if permission == SIGNED_IN:
+        return True
+    return permission in ROLE_PERMISSIONS[role]

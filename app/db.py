@@ -1,0 +1,78 @@
+"""Database wiring: the Tortoise configuration, start-up with migrations, and shutdown.
+
+SQLite (the embedded default) and PostgreSQL each keep their own aerich migration tree under
+`migrations/<dialect>/`, because aerich writes dialect-specific SQL. Both trees are generated
+from the same models and a test fails when either drifts from them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise
+
+from app.config import Settings
+from models import MODEL_MODULES
+
+MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / 'migrations'
+SQLITE_PRAGMAS = {'journal_mode': 'WAL', 'synchronous': 'FULL', 'busy_timeout': 5000, 'foreign_keys': 'ON'}
+
+
+def dialect_of(database_url: str) -> str:
+    """Return the migration tree name for a database URL."""
+    return 'sqlite' if database_url.startswith('sqlite://') else 'postgres'
+
+
+def migrations_location(database_url: str) -> Path:
+    return MIGRATIONS_ROOT / dialect_of(database_url)
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    """Build the Tortoise configuration (also used by aerich)."""
+    if database_url.startswith('sqlite://'):
+        path = database_url.removeprefix('sqlite://')
+        connection: dict[str, Any] | str = {
+            'engine': 'tortoise.backends.sqlite',
+            'credentials': {'file_path': path, **SQLITE_PRAGMAS},
+        }
+    else:
+        connection = database_url
+    return {
+        'connections': {'default': connection},
+        'apps': {'models': {'models': [*MODEL_MODULES, 'aerich.models'], 'default_connection': 'default'}},
+        'use_tz': True,
+        'timezone': 'UTC',
+    }
+
+
+async def open_database(settings: Settings) -> None:
+    """Connect and bring the schema up to date (an in-memory database gets the schema directly)."""
+    if settings.is_sqlite and not settings.is_memory_database:
+        Path(settings.database_url.removeprefix('sqlite://')).parent.mkdir(parents=True, exist_ok=True)
+    if settings.is_memory_database:
+        await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+        await Tortoise.generate_schemas()
+        return
+    await apply_migrations(settings.database_url)
+    await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+
+
+async def apply_migrations(database_url: str) -> list[str]:
+    """Apply every committed migration the database lacks; return their names."""
+    from aerich import Command
+
+    command = Command(
+        tortoise_config=tortoise_config(database_url),
+        app='models',
+        location=str(migrations_location(database_url)),
+    )
+    try:
+        await command.init()
+        return await command.upgrade(run_in_transaction=True)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def close_database() -> None:
+    await Tortoise.close_connections()

@@ -1,0 +1,35 @@
+"""Start the web process: `prospine serve` (or NiceGUI's test fixture runs this file)."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.config import Settings, get_settings
+from app.security.secrets_store import storage_secret
+from app.web import mount
+
+
+def serve(settings: Settings | None = None) -> None:
+    """Serve the clinic on one process with one worker (NiceGUI keeps page state in memory)."""
+    settings = settings or get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    mount(settings)
+    ui.run(
+        host=settings.host,
+        port=settings.port,
+        title='ProSpine Clinic',
+        favicon='🩺',
+        dark=None,
+        reload=False,
+        show=False,
+        show_welcome_message=False,
+        storage_secret=storage_secret(settings.data_dir),
+        # No 14-day cookie: the browser cookie lives as long as the browser; sessions expire on the server.
+        session_middleware_kwargs={'max_age': None, 'same_site': 'lax', 'https_only': settings.https},
+        reconnect_timeout=10,
+        uvicorn_logging_level='warning',
+    )
+
+
+if __name__ in {'__main__', '__mp_main__'}:
+    serve()

@@ -1,0 +1,1 @@
+"""Passwords, password policy, secrets kept in the data directory, and two-factor codes."""

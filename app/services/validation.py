@@ -1,0 +1,85 @@
+"""Field checks shared by services. Each returns a cleaned value or records a message per field."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_USERNAME = re.compile(r'^[a-z0-9][a-z0-9._-]{2,39}$')
+_EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[a-z]{2,}$', re.IGNORECASE)
+_GSTIN = re.compile(r'^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$')
+_INDIAN_MOBILE = re.compile(r'^[6-9][0-9]{9}$')
+
+
+class Checker:
+    """Collects one message per field; `raise_if_any` refuses the whole input when one is wrong."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def text(self, field: str, value: str | None, *, label: str, required: bool = True,
+             max_length: int = 200) -> str:
+        cleaned = ' '.join((value or '').split()) if max_length <= 200 else (value or '').strip()
+        if required and not cleaned:
+            self.fail(field, f'Enter the {label}.')
+        elif len(cleaned) > max_length:
+            self.fail(field, f'The {label} can be at most {max_length} characters.')
+        return cleaned
+
+    def username(self, field: str, value: str | None) -> str:
+        cleaned = (value or '').strip().lower()
+        if not _USERNAME.match(cleaned):
+            self.fail(field, 'Use 3 to 40 lowercase letters, digits, dots, dashes or underscores, '
+                             'starting with a letter or digit.')
+        return cleaned
+
+    def email(self, field: str, value: str | None, *, required: bool = False) -> str:
+        cleaned = (value or '').strip()
+        if not cleaned:
+            if required:
+                self.fail(field, 'Enter an email address.')
+            return ''
+        if len(cleaned) > 254 or not _EMAIL.match(cleaned):
+            self.fail(field, 'Enter an email address like name@example.com.')
+        return cleaned
+
+    def phone(self, field: str, value: str | None, *, required: bool = False) -> str:
+        """Accept an Indian mobile (with or without +91 / 0) or a landline with its STD code."""
+        raw = (value or '').strip()
+        if not raw:
+            if required:
+                self.fail(field, 'Enter a phone number.')
+            return ''
+        digits = re.sub(r'[\s\-()]', '', raw)
+        if digits.startswith('+91'):
+            digits = digits[3:]
+        elif digits.startswith('91') and len(digits) == 12:
+            digits = digits[2:]
+        elif digits.startswith('0') and len(digits) == 11:
+            digits = digits[1:]
+        if not digits.isdigit() or len(digits) != 10:
+            self.fail(field, 'Enter a 10-digit phone number, for example 98765 43210.')
+            return raw
+        if _INDIAN_MOBILE.match(digits):
+            return f'+91 {digits[:5]} {digits[5:]}'
+        return f'+91 {digits}'
+
+    def gstin(self, field: str, value: str | None) -> str:
+        cleaned = (value or '').strip().upper()
+        if cleaned and not _GSTIN.match(cleaned):
+            self.fail(field, 'A GSTIN has 15 characters, like 27ABCDE1234F1Z5.')
+        return cleaned
+
+    def past_date(self, field: str, value: date | None, *, label: str, today: date) -> date | None:
+        if value is not None and value > today:
+            self.fail(field, f'The {label} cannot be in the future.')
+        return value
+
+    def raise_if_any(self) -> None:
+        from app.errors import ValidationFailed
+
+        if self.errors:
+            raise ValidationFailed(dict(self.errors))

@@ -1,0 +1,118 @@
+"""Wiring of the web process: security headers, session routes, error pages, start-up and pages.
+
+Called once per process by `app.main` (and again for each test by NiceGUI's user fixture,
+which resets NiceGUI between tests).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from nicegui import app
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from app.auth import handoff, sessions, throttle
+from app.auth.guard import setup_state
+from app.auth.navigation import safe_next
+from app.config import Settings
+from app.db import close_database, open_database
+from app.logs import configure_logging
+
+log = logging.getLogger('prospine')
+STATIC_DIR = Path(__file__).resolve().parent / 'static'
+
+SECURITY_HEADERS = {
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy': "frame-ancestors 'none'",
+    'Referrer-Policy': 'same-origin',
+    'Permissions-Policy': 'geolocation=(), microphone=()',
+}
+
+
+class SecurityHeadersMiddleware(BaseHTTPMiddleware):
+    """Add the security headers to every response, pages and files alike."""
+
+    async def dispatch(self, request: Request, call_next):  # type: ignore[override]
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith(('/auth/', '/logout')) or 'X-Nicegui-Content' in response.headers:
+            response.headers['Cache-Control'] = 'no-store'
+        return response
+
+
+def mount(settings: Settings) -> None:
+    """Register everything the process serves."""
+    configure_logging(settings.log_dir)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_static_files('/static', STATIC_DIR)
+    _add_session_routes(settings)
+    _add_error_handlers()
+    app.on_startup(_startup(settings))
+    app.on_shutdown(close_database)
+
+    import pages
+
+    pages.register_all()
+
+
+def _startup(settings: Settings):  # type: ignore[no-untyped-def]
+    async def open_everything() -> None:
+        setup_state.done = False
+        throttle.unknown_names.clear()
+        await open_database(settings)
+        log.info('ProSpine started; data directory %s', settings.data_dir)
+
+    return open_everything
+
+
+def _add_session_routes(settings: Settings) -> None:
+    @app.get('/auth/complete', include_in_schema=False)
+    async def complete_sign_in(request: Request, ticket: str = '', next: str = '/') -> Response:
+        token = handoff.claim(ticket=ticket, browser_id=str(request.session.get('id', '')))
+        if token is None:
+            return RedirectResponse('/login?reason=retry', status_code=303)
+        response = RedirectResponse(safe_next(next), status_code=303)
+        response.set_cookie(
+            sessions.COOKIE_NAME, token, httponly=True, samesite='strict', path='/',
+            secure=settings.https or request.url.scheme == 'https',
+        )
+        return response
+
+    @app.get('/logout', include_in_schema=False)
+    async def logout(request: Request) -> Response:
+        resolved = await sessions.resolve_token(request.cookies.get(sessions.COOKIE_NAME), touch=False)
+        if resolved.actor is not None and resolved.actor.session_id is not None:
+            await sessions.revoke(session_id=resolved.actor.session_id, reason=sessions.REASON_LOGOUT)
+        response = RedirectResponse('/login?reason=logout', status_code=303)
+        response.delete_cookie(sessions.COOKIE_NAME, path='/')
+        return response
+
+
+def _add_error_handlers() -> None:
+    from components.errors import error_page_response
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exception: Exception) -> Response:
+        return error_page_response(request, 404)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exception: StarletteHTTPException) -> Response:
+        return error_page_response(request, exception.status_code)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exception: Exception) -> Response:
+        log.exception('unhandled error on %s', request.url.path, exc_info=exception)
+        return error_page_response(request, 500)
+
+    def page_failed(exception: Exception) -> None:
+        from components.errors import error_content
+
+        error_content(500)
+
+    app.on_page_exception(page_failed)

@@ -1,0 +1,1 @@
+"""Reusable UI pieces: the frame, forms, error pages."""

@@ -1,0 +1,85 @@
+"""The shared frame: header (clinic, branch, user, role, theme, sign-out) and the navigation drawer.
+
+The drawer lists only the pages the actor's role may open. A timer re-checks the session every
+`SESSION_CHECK_SECONDS`, so a tab left open on a revoked or expired session goes to the sign-in
+page within a minute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from nicegui import ui
+
+from app.auth import sessions
+from app.auth.actor import Actor
+from app.auth.guard import PAGES, current_actor, send_to_login
+from app.auth.permissions import ROLE_LABELS
+from app.errors import SessionEnded
+from app.services import account
+from components.design import apply_theme
+
+SESSION_CHECK_SECONDS = 20.0
+
+
+@contextmanager
+def frame(actor: Actor, title: str) -> Iterator[ui.column]:
+    """Draw header and drawer around a page body: `with frame(actor, 'Users'): ...`."""
+    apply_theme()
+    dark = ui.dark_mode(value=actor.dark_mode)
+    with ui.header(elevated=True).classes('items-center gap-2 px-2 py-1'):
+        ui.button(icon='menu', on_click=lambda: drawer.toggle()).props('flat round color=white aria-label=Menu')
+        with ui.column().classes('gap-0'):
+            ui.label(actor.clinic_name).classes('text-subtitle1 text-weight-medium')
+            ui.label(actor.branch_name).classes('text-caption').mark('branch-name')
+        ui.space()
+        with ui.column().classes('gap-0 items-end gt-xs'):
+            ui.label(actor.full_name).classes('text-body2').mark('user-name')
+            ui.label(ROLE_LABELS[actor.role]).classes('text-caption').mark('user-role')
+        ui.button(icon='dark_mode', on_click=lambda: _toggle_dark(dark)) \
+            .props('flat round color=white aria-label="Dark or light"').tooltip('Dark or light')
+        ui.button('Sign out', icon='logout', on_click=lambda: ui.navigate.to('/logout')) \
+            .props('flat color=white').mark('sign-out')
+    with ui.left_drawer(value=None, bordered=True).classes('q-pa-none') as drawer:
+        _navigation(actor)
+    ui.timer(SESSION_CHECK_SECONDS, _check_session)
+    with ui.column().classes('prospine-page gap-4') as body:
+        ui.label(title).classes('text-h5').mark('page-title')
+        yield body
+
+
+def _navigation(actor: Actor) -> None:
+    current = ui.context.client.page.path
+    visible = sorted((spec for spec in PAGES.values() if spec.nav_label and actor.can(spec.permission)),
+                     key=lambda spec: (spec.nav_order, spec.nav_label or ''))
+    with ui.list().classes('w-full'):
+        for spec in visible:
+            with ui.item(on_click=lambda path=spec.path: ui.navigate.to(path)).classes(
+                    'bg-teal-1' if spec.path == current else '').mark(f'nav {spec.path}'):
+                with ui.item_section().props('avatar'):
+                    ui.icon(spec.nav_icon)
+                ui.item_section(spec.nav_label)
+
+
+async def _check_session() -> None:
+    resolved = await sessions.resolve_id(_session_id(), touch=False)
+    if resolved.actor is None:
+        send_to_login(resolved.ended_reason or 'signed-out')
+
+
+def _session_id() -> int | None:
+    from nicegui import app
+
+    return app.storage.client.get('session_id')
+
+
+async def _toggle_dark(dark: ui.dark_mode) -> None:
+    try:
+        actor = await current_actor()
+    except SessionEnded as ended:
+        send_to_login(ended.reason)
+        return
+    new_value = not bool(dark.value)
+    dark.set_value(new_value)
+    await account.set_dark_mode(actor=actor, dark=new_value)

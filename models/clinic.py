@@ -1,0 +1,28 @@
+"""The clinic's branches: where patients are seen and staff work."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Branch(Model):
+    """One branch of the clinic, with what its letterheads and bills print."""
+
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=80, unique=True, description='Branch name shown to staff')
+    clinic_name = fields.CharField(max_length=120, description='Clinic name printed on documents')
+    address = fields.TextField(default='')
+    phone = fields.CharField(max_length=20, default='')
+    phone_alt = fields.CharField(max_length=20, default='')
+    email = fields.CharField(max_length=254, default='')
+    gstin = fields.CharField(max_length=15, default='')
+    logo_file = fields.CharField(max_length=120, null=True, description='File name under uploads/logos')
+    is_active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = 'branch'
+        ordering = ['name']
+
+    def __str__(self) -> str:
+        return self.name

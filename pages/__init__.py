@@ -1,0 +1,16 @@
+"""One module per screen. Each page declares its permission with `@guarded_page`."""
+
+import importlib
+
+PAGE_MODULES = [
+    'pages.login',
+    'pages.setup',
+    'pages.home',
+    'pages.account',
+]
+
+
+def register_all() -> None:
+    """Import every page module so its pages register (again, after a test reset)."""
+    for name in PAGE_MODULES:
+        importlib.import_module(name)

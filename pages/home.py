@@ -1,0 +1,24 @@
+"""The home page (`/`); later issues turn it into the clinic's dashboard."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.auth.actor import Actor
+from app.auth.guard import PAGES, guarded_page
+from app.auth.permissions import HOME_VIEW
+from components.frame import frame
+
+
+@guarded_page('/', permission=HOME_VIEW, title='Home', nav_label='Home', nav_icon='home', nav_order=0)
+async def home_page(actor: Actor) -> None:
+    with frame(actor, 'Home'):
+        ui.label(f'Welcome, {actor.full_name}.').classes('text-h6').mark('welcome')
+        shortcuts = [spec for spec in PAGES.values()
+                     if spec.nav_label and spec.path != '/' and actor.can(spec.permission)]
+        with ui.row().classes('gap-3'):
+            for spec in sorted(shortcuts, key=lambda s: s.nav_order):
+                with ui.card().classes('cursor-pointer q-pa-md').on(
+                        'click', lambda path=spec.path: ui.navigate.to(path)):
+                    ui.icon(spec.nav_icon, size='32px').classes('text-primary')
+                    ui.label(spec.nav_label)

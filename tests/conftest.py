@@ -1,0 +1,40 @@
+"""Test set-up: a fresh data directory and in-memory database per test, a controllable clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from tortoise import Tortoise
+
+from app.auth import handoff, throttle
+from app.auth.guard import setup_state
+from app.clock import clock
+from app.config import load_settings, use_settings
+from app.db import tortoise_config
+
+
+@pytest.fixture(autouse=True)
+def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the app at an empty data directory and a fresh in-memory SQLite database."""
+    data_dir = tmp_path / 'data'
+    monkeypatch.setenv('PROSPINE_DATA_DIR', str(data_dir))
+    monkeypatch.setenv('PROSPINE_DATABASE_URL', 'sqlite://:memory:')
+    monkeypatch.setenv('PROSPINE_ENV_FILE', str(tmp_path / 'no.env'))
+    use_settings(load_settings())
+    handoff._pending.clear()
+    throttle.unknown_names.clear()
+    setup_state.done = False
+    yield data_dir
+    clock.unfreeze()
+    use_settings(None)
+
+
+@pytest.fixture
+async def db() -> AsyncIterator[None]:
+    """An initialised in-memory database for tests of services (no web page involved)."""
+    await Tortoise.init(config=tortoise_config('sqlite://:memory:'), _enable_global_fallback=True)
+    await Tortoise.generate_schemas()
+    yield
+    await Tortoise.close_connections()

@@ -1,0 +1,45 @@
+"""Plain factory functions for tests: branches, users, signed-in browsers."""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import count
+
+from nicegui.testing import User as TestUser
+
+from app.auth import sessions
+from app.clock import utcnow
+from app.security.passwords import hash_password_sync
+from models.accounts import EmployeeProfile, Role, User
+from models.clinic import Branch
+
+PASSWORD = 'correct horse battery'
+_serial = count(1)
+
+
+@cache
+def _hash(password: str) -> str:
+    return hash_password_sync(password)
+
+
+async def make_branch(name: str | None = None, **fields: object) -> Branch:
+    return await Branch.create(name=name or f'Branch {next(_serial)}',
+                               clinic_name=fields.pop('clinic_name', 'ProSpine Clinic'), **fields)
+
+
+async def make_user(role: Role = Role.RECEPTION, *, username: str | None = None, password: str = PASSWORD,
+                    branch: Branch | None = None, **fields: object) -> User:
+    branch = branch or await Branch.first() or await make_branch()
+    user = await User.create(
+        username=username or f'{role.value}{next(_serial)}', full_name=fields.pop('full_name', 'Asha Rao'),
+        role=role, branch=branch, password_hash=_hash(password), password_changed_at=utcnow(), **fields,
+    )
+    await EmployeeProfile.create(user=user)
+    return user
+
+
+async def sign_in(test_user: TestUser, user: User) -> str:
+    """Give the simulated browser a live session for a user (as if they had signed in)."""
+    token = await sessions.issue(user=user)
+    test_user.http_client.cookies.set(sessions.COOKIE_NAME, token)
+    return token
