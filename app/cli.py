@@ -120,9 +120,14 @@ def _read_password() -> str | None:
 
 
 def _makemigrations(settings: Settings, args: argparse.Namespace) -> int:
-    from app.migration_tools import make_migrations
+    from app.migration_tools import MigrationToolError, make_migrations
 
-    for line in asyncio.run(make_migrations(name=args.name, postgres_url=args.postgres_url)):
+    try:
+        lines = asyncio.run(make_migrations(name=args.name, postgres_url=args.postgres_url))
+    except MigrationToolError as error:
+        print(f'prospine: {error}', file=sys.stderr)
+        return 1
+    for line in lines:
         print(line)
     return 0
 

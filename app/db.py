@@ -68,6 +68,7 @@ async def apply_migrations(database_url: str) -> list[str]:
         location=str(migrations_location(database_url)),
     )
     try:
+        await Tortoise.init(config=tortoise_config(database_url))  # aerich skips this when Tortoise looks inited
         await command.init()
         return await command.upgrade(run_in_transaction=True)
     finally:

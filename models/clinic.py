@@ -15,7 +15,7 @@ class Branch(Model):
     phone_alt = fields.CharField(max_length=20, default='')
     email = fields.CharField(max_length=254, default='')
     gstin = fields.CharField(max_length=15, default='')
-    logo_file = fields.CharField(max_length=120, null=True, description='File name under uploads/logos')
+    logo_file = fields.CharField(max_length=120, null=True, description='File name in the uploads logos folder')
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

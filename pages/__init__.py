@@ -7,6 +7,10 @@ PAGE_MODULES = [
     'pages.setup',
     'pages.home',
     'pages.account',
+    'pages.admin_users',
+    'pages.admin_staff_profile',
+    'pages.admin_branches',
+    'pages.two_factor',
 ]
 
 

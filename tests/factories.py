@@ -8,6 +8,7 @@ from itertools import count
 from nicegui.testing import User as TestUser
 
 from app.auth import sessions
+from app.auth.actor import Actor
 from app.clock import utcnow
 from app.security.passwords import hash_password_sync
 from models.accounts import EmployeeProfile, Role, User
@@ -43,3 +44,8 @@ async def sign_in(test_user: TestUser, user: User) -> str:
     token = await sessions.issue(user=user)
     test_user.http_client.cookies.set(sessions.COOKIE_NAME, token)
     return token
+
+
+async def actor_of(user: User) -> Actor:
+    """Describe a user as the actor a service receives (no session behind it)."""
+    return await sessions.actor_for(user, session_id=None)

@@ -154,6 +154,9 @@ def guarded_action(permission: str) -> Callable[[Callable[..., Any]], Callable[.
             result = handler(actor, *args, **kwargs)
             return await result if inspect.isawaitable(result) else result
 
+        # NiceGUI passes event arguments only to handlers that take them: hide the actor parameter.
+        parameters = list(inspect.signature(handler).parameters.values())[1:]
+        wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         return wrapper
 
     return decorator

@@ -6,7 +6,10 @@ hash is verified). Failed codes count as failed sign-ins, so the throttle covers
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
 
 from app.auth import sessions, throttle
 from app.clock import utcnow
@@ -17,7 +20,7 @@ from models.accounts import RecoveryCode, User
 
 WRONG_CREDENTIALS = 'The username or password is incorrect.'
 WRONG_CODE = 'That code is not correct. Check the time on your phone, or use a recovery code.'
-DEACTIVATED_AS_WRONG = WRONG_CREDENTIALS  # a deactivated account is not revealed either
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,8 +79,8 @@ async def check_code(*, user_id: int, code: str) -> Outcome:
     state = _state_of(user)
     if message := throttle.refusal(state, now=utcnow(), settings=settings):
         return Outcome(error=message)
-    if user.totp_secret and user.totp_enabled:
-        secret = secret_box(settings.data_dir).decrypt(user.totp_secret, context=totp_context(user.id))
+    secret = _authenticator_secret(user)
+    if secret is not None:
         step = totp.matching_step(secret, code, after_step=user.totp_last_step)
         if step is not None:
             user.totp_last_step = step
@@ -100,6 +103,18 @@ async def start_session(*, user_id: int, ip: str, user_agent: str) -> str:
     await user.save(update_fields=['failed_login_count', 'first_failed_login_at', 'last_failed_login_at',
                                    'locked_until', 'last_login_at'])
     return await sessions.issue(user=user, ip=ip, user_agent=user_agent)
+
+
+def _authenticator_secret(user: User) -> str | None:
+    """Decrypt the user's authenticator secret; None when off or unreadable (recovery codes still work)."""
+    if not (user.totp_secret and user.totp_enabled):
+        return None
+    try:
+        return secret_box(get_settings().data_dir).decrypt(user.totp_secret, context=totp_context(user.id))
+    except (ValueError, InvalidTag):
+        log.error('the authenticator secret of user %s cannot be decrypted: is keys/secrets.key the right one?',
+                  user.id)
+        return None
 
 
 async def _use_recovery_code(user: User, code: str) -> bool:

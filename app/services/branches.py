@@ -1,0 +1,233 @@
+"""Branches as administrators manage them: list, create, edit, close and reopen, and their logos.
+
+Only the superadmin opens or closes branches; an admin edits their own branch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from app.auth.actor import Actor
+from app.auth.permissions import BRANCHES_MANAGE, BRANCHES_VIEW
+from app.config import get_settings
+from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from app.services.users import require
+from app.services.validation import Checker
+from models.accounts import User
+from models.clinic import Branch
+
+BRANCHES_CREATE = 'branches.create'
+NOT_FOUND = 'That branch could not be found.'
+LOGO_MAX_BYTES = 1024 * 1024
+# Image types told apart by their first bytes, never by the file name the browser sends.
+_LOGO_TYPES = {'png': 'image/png', 'jpg': 'image/jpeg', 'webp': 'image/webp'}
+
+
+@dataclass(frozen=True, kw_only=True)
+class BranchRow:
+    """One branch as the branch list shows it."""
+
+    id: int
+    name: str
+    clinic_name: str
+    address: str
+    phone: str
+    phone_alt: str
+    email: str
+    gstin: str
+    logo_file: str | None
+    is_active: bool
+
+
+def _row(branch: Branch) -> BranchRow:
+    return BranchRow(id=branch.id, name=branch.name, clinic_name=branch.clinic_name, address=branch.address,
+                     phone=branch.phone, phone_alt=branch.phone_alt, email=branch.email, gstin=branch.gstin,
+                     logo_file=branch.logo_file, is_active=branch.is_active)
+
+
+async def list_branches(*, actor: Actor, include_closed: bool = True) -> list[BranchRow]:
+    """List the branches the actor may see: their own, or all of them for the superadmin."""
+    require(actor, BRANCHES_VIEW)
+    query = Branch.all() if actor.is_superadmin else Branch.filter(id=actor.branch_id)
+    if not include_closed:
+        query = query.filter(is_active=True)
+    return [_row(branch) for branch in await query]
+
+
+async def get_branch(*, actor: Actor, branch_id: int) -> BranchRow:
+    """Return one branch the actor may see."""
+    require(actor, BRANCHES_VIEW)
+    return _row(await _reachable(actor, branch_id))
+
+
+async def create_branch(*, actor: Actor, name: str, clinic_name: str, address: str = '', phone: str = '',
+                        phone_alt: str = '', email: str = '', gstin: str = '') -> BranchRow:
+    """Open a new branch (superadmin only)."""
+    require(actor, BRANCHES_CREATE)
+    details = await _check_details(name=name, clinic_name=clinic_name, address=address, phone=phone,
+                                   phone_alt=phone_alt, email=email, gstin=gstin)
+    try:
+        async with in_transaction():
+            await _refuse_taken_name(details['name'])
+            branch = await Branch.create(**details)
+    except IntegrityError:  # another branch took the name in the meantime
+        raise ValidationFailed({'name': _taken(details['name'])}) from None
+    return _row(branch)
+
+
+async def update_branch(*, actor: Actor, branch_id: int, name: str, clinic_name: str, address: str, phone: str,
+                        phone_alt: str, email: str, gstin: str) -> BranchRow:
+    """Change a branch's details: its name, and what its letterheads and bills print."""
+    require(actor, BRANCHES_MANAGE)
+    await _reachable(actor, branch_id)
+    details = await _check_details(name=name, clinic_name=clinic_name, address=address, phone=phone,
+                                   phone_alt=phone_alt, email=email, gstin=gstin, branch_id=branch_id)
+    try:
+        async with in_transaction():
+            await _reachable(actor, branch_id)
+            await _refuse_taken_name(details['name'], branch_id=branch_id)
+            await Branch.filter(id=branch_id).update(**details)
+    except IntegrityError:
+        raise ValidationFailed({'name': _taken(details['name'])}) from None
+    return await get_branch(actor=actor, branch_id=branch_id)
+
+
+async def set_branch_active(*, actor: Actor, branch_id: int, active: bool) -> None:
+    """Close or reopen a branch (superadmin only); a branch with active staff stays open."""
+    require(actor, BRANCHES_CREATE)
+    async with in_transaction():
+        await _reachable(actor, branch_id)
+        if not active and (staff := await User.filter(branch_id=branch_id, is_active=True).count()):
+            raise DomainError(f'This branch still has {staff} active staff member{"s" if staff != 1 else ""}. '
+                              'Move or deactivate them first.')
+        await Branch.filter(id=branch_id).update(is_active=active)
+
+
+@dataclass(frozen=True)
+class Logo:
+    """A branch logo as stored: its media type and bytes."""
+
+    media_type: str
+    content: bytes
+
+
+def logos_dir() -> Path:
+    return get_settings().uploads_dir / 'logos'
+
+
+def logo_kind(content: bytes) -> str | None:
+    """Tell a PNG, JPEG or WebP image by its magic bytes; None for anything else."""
+    if content.startswith(b'\x89PNG\r\n\x1a\n'):
+        return 'png'
+    if content.startswith(b'\xff\xd8\xff'):
+        return 'jpg'
+    if len(content) >= 12 and content[:4] == b'RIFF' and content[8:12] == b'WEBP':
+        return 'webp'
+    return None
+
+
+def logo_size_problem(size: int, filename: str) -> str | None:
+    """Say why a file of this size cannot be a logo, or None."""
+    if size <= 0:
+        return f'"{_shown(filename)}" is empty. Choose a PNG, JPEG or WebP image.'
+    if size > LOGO_MAX_BYTES:
+        return f'"{_shown(filename)}" is {size / 1024 / 1024:.1f} MB; a logo can be at most 1 MB.'
+    return None
+
+
+def _shown(filename: str) -> str:
+    return Path(filename or 'The file').name
+
+
+async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: str) -> BranchRow:
+    """Store a new logo for a branch under a random name and remove the old one."""
+    require(actor, BRANCHES_MANAGE)
+    await _reachable(actor, branch_id)
+    problem = logo_size_problem(len(content), filename)
+    kind = logo_kind(content)
+    if problem is None and kind is None:
+        problem = f'"{_shown(filename)}" is not a PNG, JPEG or WebP image.'
+    if problem is not None or kind is None:
+        raise ValidationFailed({'logo': problem or ''})
+    folder = logos_dir()
+    new_name = f'{secrets.token_hex(16)}.{kind}'
+    await asyncio.to_thread(_write_file, folder / new_name, content)
+    try:
+        async with in_transaction():
+            branch = await _reachable(actor, branch_id)
+            old_name = branch.logo_file
+            await Branch.filter(id=branch_id).update(logo_file=new_name)
+    except BaseException:
+        (folder / new_name).unlink(missing_ok=True)
+        raise
+    if old_name:
+        (folder / Path(old_name).name).unlink(missing_ok=True)
+    return await get_branch(actor=actor, branch_id=branch_id)
+
+
+async def load_logo(*, actor: Actor, branch_id: int) -> Logo | None:
+    """Return a branch's logo, or None when it has none (or the file has gone)."""
+    branch = await get_branch(actor=actor, branch_id=branch_id)
+    if not branch.logo_file:
+        return None
+    path = logos_dir() / Path(branch.logo_file).name
+    kind = path.suffix.removeprefix('.')
+    try:
+        content = await asyncio.to_thread(path.read_bytes)
+    except FileNotFoundError:
+        return None
+    return Logo(_LOGO_TYPES.get(kind, 'application/octet-stream'), content)
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+async def _reachable(actor: Actor, branch_id: int) -> Branch:
+    branch = await Branch.get_or_none(id=branch_id)
+    if branch is None:
+        raise NotFound(NOT_FOUND)
+    if not actor.may_work_in(branch_id):
+        raise PermissionDenied('You can only manage your own branch.')
+    return branch
+
+
+async def _check_details(*, name: str, clinic_name: str, address: str, phone: str, phone_alt: str, email: str,
+                         gstin: str, branch_id: int | None = None) -> dict[str, str]:
+    check = Checker()
+    details = {
+        'name': check.text('name', name, label='branch name', max_length=80),
+        'clinic_name': check.text('clinic_name', clinic_name, label='clinic name', max_length=120),
+        'address': check.text('address', address, label='address', required=False, max_length=500),
+        'phone': check.phone('phone', phone),
+        'phone_alt': check.phone('phone_alt', phone_alt),
+        'email': check.email('email', email),
+        'gstin': check.gstin('gstin', gstin),
+    }
+    if 'name' not in check.errors and await _name_taken(details['name'], branch_id=branch_id):
+        check.fail('name', _taken(details['name']))
+    check.raise_if_any()
+    return details
+
+
+async def _name_taken(name: str, *, branch_id: int | None) -> bool:
+    query = Branch.filter(name__iexact=name)
+    if branch_id is not None:
+        query = query.exclude(id=branch_id)
+    return await query.exists()
+
+
+async def _refuse_taken_name(name: str, *, branch_id: int | None = None) -> None:
+    if await _name_taken(name, branch_id=branch_id):
+        raise ValidationFailed({'name': _taken(name)})
+
+
+def _taken(name: str) -> str:
+    return f'A branch named "{name}" already exists. Choose another name.'

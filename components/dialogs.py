@@ -1,0 +1,61 @@
+"""Dialogs built when needed and removed when closed, so a page never holds stale forms."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from nicegui import events, ui
+
+from components.forms import FormErrors
+
+Submit = Callable[[], Awaitable[Any] | Any]
+
+
+class FormDialog:
+    """A form in a dialog: fields go into `body`, their messages via `form`; open at once.
+
+    Usage: `dialog = FormDialog('Add staff member', submit_label='Create', on_submit=save)`,
+    then `with dialog.body: dialog.form.add('username', ui.input('Username'))`.
+    The submit button is disabled while `on_submit` runs, so a double tap saves once.
+    """
+
+    def __init__(self, title: str, *, submit_label: str | None = None, on_submit: Submit | None = None,
+                 submit_color: str = 'primary', text: str = '') -> None:
+        self.form = FormErrors()
+        self._on_submit = on_submit
+        with ui.dialog(value=True) as self.dialog, ui.card().classes('w-full gap-2').style('max-width: 480px'):
+            ui.label(title).classes('text-h6').mark('dialog-title')
+            if text:
+                ui.label(text).classes('text-body2')
+            self.body = ui.column().classes('w-full gap-2')
+            with ui.row().classes('w-full justify-end gap-2 q-mt-sm'):
+                ui.button('Cancel' if submit_label else 'Close', on_click=self.close).props('flat') \
+                    .mark('dialog-cancel')
+                self.submit = ui.button(submit_label or '', on_click=self._submit, color=submit_color) \
+                    .mark('dialog-submit')
+                self.submit.set_visibility(bool(submit_label and on_submit))
+        self.dialog.on_value_change(self._closed)
+
+    def close(self) -> None:
+        self.dialog.close()
+
+    async def _submit(self) -> None:
+        self.submit.disable()
+        try:
+            result = self._on_submit() if self._on_submit else None
+            if isinstance(result, Awaitable):
+                await result
+        finally:
+            if not self.submit.is_deleted:
+                self.submit.enable()
+
+    def _closed(self, event: events.ValueChangeEventArguments) -> None:
+        if not event.value:
+            self.dialog.delete()
+
+
+def fill_width(dialog: FormDialog) -> None:
+    """Stretch every field of a dialog's form across the dialog."""
+    for element in dialog.form.fields.values():
+        element.classes('w-full').props('outlined')
