@@ -38,7 +38,8 @@ def frame(actor: Actor, title: str) -> Iterator[ui.column]:
             ui.label(actor.full_name).classes('text-body2').mark('user-name')
             ui.label(ROLE_LABELS[actor.role]).classes('text-caption').mark('user-role')
         ui.button(icon='dark_mode', on_click=lambda: _toggle_dark(dark)) \
-            .props('flat round color=white aria-label="Dark or light"').tooltip('Dark or light')
+            .props('flat round color=white aria-label="Dark or light"').tooltip('Dark or light') \
+            .mark('dark-toggle')
         ui.button('Sign out', icon='logout', on_click=lambda: ui.navigate.to('/logout')) \
             .props('flat color=white').mark('sign-out')
     with ui.left_drawer(value=None, bordered=True).classes('q-pa-none') as drawer:

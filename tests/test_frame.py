@@ -1,0 +1,40 @@
+"""The shared frame: who is signed in, where, and the remembered dark or light choice."""
+
+import asyncio
+
+from nicegui import ui
+from nicegui.testing import User
+
+from models.accounts import Role
+from models.accounts import User as StaffUser
+from tests.factories import make_branch, make_user, sign_in
+
+
+async def test_header_names_clinic_branch_user_and_role(user: User) -> None:
+    branch = await make_branch('Andheri', clinic_name='ProSpine Spine & Physio')
+    staff = await make_user(Role.JRDOCTOR, branch=branch, full_name='Dr Arjun Das')
+    await sign_in(user, staff)
+    await user.open('/')
+    await user.should_see('ProSpine Spine & Physio')
+    await user.should_see('Andheri')
+    await user.should_see('Dr Arjun Das')
+    await user.should_see('Junior doctor')
+    await user.should_see('Sign out')
+
+
+async def test_dark_mode_is_remembered_per_user(user: User) -> None:
+    staff = await make_user(Role.RECEPTION)
+    await sign_in(user, staff)
+    await user.open('/')
+    user.find(marker='dark-toggle').click()
+    for _ in range(20):
+        await staff.refresh_from_db()
+        if staff.dark_mode is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert staff.dark_mode is True
+    await user.open('/account')
+    dark = user.find(kind=ui.dark_mode).elements.pop()
+    assert dark.value is True
+    other = await make_user(Role.RECEPTION)
+    assert (await StaffUser.get(id=other.id)).dark_mode is None

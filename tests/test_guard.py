@@ -1,0 +1,145 @@
+"""The page guard: every registered page visited as every role, error pages, security headers."""
+
+from collections.abc import Iterator
+
+import pytest
+from nicegui import Client
+from nicegui.testing import User
+
+from app.auth import sessions
+from app.auth.guard import PAGES, guarded_page
+from app.auth.permissions import PUBLIC, role_can
+from models.accounts import Role
+from tests.factories import make_branch, make_user
+
+ANONYMOUS = 'anonymous'
+
+
+def expected_outcome(role: Role | str, permission: str, path: str) -> tuple[int, str | None]:
+    """The status (and redirect target prefix) a role should get for a page."""
+    if permission == PUBLIC:
+        if path == '/setup':
+            return 303, '/login'
+        if path == '/login' and role != ANONYMOUS:
+            return 303, '/'
+        return 200, None
+    if role == ANONYMOUS:
+        return 303, '/login' if path == '/' else '/login?next='
+    return (200, None) if role_can(role, permission) else (403, None)  # type: ignore[arg-type]
+
+
+async def test_every_page_as_every_role(user: User) -> None:
+    registered = set(Client.page_routes.values())
+    assert registered == set(PAGES), f'pages registered without @guarded_page: {registered - set(PAGES)}'
+    branch = await make_branch('Andheri')
+    tokens: dict[Role | str, str | None] = {ANONYMOUS: None}
+    for role in Role:
+        staff = await make_user(role, branch=branch, username=f'matrix-{role.value}')
+        tokens[role] = await sessions.issue(user=staff)
+
+    failures = []
+    for spec in PAGES.values():
+        if '{' in spec.path:
+            assert spec.example_path, f'{spec.path} needs an example_path for this test'
+        address = spec.example_path or spec.path
+        for role, token in tokens.items():
+            user.http_client.cookies.clear()
+            if token:
+                user.http_client.cookies.set(sessions.COOKIE_NAME, token)
+            response = await user.http_client.get(address)
+            status, target = expected_outcome(role, spec.permission, spec.path)
+            got_target = response.headers.get('location', '')
+            if response.status_code != status or (target and not got_target.startswith(target)):
+                failures.append(f'{address} as {role}: expected {status} {target or ""}, '
+                                f'got {response.status_code} {got_target}')
+            assert 'Traceback' not in response.text
+    assert not failures, '\n'.join(failures)
+
+
+async def test_forbidden_page_explains_and_keeps_the_frame(user: User) -> None:
+    staff = await make_user(Role.RECEPTION)
+    user.http_client.cookies.set(sessions.COOKIE_NAME, await sessions.issue(user=staff))
+    forbidden = [spec.path for spec in PAGES.values() if spec.permission != PUBLIC and '{' not in spec.path
+                 and not role_can(Role.RECEPTION, spec.permission)]
+    assert forbidden, 'expected at least one page reception may not open'
+    response = await user.http_client.get(forbidden[0])
+    assert response.status_code == 403
+    assert 'You do not have access to this page.' in response.text
+    assert 'Sign out' in response.text
+
+
+async def test_navigation_lists_only_what_the_role_may_open(user: User) -> None:
+    staff = await make_user(Role.RECEPTION)
+    user.http_client.cookies.set(sessions.COOKIE_NAME, await sessions.issue(user=staff))
+    await user.open('/')
+    for spec in PAGES.values():
+        if not spec.nav_label:
+            continue
+        if role_can(Role.RECEPTION, spec.permission):
+            await user.should_see(marker=f'nav {spec.path}')
+        else:
+            await user.should_not_see(marker=f'nav {spec.path}')
+
+
+async def test_unknown_address_gets_a_friendly_404(user: User) -> None:
+    await make_user(Role.RECEPTION)
+    response = await user.http_client.get('/no/such/page')
+    assert response.status_code == 404
+    assert 'This page does not exist.' in response.text
+
+
+@pytest.fixture
+def failing_page() -> Iterator[str]:
+    path = '/test-only/failing'
+
+    @guarded_page(path, permission=PUBLIC, title='Failing')
+    def failing() -> None:
+        raise RuntimeError('secret internal detail /etc/passwd')
+
+    yield path
+    PAGES.pop(path, None)
+
+
+async def test_a_failing_page_shows_no_stack_trace(user: User, failing_page: str,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    await make_user(Role.RECEPTION)
+    response = await user.http_client.get(failing_page)
+    assert response.status_code == 500
+    assert 'Something went wrong on our side.' in response.text
+    assert 'secret internal detail' not in response.text
+    assert 'Traceback' not in response.text
+    assert 'RuntimeError' not in response.text
+    caplog.clear()  # the error is logged on purpose; the user fixture fails tests on ERROR logs
+
+
+@pytest.mark.parametrize('path', ['/login', '/setup', '/no/such/page', '/static/prospine.css', '/logout'])
+async def test_security_headers_on_every_response(user: User, path: str) -> None:
+    response = await user.http_client.get(path)
+    assert response.headers['X-Content-Type-Options'] == 'nosniff'
+    assert "frame-ancestors 'none'" in response.headers['Content-Security-Policy']
+    assert response.headers['Referrer-Policy'] == 'same-origin'
+    assert response.headers['X-Frame-Options'] == 'DENY'
+
+
+async def test_session_cookie_is_http_only_and_strict(user: User) -> None:
+    from app.auth import handoff
+
+    staff = await make_user(Role.RECEPTION)
+    await user.open('/login')
+    browser_id = user.http_client.cookies.get('session')
+    assert browser_id is not None
+    token = await sessions.issue(user=staff)
+    # the browser id lives inside NiceGUI's signed cookie; claim with the id the server sees
+    from nicegui import app
+
+    with user:
+        ticket = handoff.stash(token=token, browser_id=str(app.storage.browser['id']))
+    response = await user.http_client.get(f'/auth/complete?ticket={ticket}&next=/account')
+    assert response.status_code == 303
+    assert response.headers['location'] == '/account'
+    cookie = response.headers['set-cookie'].lower()
+    assert 'prospine_session=' in cookie
+    assert 'httponly' in cookie and 'samesite=strict' in cookie
+    assert 'max-age' not in cookie and 'expires' not in cookie
+    again = await user.http_client.get(f'/auth/complete?ticket={ticket}&next=/account')
+    assert again.headers['location'] == '/login?reason=retry'  # single use
