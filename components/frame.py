@@ -44,10 +44,11 @@ def frame(actor: Actor, title: str) -> Iterator[ui.column]:
             .props('flat color=white').mark('sign-out')
     with ui.left_drawer(value=None, bordered=True).classes('q-pa-none') as drawer:
         _navigation(actor)
-    ui.timer(SESSION_CHECK_SECONDS, _check_session)
     with ui.column().classes('prospine-page gap-4') as body:
         ui.label(title).classes('text-h5').mark('page-title')
         yield body
+    # Created last: a timer waits for the browser to connect, which would send a half-built page.
+    ui.timer(SESSION_CHECK_SECONDS, _check_session, immediate=False)
 
 
 def _navigation(actor: Actor) -> None:

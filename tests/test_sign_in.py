@@ -1,7 +1,6 @@
 """Signing in and out through the pages, the one message for every wrong credential, throttling."""
 
 import asyncio
-import statistics
 import time
 from datetime import timedelta
 
@@ -81,9 +80,12 @@ async def test_unknown_user_costs_about_as_long_as_a_wrong_password(db: None) ->
         await sign_in.check_password(username=username, password='wrong password here')
         return time.perf_counter() - started
 
-    unknown = statistics.median([await timed(f'ghost{i}') for i in range(3)])
     await make_user(Role.RECEPTION, username='other')
-    wrong = statistics.median([await timed(name) for name in ('nisha', 'other', 'nisha')])
+    unknown_times, wrong_times = [], []
+    for i in range(5):  # interleaved, so load on the machine hits both alike
+        unknown_times.append(await timed(f'ghost{i}'))
+        wrong_times.append(await timed('nisha' if i % 2 else 'other'))
+    unknown, wrong = min(unknown_times), min(wrong_times)
     assert 0.5 < unknown / wrong < 2.0, (unknown, wrong)
 
 
