@@ -11,7 +11,7 @@ from app.auth.actor import Actor
 from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import ASSIGNABLE_ROLES, BRANCHES_VIEW, ROLE_LABELS, USERS_MANAGE, USERS_VIEW
 from app.errors import DomainError
-from app.services import branches, users
+from app.services import branches, two_factor, users
 from components.dialogs import FormDialog, fill_width
 from components.frame import frame
 from components.tables import pick_table, picked, replace_rows
@@ -191,6 +191,13 @@ async def staff_page(actor: Actor) -> None:
         await _simple(current, lambda: users.unlock(actor=current, user_id=row['id']),
                       f'{row["full_name"]} is unlocked and can sign in again.', refresh)
 
+    @guarded_action(USERS_MANAGE)
+    async def reset_two_factor(current: Actor) -> None:
+        if (row := chosen()) is None:
+            return
+        await _simple(current, lambda: two_factor.reset_for_user(actor=current, user_id=row['id']),
+                      f'Two-factor sign-in of {row["full_name"]} was reset; they are signed out.', refresh)
+
     def open_profile() -> None:
         if (row := chosen()) is not None:
             ui.navigate.to(f'/admin/users/{row["id"]}')
@@ -208,6 +215,8 @@ async def staff_page(actor: Actor) -> None:
                 ui.button('Reset password', icon='password', on_click=open_reset).props('outline') \
                     .mark('reset-password')
                 ui.button('Unlock', icon='lock_open', on_click=unlock).props('outline').mark('unlock-user')
+                ui.button('Reset two-factor', icon='phonelink_erase', on_click=reset_two_factor).props('outline') \
+                    .mark('reset-two-factor')
                 ui.button('Reactivate', icon='how_to_reg', on_click=reactivate).props('outline') \
                     .mark('reactivate-user')
                 ui.button('Deactivate', icon='person_off', on_click=open_deactivate) \

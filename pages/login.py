@@ -23,6 +23,8 @@ REASONS = {
     'password-reset': 'An administrator reset your password. Sign in with the new one.',
     'user-deactivated': 'Your account has been deactivated. Ask an administrator.',
     'signed-out': 'Your session has ended. Please sign in again.',
+    'two-factor-reset': 'An administrator reset your two-factor sign-in. Sign in and set it up again.',
+    'role-changed': 'Your role or branch was changed. Please sign in again.',
     'retry': 'Signing in did not complete. Please try again.',
 }
 

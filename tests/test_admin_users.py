@@ -205,3 +205,21 @@ async def test_profile_of_another_branch_is_not_shown(user: User) -> None:
     await user.open(f'/admin/users/{stranger.id}')
     await user.should_see('That staff member could not be found.')
     await user.should_not_see('Hidden Person')
+
+
+async def test_reset_two_factor_clears_it_and_signs_them_out(user: User) -> None:
+    from models.accounts import RecoveryCode
+
+    staff = await make_user(Role.DOCTOR, username='lost.phone', full_name='Dr Lina Roy', totp_enabled=True,
+                            totp_secret='v1:unused:AAAA')
+    await RecoveryCode.create(user=staff, code_hash='0' * 64)
+    their_token = await sessions.issue(user=staff)
+    await open_as_admin(user)
+    tap_row(user, 'lost.phone')
+    user.find('reset-two-factor').click()
+    await user.should_see('Two-factor sign-in of Dr Lina Roy was reset; they are signed out.')
+    await staff.refresh_from_db()
+    assert not staff.totp_enabled and staff.totp_secret is None
+    assert not await RecoveryCode.filter(user=staff).exists()
+    resolved = await sessions.resolve_token(their_token)
+    assert resolved.actor is None and resolved.ended_reason == sessions.REASON_TWO_FACTOR_RESET

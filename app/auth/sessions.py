@@ -27,6 +27,7 @@ REASON_PASSWORD = 'password-changed'
 REASON_DEACTIVATED = 'user-deactivated'
 REASON_ADMIN_RESET = 'password-reset'
 REASON_ROLE_CHANGED = 'role-changed'
+REASON_TWO_FACTOR_RESET = 'two-factor-reset'
 
 
 def hash_token(token: str) -> str:

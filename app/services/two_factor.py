@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from app.auth import sessions
 from app.auth.actor import Actor
 from app.auth.permissions import SECURITY_MANAGE, USERS_MANAGE
 from app.auth.sign_in import totp_context
@@ -119,6 +120,7 @@ async def reset_for_user(*, actor: Actor, user_id: int) -> None:
         if target.role is Role.SUPERADMIN and not actor.is_superadmin:
             raise PermissionDenied('Only a superadmin can change the sign-in of a superadmin.')
         await _clear(target.id)
+        await sessions.revoke_all(user_id=target.id, reason=sessions.REASON_TWO_FACTOR_RESET)
 
 
 async def set_role_requirement(*, actor: Actor, role: Role | str, required: bool) -> None:
