@@ -18,7 +18,7 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from app.auth import handoff, sessions, throttle
 from app.auth.guard import setup_state
 from app.auth.navigation import safe_next
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.db import close_database, open_database
 from app.logs import configure_logging
 
@@ -51,7 +51,7 @@ def mount(settings: Settings) -> None:
     configure_logging(settings.log_dir)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_static_files('/static', STATIC_DIR)
-    _add_session_routes(settings)
+    _add_session_routes()
     _add_error_handlers()
     app.on_startup(_startup(settings))
     app.on_shutdown(close_database)
@@ -71,7 +71,7 @@ def _startup(settings: Settings):  # type: ignore[no-untyped-def]
     return open_everything
 
 
-def _add_session_routes(settings: Settings) -> None:
+def _add_session_routes() -> None:
     @app.get('/auth/complete', include_in_schema=False)
     async def complete_sign_in(request: Request, ticket: str = '', next: str = '/') -> Response:
         token = handoff.claim(ticket=ticket, browser_id=str(request.session.get('id', '')))
@@ -80,7 +80,7 @@ def _add_session_routes(settings: Settings) -> None:
         response = RedirectResponse(safe_next(next), status_code=303)
         response.set_cookie(
             sessions.COOKIE_NAME, token, httponly=True, samesite='strict', path='/',
-            secure=settings.https or request.url.scheme == 'https',
+            secure=get_settings().https or request.url.scheme == 'https',
         )
         return response
 

@@ -143,3 +143,32 @@ async def test_session_cookie_is_http_only_and_strict(user: User) -> None:
     assert 'max-age' not in cookie and 'expires' not in cookie
     again = await user.http_client.get(f'/auth/complete?ticket={ticket}&next=/account')
     assert again.headers['location'] == '/login?reason=retry'  # single use
+
+
+async def test_cookies_are_secure_when_served_over_https(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nicegui import app
+
+    from app.auth import handoff
+    from app.config import load_settings, use_settings
+
+    monkeypatch.setenv('PROSPINE_HTTPS', 'true')
+    use_settings(load_settings())
+    staff = await make_user(Role.RECEPTION)
+    await user.open('/login')
+    with user:
+        ticket = handoff.stash(token=await sessions.issue(user=staff), browser_id=str(app.storage.browser['id']))
+    response = await user.http_client.get(f'/auth/complete?ticket={ticket}&next=/')
+    assert 'secure' in response.headers['set-cookie'].lower()
+
+
+async def test_logs_are_written_to_the_data_directory_without_passwords(user: User, environment) -> None:
+    from tests.test_sign_in import submit_login
+
+    await make_user(Role.RECEPTION, username='nisha')
+    await user.open('/login')
+    await submit_login(user, 'nisha', 'my secret attempt 123')
+    await user.should_see('The username or password is incorrect.')
+    log_file = environment / 'logs' / 'prospine.log'
+    text = log_file.read_text(encoding='utf-8')
+    assert 'ProSpine started' in text
+    assert 'my secret attempt 123' not in text
