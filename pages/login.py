@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from datetime import timedelta
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
-from nicegui import app, ui
+from nicegui import ui
 
-from app.auth import handoff, sign_in
+from app.auth import sign_in
 from app.auth.actor import Actor, AnonymousActor
 from app.auth.guard import guarded_page
 from app.auth.navigation import safe_next
 from app.auth.permissions import PUBLIC
+from app.clock import utcnow
 from components.design import apply_theme
+from components.entry import enter_app
+
+CODE_STEP_LIFETIME = timedelta(minutes=5)
 
 REASONS = {
     'logout': 'You have signed out.',
@@ -36,14 +41,10 @@ async def login_page(actor: Actor | AnonymousActor, request: Request, next: str 
     if actor.is_authenticated:
         return RedirectResponse(target, status_code=303)
     apply_theme()
-    client_ip = request.client.host if request.client else ''
-    user_agent = request.headers.get('user-agent', '')
-    pending: dict[str, int] = {}
+    pending: dict[str, Any] = {}  # the user who passed the password step, and until when the code is awaited
 
     async def finish(user_id: int) -> None:
-        token = await sign_in.start_session(user_id=user_id, ip=client_ip, user_agent=user_agent)
-        ticket = handoff.stash(token=token, browser_id=str(app.storage.browser.get('id', '')))
-        ui.navigate.to(f'/auth/complete?ticket={ticket}&next={quote(target, safe="/")}')
+        await enter_app(user_id=user_id, request=request, target=target)
 
     async def submit_password() -> None:
         error.set_text('')
@@ -53,7 +54,7 @@ async def login_page(actor: Actor | AnonymousActor, request: Request, next: str 
             error.set_text(outcome.error or sign_in.WRONG_CREDENTIALS)
             return
         if outcome.needs_code:
-            pending['user_id'] = outcome.user_id
+            pending.update(user_id=outcome.user_id, until=utcnow() + CODE_STEP_LIFETIME)
             password_step.set_visibility(False)
             code_step.set_visibility(True)
             return
@@ -61,7 +62,11 @@ async def login_page(actor: Actor | AnonymousActor, request: Request, next: str 
 
     async def submit_code() -> None:
         error.set_text('')
-        if 'user_id' not in pending:
+        if 'user_id' not in pending or utcnow() > pending['until']:
+            pending.clear()
+            password_step.set_visibility(True)
+            code_step.set_visibility(False)
+            error.set_text('That took too long. Please enter your username and password again.')
             return
         outcome = await sign_in.check_code(user_id=pending['user_id'], code=code.value or '')
         code.set_value('')

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from fastapi import Request
-from nicegui import app, ui
+from nicegui import ui
 
-from app.auth import handoff, sign_in
 from app.auth.guard import guarded_page, setup_state
 from app.auth.permissions import PUBLIC
 from app.errors import DomainError, ValidationFailed
 from app.services.setup import FirstRun, complete_first_run
 from components.design import apply_theme
+from components.entry import enter_app
 from components.forms import FormErrors
 
 
@@ -18,8 +18,6 @@ from components.forms import FormErrors
 async def setup_page(request: Request) -> None:
     apply_theme()
     form = FormErrors()
-    client_ip = request.client.host if request.client else ''
-    user_agent = request.headers.get('user-agent', '')
 
     async def create() -> None:
         form.clear()
@@ -37,9 +35,7 @@ async def setup_page(request: Request) -> None:
             form.show(error)
             return
         setup_state.done = True
-        token = await sign_in.start_session(user_id=user.id, ip=client_ip, user_agent=user_agent)
-        ticket = handoff.stash(token=token, browser_id=str(app.storage.browser.get('id', '')))
-        ui.navigate.to(f'/auth/complete?ticket={ticket}&next=/')
+        await enter_app(user_id=user.id, request=request)
 
     with ui.card().classes('prospine-narrow q-mt-lg q-pa-lg gap-2'):
         ui.label('Welcome to ProSpine').classes('text-h5')

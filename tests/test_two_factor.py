@@ -13,7 +13,7 @@ from app.clock import clock
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.security.totp import current_code
 from app.services import two_factor
-from models.accounts import RecoveryCode, Role, RolePolicy
+from models.accounts import RecoveryCode, Role, RolePolicy, UserSession
 from models.accounts import User as StaffUser
 from tests.factories import PASSWORD, make_branch, make_user
 from tests.factories import sign_in as sign_in_as
@@ -266,3 +266,20 @@ async def enrol_directly(staff: StaffUser) -> list[str]:
     enrolment = await two_factor.begin_enrolment(actor=actor)
     return await two_factor.confirm_enrolment(actor=actor, secret=enrolment.secret,
                                               code=current_code(enrolment.secret))
+
+
+async def test_the_code_step_expires_after_five_minutes(user: User) -> None:
+    staff = await make_user(Role.RECEPTION, username='nisha')
+    await sign_in_as(user, staff)
+    secret, _ = await enrol_on_page(user)
+    await user.open('/logout')
+    await user.open('/login')
+    user.find(marker='username').type('nisha')
+    user.find(marker='password').type(PASSWORD)
+    user.find(marker='sign-in').click()
+    await user.should_see(marker='verify', retries=WAIT)
+    clock.advance(timedelta(minutes=6))
+    user.find(marker='code').type(current_code(secret))
+    user.find(marker='verify').click()
+    await user.should_see('That took too long.', retries=WAIT)
+    assert await UserSession.filter(user=staff, revoked_at=None).count() == 0
