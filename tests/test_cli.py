@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
 import stat
 import subprocess
@@ -14,6 +13,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.processes import free_port, stop
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD_PASSWORD = 'correct horse battery staple'
@@ -150,12 +151,6 @@ def test_create_admin_refuses_a_taken_username(data_dir: Path) -> None:
 
 # serve
 
-def free_port() -> int:
-    with closing(socket.socket()) as probe:
-        probe.bind(('127.0.0.1', 0))
-        return probe.getsockname()[1]
-
-
 def wait_until_answering(url: str, server: subprocess.Popen, output: Path, *, timeout: float = 60) -> httpx.Response:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -189,10 +184,5 @@ def test_serve_starts_and_sends_a_new_clinic_to_setup(tmp_path: Path, data_dir: 
             assert stat.S_IMODE((data_dir / 'storage_secret').stat().st_mode) == 0o600
             assert (data_dir / 'prospine.sqlite3').is_file()
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
     assert f'ProSpine is starting on http://127.0.0.1:{port}' in (tmp_path / 'serve.out').read_text()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import httpx
 import pytest
+
+from tests.processes import free_port, stop
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -61,12 +62,6 @@ def environment() -> None:
     """Replace tests/conftest.py's in-memory set-up: the browser talks to a separate server process."""
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(('127.0.0.1', 0))
-        return int(probe.getsockname()[1])
-
-
 def _server_command() -> list[str]:
     script = Path(sys.executable).with_name('prospine')
     if script.is_file():
@@ -87,7 +82,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp('e2e-server')
     data_dir = root / 'data'
     log_file = root / 'server.log'
-    port = _free_port()
+    port = free_port()
     # No PROSPINE_* from the test process, and no PYTEST_CURRENT_TEST / NICEGUI_*: NiceGUI would
     # believe it runs under pytest and ignore the port.
     env = {key: value for key, value in os.environ.items()
@@ -120,12 +115,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 time.sleep(0.2)
         yield Server(base_url=base_url, data_dir=data_dir, log_file=log_file)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop(process)
 
 
 @pytest.fixture(scope='module')
