@@ -1,4 +1,4 @@
-"""The `prospine` command: serve, migrate, create-admin, makemigrations.
+"""The `prospine` command: serve, migrate, create-admin, backup, restore, keys, makemigrations.
 
 Configuration errors print one line and exit with 2; nothing prints a traceback at an admin.
 """
@@ -11,6 +11,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app.config import ConfigError, Settings, load_settings, use_settings
 
@@ -52,6 +53,27 @@ def _parser() -> argparse.ArgumentParser:
     admin.add_argument('--clinic-name', default='ProSpine Clinic')
     admin.set_defaults(handler=_create_admin)
 
+    audit_command = commands.add_parser('audit', help='check the audit trail')
+    audit_actions = audit_command.add_subparsers(dest='audit_command', required=True)
+    verify = audit_actions.add_parser('verify', help='exit 0 if the chain is intact, else 1 naming the first bad event')
+    verify.set_defaults(handler=_audit_verify)
+
+    backup = commands.add_parser('backup', help='write an encrypted backup (SQLite; safe while the app serves)')
+    backup.add_argument('path', nargs='?', help='file or folder (default: data/backups/)')
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.add_parser('restore', help='restore a backup (stop the app first)')
+    restore.add_argument('path', help='the backup file')
+    restore.add_argument('--force', action='store_true', help='replace a database that already holds data')
+    restore.set_defaults(handler=_restore)
+
+    keys = commands.add_parser('keys', help='the keys that encrypt health data: status, rotate')
+    keys_actions = keys.add_subparsers(dest='keys_command', required=True)
+    keys_actions.add_parser('status', help='show the keys and what each encrypts').set_defaults(handler=_keys)
+    rotate = keys_actions.add_parser('rotate', help='re-encrypt everything under a new key (resumable)')
+    rotate.add_argument('--batch-size', type=int, default=200, help='rows per transaction')
+    rotate.set_defaults(handler=_keys)
+
     make = commands.add_parser('makemigrations', help='(developers) write migrations for SQLite and PostgreSQL')
     make.add_argument('--name', default='update')
     make.add_argument('--postgres-url', default=os.environ.get('PROSPINE_TEST_POSTGRES_URL',
@@ -62,11 +84,32 @@ def _parser() -> argparse.ArgumentParser:
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from app.main import serve
+    from app.serve_lock import try_lock
 
+    lock = try_lock(settings.data_dir)  # held until the process ends: no restore under a live app
+    if lock is None:
+        print(f'prospine: the clinic app is already running with the data directory {settings.data_dir}.',
+              file=sys.stderr)
+        return 1
     print(f'ProSpine is starting on http://{settings.host}:{settings.port} '
           f'(data directory {settings.data_dir})', flush=True)
-    serve(settings)
+    try:
+        serve(settings)
+    finally:
+        lock.release()
     return 0
+
+
+def _backup(settings: Settings, args: argparse.Namespace) -> int:
+    from app.backups.commands import backup_command
+
+    return backup_command(settings, args.path)
+
+
+def _restore(settings: Settings, args: argparse.Namespace) -> int:
+    from app.backups.commands import restore_command
+
+    return restore_command(settings, args.path, force=args.force)
 
 
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -117,6 +160,44 @@ def _read_password() -> str | None:
     first = getpass.getpass('New password: ')
     second = getpass.getpass('Repeat the password: ')
     return first if first == second else None
+
+
+def _audit_verify(settings: Settings, args: argparse.Namespace) -> int:
+    from tortoise.exceptions import OperationalError
+
+    from app.audit.verify import ChainReport, verify_chain
+    from app.db import close_database, open_database
+
+    async def verify() -> ChainReport:
+        await open_database(settings, migrate=False)
+        try:
+            return await verify_chain()
+        finally:
+            await close_database()
+
+    if settings.is_sqlite and not settings.is_memory_database \
+            and not Path(settings.database_url.removeprefix('sqlite://')).exists():
+        print(f'prospine: there is no database at {settings.database_url.removeprefix("sqlite://")}.',
+              file=sys.stderr)
+        return 1
+    try:
+        report = asyncio.run(verify())
+    except OperationalError:
+        print('prospine: this database has no audit trail yet; run `prospine migrate` first.', file=sys.stderr)
+        return 1
+    if not report.ok:
+        print(f'prospine: {report.sentence()}', file=sys.stderr)
+        return 1
+    print(report.sentence())
+    return 0
+
+
+def _keys(settings: Settings, args: argparse.Namespace) -> int:
+    from app import keys_cli
+
+    if args.keys_command == 'rotate':
+        return keys_cli.rotate(settings, batch_size=max(1, args.batch_size))
+    return keys_cli.status(settings)
 
 
 def _makemigrations(settings: Settings, args: argparse.Namespace) -> int:

@@ -35,6 +35,7 @@ class Settings:
     login_lock_after: int
     login_lock_minutes: int
     https: bool
+    backup_keep: int = 14
 
     @property
     def tz(self) -> ZoneInfo:
@@ -55,6 +56,10 @@ class Settings:
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / 'uploads'
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / 'backups'
 
 
 def load_settings(environ: dict[str, str] | None = None, *, env_file: Path | None = None) -> Settings:
@@ -100,6 +105,7 @@ def load_settings(environ: dict[str, str] | None = None, *, env_file: Path | Non
         login_lock_after=_integer(raw('LOGIN_LOCK_AFTER', '10'), 'LOGIN_LOCK_AFTER', low=2, high=1000),
         login_lock_minutes=_integer(raw('LOGIN_LOCK_MINUTES', '15'), 'LOGIN_LOCK_MINUTES', low=1, high=24 * 60),
         https=_boolean(raw('HTTPS', 'false'), 'HTTPS'),
+        backup_keep=_integer(raw('BACKUP_KEEP', '14'), 'BACKUP_KEEP', low=1, high=1000),
     )
 
 

@@ -7,11 +7,13 @@ from the same models and a test fails when either drifts from them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tortoise import Tortoise
+from tortoise import Tortoise, connections
 
+from app.audit import append_only
 from app.config import Settings
 from models import MODEL_MODULES
 
@@ -28,8 +30,8 @@ def migrations_location(database_url: str) -> Path:
     return MIGRATIONS_ROOT / dialect_of(database_url)
 
 
-def tortoise_config(database_url: str) -> dict[str, Any]:
-    """Build the Tortoise configuration (also used by aerich)."""
+def tortoise_config(database_url: str, *, extra_model_modules: Sequence[str] = ()) -> dict[str, Any]:
+    """Build the Tortoise configuration (also used by aerich); tests may add model modules of their own."""
     if database_url.startswith('sqlite://'):
         path = database_url.removeprefix('sqlite://')
         connection: dict[str, Any] | str = {
@@ -40,21 +42,28 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
         connection = database_url
     return {
         'connections': {'default': connection},
-        'apps': {'models': {'models': [*MODEL_MODULES, 'aerich.models'], 'default_connection': 'default'}},
+        'apps': {'models': {'models': [*MODEL_MODULES, *extra_model_modules, 'aerich.models'],
+                            'default_connection': 'default'}},
         'use_tz': True,
         'timezone': 'UTC',
     }
 
 
-async def open_database(settings: Settings) -> None:
-    """Connect and bring the schema up to date (an in-memory database gets the schema directly)."""
+async def open_database(settings: Settings, *, migrate: bool = True) -> None:
+    """Connect and bring the schema up to date (an in-memory database gets the schema directly).
+
+    `migrate=False` only connects: for commands that read (verifying the audit trail), which
+    should neither wait for nor change the schema.
+    """
     if settings.is_sqlite and not settings.is_memory_database:
         Path(settings.database_url.removeprefix('sqlite://')).parent.mkdir(parents=True, exist_ok=True)
     if settings.is_memory_database:
         await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
         await Tortoise.generate_schemas()
+        await append_only.install(connections.get('default'))
         return
-    await apply_migrations(settings.database_url)
+    if migrate:
+        await apply_migrations(settings.database_url)
     await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.config import Settings, get_settings
+from app.security.keyring import keyring
 from app.security.secrets_store import storage_secret
 from app.web import mount
 
@@ -13,6 +14,7 @@ def serve(settings: Settings | None = None) -> None:
     """Serve the clinic on one process with one worker (NiceGUI keeps page state in memory)."""
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    keyring(settings.data_dir).ensure_file()
     mount(settings)
     ui.run(
         host=settings.host,

@@ -15,9 +15,11 @@ from nicegui import app
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
+from app.audit import audit, request_origin
 from app.auth import handoff, sessions, throttle
 from app.auth.guard import setup_state
 from app.auth.navigation import safe_next
+from app.backups.schedule import start_daily_backups, stop_daily_backups
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
 from app.logs import configure_logging
@@ -54,6 +56,8 @@ def mount(settings: Settings) -> None:
     _add_session_routes()
     _add_error_handlers()
     app.on_startup(_startup(settings))
+    app.on_shutdown(stop_daily_backups)
+    app.on_shutdown(audit.shutdown)  # queued read events are written before the database closes
     app.on_shutdown(close_database)
 
     import pages
@@ -66,6 +70,7 @@ def _startup(settings: Settings):  # type: ignore[no-untyped-def]
         setup_state.done = False
         throttle.unknown_names.clear()
         await open_database(settings)
+        start_daily_backups(settings)
         log.info('ProSpine started; data directory %s', settings.data_dir)
 
     return open_everything
@@ -86,9 +91,10 @@ def _add_session_routes() -> None:
 
     @app.get('/logout', include_in_schema=False)
     async def logout(request: Request) -> Response:
-        resolved = await sessions.resolve_token(request.cookies.get(sessions.COOKIE_NAME), touch=False)
-        if resolved.actor is not None and resolved.actor.session_id is not None:
-            await sessions.revoke(session_id=resolved.actor.session_id, reason=sessions.REASON_LOGOUT)
+        with request_origin(request):
+            resolved = await sessions.resolve_token(request.cookies.get(sessions.COOKIE_NAME), touch=False)
+            if resolved.actor is not None and resolved.actor.session_id is not None:
+                await sessions.revoke(session_id=resolved.actor.session_id, reason=sessions.REASON_LOGOUT)
         response = RedirectResponse('/login?reason=logout', status_code=303)
         response.delete_cookie(sessions.COOKIE_NAME, path='/')
         return response

@@ -5,6 +5,8 @@ from enum import StrEnum
 from tortoise import fields
 from tortoise.models import Model
 
+from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField
+
 
 class Role(StrEnum):
     """The five roles of the clinic; what each may do lives in `app.auth.permissions`."""
@@ -16,7 +18,7 @@ class Role(StrEnum):
     RECEPTION = 'reception'
 
 
-class User(Model):
+class User(EncryptedFieldsMixin, Model):
     """A member of staff who signs in."""
 
     id = fields.IntField(primary_key=True)
@@ -33,7 +35,7 @@ class User(Model):
     last_failed_login_at = fields.DatetimeField(null=True)
     locked_until = fields.DatetimeField(null=True)
     last_login_at = fields.DatetimeField(null=True)
-    totp_secret = fields.TextField(null=True, description='Encrypted with a key from the data directory')
+    totp_secret = EncryptedTextField(null=True, description='Encrypted with a key from the data directory')
     totp_enabled = fields.BooleanField(default=False)
     totp_last_step = fields.BigIntField(null=True, description='Last accepted TOTP time step (no replay)')
     dark_mode = fields.BooleanField(null=True, description='None follows the device')

@@ -10,7 +10,9 @@ PAGE_MODULES = [
     'pages.admin_users',
     'pages.admin_staff_profile',
     'pages.admin_branches',
+    'pages.admin_backups',
     'pages.two_factor',
+    'pages.audit',
 ]
 
 

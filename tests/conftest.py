@@ -6,8 +6,9 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from tortoise import Tortoise
+from tortoise import Tortoise, connections
 
+from app.audit import append_only
 from app.auth import handoff, throttle
 from app.auth.guard import setup_state
 from app.clock import clock
@@ -36,5 +37,6 @@ async def db() -> AsyncIterator[None]:
     """An initialised in-memory database for tests of services (no web page involved)."""
     await Tortoise.init(config=tortoise_config('sqlite://:memory:'), _enable_global_fallback=True)
     await Tortoise.generate_schemas()
+    await append_only.install(connections.get('default'))
     yield
     await Tortoise.close_connections()

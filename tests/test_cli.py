@@ -36,7 +36,7 @@ def cli_env(data_dir: Path | None, **variables: str) -> dict[str, str]:
 
 def prospine(*args: str, env: dict[str, str], stdin: str = '', cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, '-m', 'app', *args]
-    return subprocess.run(command, input=stdin, capture_output=True, text=True,  # noqa: S603 - our own command
+    return subprocess.run(command, input=stdin, capture_output=True, text=True,
                           env=env, cwd=cwd, timeout=120, check=False)
 
 

@@ -20,6 +20,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import app, ui
 
+from app.audit import Action, Outcome, audit
 from app.auth import sessions
 from app.auth.actor import ANONYMOUS, Actor, AnonymousActor
 from app.auth.navigation import login_url
@@ -84,6 +85,8 @@ def guarded_page(path: str, *, permission: str, title: str, nav_label: str | Non
                 from components.errors import forbidden_content  # the 403 page wears the frame
 
                 ui.context.client.status_code = 403
+                await audit.record(decision, action=Action.PERMISSION_DENIED, outcome=Outcome.DENIED,
+                                   entity_type='page', entity_id=spec.path, detail=f'needs {spec.permission}')
                 await forbidden_content(decision)
                 return None
             app.storage.client['session_id'] = getattr(decision, 'session_id', None)
@@ -130,6 +133,9 @@ async def current_actor(permission: str = SIGNED_IN) -> Actor:
     if resolved.actor is None:
         raise SessionEnded(resolved.ended_reason or 'signed-out')
     if not resolved.actor.can(permission):
+        page = ui.context.client.page.path if ui.context.client.page else ''
+        await audit.record(resolved.actor, action=Action.PERMISSION_DENIED, outcome=Outcome.DENIED,
+                           entity_type='page', entity_id=page, detail=f'action needs {permission}')
         raise PermissionDenied()
     return resolved.actor
 

@@ -18,12 +18,14 @@ USERS_MANAGE = 'users.manage'
 BRANCHES_VIEW = 'branches.view'
 BRANCHES_MANAGE = 'branches.manage'
 SECURITY_MANAGE = 'security.manage'
+AUDIT_VIEW = 'audit.view'
+BACKUPS_MANAGE = 'backups.manage'
 
 _CLINICAL = {'patients.view', 'patients.edit', 'notes.view', 'notes.write', 'tests.view', 'tests.edit'}
 _FRONT_DESK = {'patients.view', 'patients.edit', 'inquiries.view', 'inquiries.edit', 'schedule.view',
                'schedule.edit', 'billing.view', 'billing.create'}
-_ADMINISTRATION = {USERS_VIEW, USERS_MANAGE, BRANCHES_VIEW, BRANCHES_MANAGE, SECURITY_MANAGE, 'audit.view',
-                   'reports.view', 'expenses.approve'}
+_ADMINISTRATION = {USERS_VIEW, USERS_MANAGE, BRANCHES_VIEW, BRANCHES_MANAGE, SECURITY_MANAGE, AUDIT_VIEW,
+                   BACKUPS_MANAGE, 'reports.view', 'expenses.approve'}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.SUPERADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, 'notes.sign',

@@ -2,7 +2,8 @@
 
 A session ends on sign-out, after `SESSION_IDLE_MINUTES` without activity, after
 `SESSION_MAX_HOURS` whatever the activity, on a password change, and when the user is
-deactivated. Expiry is decided on the server at every page load and every action.
+deactivated. Expiry is decided on the server at every page load and every action. Sign-out and
+expiry are audited (`logout`, `session-expired`) in the transaction that ends the session.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from app.audit import Action, Who, audit
 from app.auth.actor import Actor
 from app.clock import utcnow
 from app.config import get_settings
@@ -34,17 +36,30 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Issued:
+    """A new session: the raw token for the cookie (never stored) and the session's id."""
+
+    token: str
+    session_id: int
+
+
 async def issue(*, user: User, ip: str = '', user_agent: str = '') -> str:
     """Start a session for a user who has just signed in; return the raw token for the cookie."""
+    return (await start(user=user, ip=ip, user_agent=user_agent)).token
+
+
+async def start(*, user: User, ip: str = '', user_agent: str = '') -> Issued:
+    """Start a session and say both its token and its id."""
     settings = get_settings()
     token = secrets.token_urlsafe(32)
     now = utcnow()
-    await UserSession.create(
+    session = await UserSession.create(
         user=user, token_hash=hash_token(token), created_at=now, last_seen_at=now,
         expires_at=now + timedelta(hours=settings.session_max_hours),
         ip=ip[:45], user_agent=user_agent[:255],
     )
-    return token
+    return Issued(token, session.id)
 
 
 @dataclass(frozen=True)
@@ -110,14 +125,42 @@ async def actor_for(user: User, *, session_id: int | None) -> Actor:
 
 
 async def _end(session: UserSession, reason: str) -> None:
+    user: User = session.user
+    try:
+        async with audit.change(_who(user, session.id), action=Action.SESSION_EXPIRED, entity_type='session',
+                                entity_id=session.id, detail=reason):
+            ended = await UserSession.filter(id=session.id, revoked_at=None).update(revoked_at=utcnow(),
+                                                                                    revoked_reason=reason)
+            if not ended:  # another request ended it first and wrote the event
+                raise _AlreadyEnded
+    except _AlreadyEnded:
+        pass
     session.revoked_at = utcnow()
     session.revoked_reason = reason
-    await session.save(update_fields=['revoked_at', 'revoked_reason'])
 
 
 async def revoke(*, session_id: int, reason: str) -> None:
-    """End one session (sign-out)."""
-    await UserSession.filter(id=session_id, revoked_at=None).update(revoked_at=utcnow(), revoked_reason=reason)
+    """End one session (sign-out), audited as `logout`."""
+    session = await UserSession.get_or_none(id=session_id, revoked_at=None).prefetch_related('user')
+    if session is None:
+        return
+    try:
+        async with audit.change(_who(session.user, session_id), action=Action.LOGOUT, entity_type='session',
+                                entity_id=session_id, detail=reason):
+            if not await UserSession.filter(id=session_id, revoked_at=None).update(revoked_at=utcnow(),
+                                                                                   revoked_reason=reason):
+                raise _AlreadyEnded
+    except _AlreadyEnded:
+        pass
+
+
+def _who(user: User, session_id: int) -> Who:
+    return Who(user_id=user.id, username=user.username, role=str(user.role), branch_id=user.branch_id,
+               session_id=session_id)
+
+
+class _AlreadyEnded(Exception):
+    """The session was ended by someone else in the meantime: nothing to record."""
 
 
 async def revoke_all(*, user_id: int, reason: str, keep_session_id: int | None = None) -> int:

@@ -2,25 +2,25 @@
 
 An unknown username and a wrong password get the same message and cost the same time (a dummy
 hash is verified). Failed codes count as failed sign-ins, so the throttle covers them too.
+Every attempt is audited: `login` with the new session, `login-failed` (with why: unknown
+username, wrong password or code, deactivated account, locked), and `lockout` when the
+failures lock the account; the failure counters change in the same transaction as the event.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-
+from app.audit import Action, Who, audit
+from app.audit import Outcome as AuditOutcome
 from app.auth import sessions, throttle
 from app.clock import utcnow
 from app.config import get_settings
 from app.security import passwords, totp
-from app.security.secrets_store import secret_box
 from models.accounts import RecoveryCode, User
 
 WRONG_CREDENTIALS = 'The username or password is incorrect.'
 WRONG_CODE = 'That code is not correct. Check the time on your phone, or use a recovery code.'
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,10 +40,6 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
-def totp_context(user_id: int) -> str:
-    return f'user_account.totp_secret:{user_id}'
-
-
 async def check_password(*, username: str, password: str) -> Outcome:
     """First step: the password. Says whether a second factor is needed."""
     settings = get_settings()
@@ -53,20 +49,25 @@ async def check_password(*, username: str, password: str) -> Outcome:
     if user is None:
         state = throttle.unknown_names.state_for(name)
         if message := throttle.refusal(state, now=now, settings=settings):
+            await _record_failure(Who(username=name[:64]), 'too many attempts', outcome=AuditOutcome.DENIED)
             return Outcome(error=message)
         await passwords.verify_password(None, password)
         throttle.record_failure(state, now=now, settings=settings)
+        await _record_failure(Who(username=name[:64]), 'unknown username')
         return Outcome(error=WRONG_CREDENTIALS)
 
     state = _state_of(user)
     if message := throttle.refusal(state, now=now, settings=settings):
+        await _record_failure(who_is(user), 'account locked', outcome=AuditOutcome.DENIED)
         return Outcome(error=message)
     if not await passwords.verify_password(user.password_hash, password) or not user.is_active:
-        await _fail(user, state)
+        await _fail(user, state, reason='wrong password' if user.is_active else 'account deactivated')
         return Outcome(error=WRONG_CREDENTIALS)
     if passwords.needs_rehash(user.password_hash):
-        user.password_hash = await passwords.hash_password(password)
-        await user.save(update_fields=['password_hash'])
+        async with audit.change(who_is(user), action=Action.SECURITY_CHANGE, entity_type='user', entity_id=user.id,
+                                detail='password hash upgraded to the current parameters'):
+            user.password_hash = await passwords.hash_password(password)
+            await user.save(update_fields=['password_hash'])
     if user.totp_enabled:
         return Outcome(user_id=user.id, needs_code=True)
     return Outcome(user_id=user.id)
@@ -78,9 +79,10 @@ async def check_code(*, user_id: int, code: str) -> Outcome:
     user = await User.get(id=user_id)
     state = _state_of(user)
     if message := throttle.refusal(state, now=utcnow(), settings=settings):
+        await _record_failure(who_is(user), 'account locked', outcome=AuditOutcome.DENIED)
         return Outcome(error=message)
-    secret = _authenticator_secret(user)
-    if secret is not None:
+    secret = user.totp_secret if user.totp_enabled else None  # decrypted when the row was loaded
+    if secret:
         step = totp.matching_step(secret, code, after_step=user.totp_last_step)
         if step is not None:
             user.totp_last_step = step
@@ -88,42 +90,47 @@ async def check_code(*, user_id: int, code: str) -> Outcome:
             return Outcome(user_id=user.id)
     if await _use_recovery_code(user, code):
         return Outcome(user_id=user.id)
-    await _fail(user, state)
+    await _fail(user, state, reason='wrong code')
     return Outcome(error=WRONG_CODE)
 
 
 async def start_session(*, user_id: int, ip: str, user_agent: str) -> str:
-    """Both factors passed: clear the failure counters and issue the session token."""
+    """Both factors passed: clear the failure counters and issue the session token (audited as `login`)."""
     user = await User.get(id=user_id)
-    user.failed_login_count = 0
-    user.first_failed_login_at = None
-    user.last_failed_login_at = None
-    user.locked_until = None
-    user.last_login_at = utcnow()
-    await user.save(update_fields=['failed_login_count', 'first_failed_login_at', 'last_failed_login_at',
-                                   'locked_until', 'last_login_at'])
-    return await sessions.issue(user=user, ip=ip, user_agent=user_agent)
+    async with audit.change(who_is(user), action=Action.LOGIN, entity_type='session') as event:
+        user.failed_login_count = 0
+        user.first_failed_login_at = None
+        user.last_failed_login_at = None
+        user.locked_until = None
+        user.last_login_at = utcnow()
+        await user.save(update_fields=['failed_login_count', 'first_failed_login_at', 'last_failed_login_at',
+                                       'locked_until', 'last_login_at'])
+        issued = await sessions.start(user=user, ip=ip, user_agent=user_agent)
+        event.entity_id = issued.session_id
+        event.set_who(who_is(user, session_id=issued.session_id))
+    return issued.token
 
 
-def _authenticator_secret(user: User) -> str | None:
-    """Decrypt the user's authenticator secret; None when off or unreadable (recovery codes still work)."""
-    if not (user.totp_secret and user.totp_enabled):
-        return None
-    try:
-        return secret_box(get_settings().data_dir).decrypt(user.totp_secret, context=totp_context(user.id))
-    except (ValueError, InvalidTag):
-        log.error('the authenticator secret of user %s cannot be decrypted: is keys/secrets.key the right one?',
-                  user.id)
-        return None
+def who_is(user: User, *, session_id: int | None = None) -> Who:
+    """The audit trail's view of a user who is not (yet) signed in."""
+    return Who(user_id=user.id, username=user.username, role=str(user.role), branch_id=user.branch_id,
+               session_id=session_id)
 
 
 async def _use_recovery_code(user: User, code: str) -> bool:
     if len(''.join(ch for ch in code if ch.isalnum())) != 10:
         return False
-    used = await RecoveryCode.filter(
-        user_id=user.id, code_hash=totp.hash_recovery_code(code), used_at=None,
-    ).update(used_at=utcnow())
-    return used == 1
+    try:
+        async with audit.change(who_is(user), action=Action.SECURITY_CHANGE, entity_type='recovery-code',
+                                entity_id=user.id, detail='signed in with a recovery code'):
+            used = await RecoveryCode.filter(
+                user_id=user.id, code_hash=totp.hash_recovery_code(code), used_at=None,
+            ).update(used_at=utcnow())
+            if used != 1:
+                raise _NoSuchCode
+    except _NoSuchCode:
+        return False
+    return True
 
 
 def _state_of(user: User) -> throttle.FailureState:
@@ -131,11 +138,29 @@ def _state_of(user: User) -> throttle.FailureState:
                                  last_at=user.last_failed_login_at, locked_until=user.locked_until)
 
 
-async def _fail(user: User, state: throttle.FailureState) -> None:
+async def _fail(user: User, state: throttle.FailureState, *, reason: str) -> None:
+    """Count a failed attempt; the counters, the `login-failed` event and any `lockout` commit together."""
+    was_locked_until, failures = state.locked_until, state.count + 1
     throttle.record_failure(state, now=utcnow(), settings=get_settings())
-    user.failed_login_count = state.count
-    user.first_failed_login_at = state.first_at
-    user.last_failed_login_at = state.last_at
-    user.locked_until = state.locked_until
-    await user.save(update_fields=['failed_login_count', 'first_failed_login_at', 'last_failed_login_at',
-                                   'locked_until'])
+    async with audit.change(who_is(user), action=Action.LOGIN_FAILED, entity_type='user', entity_id=user.id,
+                            detail=reason) as event:
+        event.draft.outcome = AuditOutcome.FAILED
+        user.failed_login_count = state.count
+        user.first_failed_login_at = state.first_at
+        user.last_failed_login_at = state.last_at
+        user.locked_until = state.locked_until
+        await user.save(update_fields=['failed_login_count', 'first_failed_login_at', 'last_failed_login_at',
+                                       'locked_until'])
+        if state.locked_until is not None and state.locked_until != was_locked_until:
+            await audit.record(who_is(user), action=Action.LOCKOUT, entity_type='user', entity_id=user.id,
+                               detail=f'locked after {failures} failed attempts until '
+                                      f'{state.locked_until:%Y-%m-%d %H:%M} UTC')
+
+
+async def _record_failure(who: Who, reason: str, *, outcome: AuditOutcome = AuditOutcome.FAILED) -> None:
+    await audit.record(who, action=Action.LOGIN_FAILED, outcome=outcome, entity_type='user',
+                       entity_id=who.user_id or '', detail=reason)
+
+
+class _NoSuchCode(Exception):
+    """No unused recovery code matched: nothing to record."""

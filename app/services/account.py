@@ -1,23 +1,27 @@
-"""What every member of staff does with their own account: theme and password."""
+"""What every member of staff does with their own account: theme and password (both audited)."""
 
 from __future__ import annotations
 
-from tortoise.transactions import in_transaction
-
+from app.audit import Action, audit
+from app.audit.denials import audit_denials
 from app.auth import sessions
 from app.auth.actor import Actor
 from app.clock import utcnow
 from app.errors import ValidationFailed
 from app.security.password_policy import password_problem
 from app.security.passwords import hash_password, verify_password
+from app.services.changes import save_changes, signed_out
 from models.accounts import User
 
 
+@audit_denials('account')
 async def set_dark_mode(*, actor: Actor, dark: bool | None) -> None:
     """Remember the actor's dark or light choice across devices."""
-    await User.filter(id=actor.user_id).update(dark_mode=dark)
+    async with audit.change(actor, action=Action.UPDATE, entity_type='account', entity_id=actor.user_id) as event:
+        await save_changes(event, await User.get(id=actor.user_id), dark_mode=dark)
 
 
+@audit_denials('account')
 async def change_own_password(*, actor: Actor, current_password: str, new_password: str,
                               repeat_password: str) -> None:
     """Change the actor's password; every other session of theirs is signed out."""
@@ -34,8 +38,10 @@ async def change_own_password(*, actor: Actor, current_password: str, new_passwo
     if errors:
         raise ValidationFailed(errors)
     new_hash = await hash_password(new_password)
-    async with in_transaction():
-        await User.filter(id=user.id).update(password_hash=new_hash, password_changed_at=utcnow(),
-                                             must_change_password=False)
-        await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_PASSWORD,
-                                  keep_session_id=actor.session_id)
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='account',
+                            entity_id=user.id) as event:
+        await save_changes(event, await User.get(id=user.id), password_hash=new_hash, password_changed_at=utcnow(),
+                           must_change_password=False)
+        ended = await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_PASSWORD,
+                                          keep_session_id=actor.session_id)
+        event.set_detail(f'Own password changed. {signed_out(ended)}'.strip())

@@ -1,6 +1,7 @@
 """Branches as administrators manage them: list, create, edit, close and reopen, and their logos.
 
-Only the superadmin opens or closes branches; an admin edits their own branch.
+Only the superadmin opens or closes branches; an admin edits their own branch. Every change is
+made in an audited transaction (`audit.change`) that records what changed.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from app.audit import Action, audit
+from app.audit.denials import audit_denials
+from app.audit.diff import created, hidden_fields, snapshot
 from app.auth.actor import Actor
 from app.auth.permissions import BRANCHES_MANAGE, BRANCHES_VIEW
 from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from app.services.changes import save_changes
 from app.services.users import require
 from app.services.validation import Checker
 from models.accounts import User
@@ -51,6 +55,7 @@ def _row(branch: Branch) -> BranchRow:
                      logo_file=branch.logo_file, is_active=branch.is_active)
 
 
+@audit_denials('branch')
 async def list_branches(*, actor: Actor, include_closed: bool = True) -> list[BranchRow]:
     """List the branches the actor may see: their own, or all of them for the superadmin."""
     require(actor, BRANCHES_VIEW)
@@ -60,12 +65,14 @@ async def list_branches(*, actor: Actor, include_closed: bool = True) -> list[Br
     return [_row(branch) for branch in await query]
 
 
+@audit_denials('branch')
 async def get_branch(*, actor: Actor, branch_id: int) -> BranchRow:
     """Return one branch the actor may see."""
     require(actor, BRANCHES_VIEW)
     return _row(await _reachable(actor, branch_id))
 
 
+@audit_denials('branch')
 async def create_branch(*, actor: Actor, name: str, clinic_name: str, address: str = '', phone: str = '',
                         phone_alt: str = '', email: str = '', gstin: str = '') -> BranchRow:
     """Open a new branch (superadmin only)."""
@@ -73,14 +80,17 @@ async def create_branch(*, actor: Actor, name: str, clinic_name: str, address: s
     details = await _check_details(name=name, clinic_name=clinic_name, address=address, phone=phone,
                                    phone_alt=phone_alt, email=email, gstin=gstin)
     try:
-        async with in_transaction():
+        async with audit.change(actor, action=Action.CREATE, entity_type='branch') as event:
             await _refuse_taken_name(details['name'])
             branch = await Branch.create(**details)
+            event.entity_id = branch.id
+            event.set_changes(created(snapshot(branch, details), hidden=hidden_fields(Branch)))
     except IntegrityError:  # another branch took the name in the meantime
         raise ValidationFailed({'name': _taken(details['name'])}) from None
     return _row(branch)
 
 
+@audit_denials('branch')
 async def update_branch(*, actor: Actor, branch_id: int, name: str, clinic_name: str, address: str, phone: str,
                         phone_alt: str, email: str, gstin: str) -> BranchRow:
     """Change a branch's details: its name, and what its letterheads and bills print."""
@@ -89,24 +99,26 @@ async def update_branch(*, actor: Actor, branch_id: int, name: str, clinic_name:
     details = await _check_details(name=name, clinic_name=clinic_name, address=address, phone=phone,
                                    phone_alt=phone_alt, email=email, gstin=gstin, branch_id=branch_id)
     try:
-        async with in_transaction():
-            await _reachable(actor, branch_id)
+        async with audit.change(actor, action=Action.UPDATE, entity_type='branch', entity_id=branch_id) as event:
+            branch = await _reachable(actor, branch_id)
             await _refuse_taken_name(details['name'], branch_id=branch_id)
-            await Branch.filter(id=branch_id).update(**details)
+            await save_changes(event, branch, **details)
     except IntegrityError:
         raise ValidationFailed({'name': _taken(details['name'])}) from None
-    return await get_branch(actor=actor, branch_id=branch_id)
+    return _row(await _reachable(actor, branch_id))
 
 
+@audit_denials('branch')
 async def set_branch_active(*, actor: Actor, branch_id: int, active: bool) -> None:
     """Close or reopen a branch (superadmin only); a branch with active staff stays open."""
     require(actor, BRANCHES_CREATE)
-    async with in_transaction():
-        await _reachable(actor, branch_id)
+    async with audit.change(actor, action=Action.UPDATE, entity_type='branch', entity_id=branch_id) as event:
+        branch = await _reachable(actor, branch_id)
         if not active and (staff := await User.filter(branch_id=branch_id, is_active=True).count()):
             raise DomainError(f'This branch still has {staff} active staff member{"s" if staff != 1 else ""}. '
                               'Move or deactivate them first.')
-        await Branch.filter(id=branch_id).update(is_active=active)
+        await save_changes(event, branch, is_active=active)
+        event.set_detail('Branch reopened.' if active else 'Branch closed.')
 
 
 @dataclass(frozen=True)
@@ -145,6 +157,7 @@ def _shown(filename: str) -> str:
     return Path(filename or 'The file').name
 
 
+@audit_denials('branch')
 async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: str) -> BranchRow:
     """Store a new logo for a branch under a random name and remove the old one."""
     require(actor, BRANCHES_MANAGE)
@@ -159,21 +172,24 @@ async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: s
     new_name = f'{secrets.token_hex(16)}.{kind}'
     await asyncio.to_thread(_write_file, folder / new_name, content)
     try:
-        async with in_transaction():
+        async with audit.change(actor, action=Action.UPDATE, entity_type='branch', entity_id=branch_id) as event:
             branch = await _reachable(actor, branch_id)
             old_name = branch.logo_file
-            await Branch.filter(id=branch_id).update(logo_file=new_name)
+            await save_changes(event, branch, logo_file=new_name)
+            event.set_detail(f'New logo from "{_shown(filename)}".')
     except BaseException:
         (folder / new_name).unlink(missing_ok=True)
         raise
     if old_name:
         (folder / Path(old_name).name).unlink(missing_ok=True)
-    return await get_branch(actor=actor, branch_id=branch_id)
+    return _row(await _reachable(actor, branch_id))
 
 
+@audit_denials('branch')
 async def load_logo(*, actor: Actor, branch_id: int) -> Logo | None:
     """Return a branch's logo, or None when it has none (or the file has gone)."""
-    branch = await get_branch(actor=actor, branch_id=branch_id)
+    require(actor, BRANCHES_VIEW)
+    branch = await _reachable(actor, branch_id)
     if not branch.logo_file:
         return None
     path = logos_dir() / Path(branch.logo_file).name

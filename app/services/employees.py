@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tortoise.transactions import in_transaction
-
+from app.audit import Action, audit
+from app.audit.denials import audit_denials
+from app.audit.diff import changes_between, hidden_fields, snapshot
 from app.auth.actor import Actor
 from app.auth.permissions import USERS_MANAGE, USERS_VIEW
 from app.clock import utcnow
@@ -17,6 +18,7 @@ from models.accounts import EmployeeProfile
 
 EARLIEST_BIRTH = date(1900, 1, 1)
 JOINING_AHEAD = timedelta(days=365)
+_PROFILE_FIELDS = ('job_title', 'phone', 'address', 'date_of_birth', 'joining_date')
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,16 +38,16 @@ def clinic_today() -> date:
     return utcnow().astimezone(get_settings().tz).date()
 
 
+@audit_denials('staff-profile')
 async def get_profile(*, actor: Actor, user_id: int) -> StaffProfile:
-    """Return a staff member's profile, if the actor may see them."""
+    """Return a staff member's profile, if the actor may see them; the trail records who opened it."""
     require(actor, USERS_VIEW)
-    user = await target_user(actor, user_id, to_change=False)
-    profile = await EmployeeProfile.get_or_none(user_id=user.id) or EmployeeProfile(user_id=user.id)
-    return StaffProfile(user=row_of(user, now=utcnow()), job_title=profile.job_title, phone=profile.phone,
-                        address=profile.address, date_of_birth=profile.date_of_birth,
-                        joining_date=profile.joining_date)
+    staff = await _load(actor, user_id)
+    await audit.view(actor, entity_type='staff-profile', entity_id=user_id)
+    return staff
 
 
+@audit_denials('staff-profile')
 async def update_profile(*, actor: Actor, user_id: int, job_title: str, phone: str, address: str,
                          date_of_birth: date | None, joining_date: date | None) -> StaffProfile:
     """Save a staff member's employee profile, all fields or none."""
@@ -65,13 +67,24 @@ async def update_profile(*, actor: Actor, user_id: int, job_title: str, phone: s
         elif date_of_birth is not None and joining_date <= date_of_birth:
             check.fail('joining_date', 'The joining date must come after the date of birth.')
     check.raise_if_any()
-    async with in_transaction():
+    async with audit.change(actor, action=Action.UPDATE, entity_type='staff-profile', entity_id=user_id) as event:
         await target_user(actor, user_id)
         profile, _ = await EmployeeProfile.get_or_create(user_id=user_id)
+        before = snapshot(profile, _PROFILE_FIELDS)
         profile.job_title = title
         profile.phone = cleaned_phone
         profile.address = cleaned_address
         profile.date_of_birth = date_of_birth
         profile.joining_date = joining_date
         await profile.save()
-    return await get_profile(actor=actor, user_id=user_id)
+        event.set_changes(changes_between(before, snapshot(profile, _PROFILE_FIELDS),
+                                          hidden=hidden_fields(EmployeeProfile)))
+    return await _load(actor, user_id)
+
+
+async def _load(actor: Actor, user_id: int) -> StaffProfile:
+    user = await target_user(actor, user_id, to_change=False)
+    profile = await EmployeeProfile.get_or_none(user_id=user.id) or EmployeeProfile(user_id=user.id)
+    return StaffProfile(user=row_of(user, now=utcnow()), job_title=profile.job_title, phone=profile.phone,
+                        address=profile.address, date_of_birth=profile.date_of_birth,
+                        joining_date=profile.joining_date)

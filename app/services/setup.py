@@ -1,11 +1,16 @@
-"""First run: the first branch and the first superadmin. No default credentials exist anywhere."""
+"""First run: the first branch and the first superadmin. No default credentials exist anywhere.
+
+Nobody is signed in for either, so the audit trail names a system actor (`system:setup` for the
+setup page, `system:cli` for `prospine create-admin`) and the new superadmin in the detail.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
+from app.audit import Action, Who, audit, system_actor
+from app.audit.diff import created, hidden_fields, snapshot
+from app.audit.logger import ChangeEvent
 from app.clock import utcnow
 from app.errors import DomainError
 from app.security.password_policy import password_problem
@@ -13,6 +18,9 @@ from app.security.passwords import hash_password
 from app.services.validation import Checker
 from models.accounts import EmployeeProfile, Role, User
 from models.clinic import Branch
+
+_USER_FIELDS = ('username', 'full_name', 'role', 'branch_id', 'password_hash')
+_BRANCH_FIELDS = ('name', 'clinic_name', 'address', 'phone', 'email')
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,14 +53,17 @@ async def complete_first_run(*, details: FirstRun) -> User:
                          password=details.password)
     check.raise_if_any()
     password_hash = await hash_password(details.password)
-    async with in_transaction():
+    actor = system_actor('setup')
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user') as event:
         if await User.exists():
             raise DomainError('Setup has already been completed. Please sign in.')
         branch = await Branch.create(name=branch_name, clinic_name=clinic_name, address=address, phone=phone,
                                      email=email)
+        await _record_new_branch(actor, branch)
         user = await User.create(username=admin[0], full_name=admin[1], role=Role.SUPERADMIN, branch=branch,
                                  password_hash=password_hash, password_changed_at=utcnow())
         await EmployeeProfile.create(user=user, job_title='Administrator')
+        _describe_new_superadmin(event, user, 'First-run setup')
     return user
 
 
@@ -68,16 +79,31 @@ async def create_superadmin(*, username: str, full_name: str, password: str, bra
     clinic_name = check.text('clinic_name', clinic_name, label='clinic name', max_length=120)
     check.raise_if_any()
     password_hash = await hash_password(password)
-    async with in_transaction():
+    actor = system_actor('cli')
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user') as event:
         if await User.exists(username=admin[0]):
             raise DomainError(f'A user named {admin[0]!r} already exists.')
         branch = await Branch.get_or_none(name=branch_name)
         if branch is None:
             branch = await Branch.create(name=branch_name, clinic_name=clinic_name)
+            await _record_new_branch(actor, branch)
         user = await User.create(username=admin[0], full_name=admin[1], role=Role.SUPERADMIN, branch=branch,
                                  password_hash=password_hash, password_changed_at=utcnow())
         await EmployeeProfile.create(user=user, job_title='Administrator')
+        _describe_new_superadmin(event, user, 'prospine create-admin')
     return user
+
+
+async def _record_new_branch(actor: Who, branch: Branch) -> None:
+    """Add the branch's creation to the open `audit.change` (same transaction, its own event)."""
+    await audit.record(actor, action=Action.CREATE, entity_type='branch', entity_id=branch.id,
+                       changes=created(snapshot(branch, _BRANCH_FIELDS), hidden=hidden_fields(Branch)))
+
+
+def _describe_new_superadmin(event: ChangeEvent, user: User, how: str) -> None:
+    event.entity_id = user.id
+    event.set_changes(created(snapshot(user, _USER_FIELDS), hidden=hidden_fields(User)))
+    event.set_detail(f'{how} created the superadmin {user.username!r}.')
 
 
 def _check_admin(check: Checker, *, username: str, full_name: str, password: str) -> tuple[str, str]:

@@ -1,7 +1,9 @@
 """Two-factor sign-in: enrolling an authenticator app, recovery codes, and the rule an admin sets per role.
 
-The authenticator secret is stored encrypted (the key lives in the data directory, never in the
-database); recovery codes are stored as SHA-256 and shown in plain text only once.
+The authenticator secret is an encrypted column (`EncryptedTextField`; the keys live in the data
+directory, never in the database), so this code reads and writes it as plain text. Recovery codes
+are stored as SHA-256 and shown in plain text only once. Every change is audited; the trail names
+the secret and the codes but never holds them.
 """
 
 from __future__ import annotations
@@ -9,20 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
+from app.audit import Action, audit
+from app.audit.denials import audit_denials
+from app.audit.diff import HIDDEN, changes_between, hidden_fields, snapshot
+from app.audit.logger import ChangeEvent
 from app.auth import sessions
 from app.auth.actor import Actor
 from app.auth.permissions import SECURITY_MANAGE, USERS_MANAGE
-from app.auth.sign_in import totp_context
-from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security import totp
 from app.security.passwords import verify_password
-from app.security.secrets_store import secret_box
+from app.services.changes import save_changes, signed_out
 from models.accounts import RecoveryCode, Role, RolePolicy, User
 
 _BASE32_SECRET = re.compile(r'^[A-Z2-7]{16,64}$')
+_TOTP_FIELDS = ('totp_secret', 'totp_enabled', 'totp_last_step')
 
 WRONG_CODE = 'That code is not correct. Check that the time on your phone is right and enter the newest code.'
 WRONG_PASSWORD = 'Your password is not correct.'
@@ -50,6 +53,7 @@ class Status:
     recovery_codes_left: int
 
 
+@audit_denials('two-factor')
 async def status(*, actor: Actor) -> Status:
     """Describe the actor's two-factor sign-in: on or off, required by their role, codes left."""
     user = await _own_user(actor)
@@ -57,6 +61,7 @@ async def status(*, actor: Actor) -> Status:
     return Status(enabled=user.totp_enabled, required=await is_required_for(user.role), recovery_codes_left=left)
 
 
+@audit_denials('two-factor')
 async def begin_enrolment(*, actor: Actor) -> Enrolment:
     """Make a new secret and its QR code for the actor's authenticator app; nothing is saved yet."""
     user = await _own_user(actor)
@@ -67,6 +72,7 @@ async def begin_enrolment(*, actor: Actor) -> Enrolment:
     return Enrolment(secret=secret, uri=uri, qr_svg=totp.qr_svg(uri))
 
 
+@audit_denials('two-factor')
 async def confirm_enrolment(*, actor: Actor, secret: str, code: str) -> list[str]:
     """Turn two-factor sign-in on once a code from the app matches; return the new recovery codes (shown once)."""
     if not _BASE32_SECRET.match(secret or ''):
@@ -74,15 +80,21 @@ async def confirm_enrolment(*, actor: Actor, secret: str, code: str) -> list[str
     step = totp.matching_step(secret, code or '', after_step=None)
     if step is None:
         raise ValidationFailed({'code': WRONG_CODE})
-    sealed = secret_box(get_settings().data_dir).encrypt(secret, context=totp_context(actor.user_id))
-    async with in_transaction():
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+                            entity_id=actor.user_id) as event:
         user = await _own_user(actor)
         if user.totp_enabled:
             raise DomainError(ALREADY_ON)
-        await User.filter(id=user.id).update(totp_secret=sealed, totp_enabled=True, totp_last_step=step)
-        return await _replace_recovery_codes(user.id)
+        before = snapshot(user, _TOTP_FIELDS)
+        user.totp_secret, user.totp_enabled, user.totp_last_step = secret, True, step
+        await user.save(update_fields=list(_TOTP_FIELDS))
+        event.set_changes(changes_between(before, snapshot(user, _TOTP_FIELDS), hidden=hidden_fields(User)))
+        codes = await _replace_recovery_codes(event, user.id)
+        event.set_detail('Two-factor sign-in turned on.')
+        return codes
 
 
+@audit_denials('two-factor')
 async def disable(*, actor: Actor, password: str) -> None:
     """Turn off the actor's own two-factor sign-in (not allowed when their role requires it)."""
     user = await _own_user(actor)
@@ -91,27 +103,35 @@ async def disable(*, actor: Actor, password: str) -> None:
     if await is_required_for(user.role):
         raise DomainError(REQUIRED_FOR_ROLE)
     await _check_password(user, password)
-    async with in_transaction():
-        await _clear(user.id)
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+                            entity_id=user.id) as event:
+        await _clear(event, await _own_user(actor))
+        event.set_detail('Two-factor sign-in turned off.')
 
 
+@audit_denials('two-factor')
 async def regenerate_recovery_codes(*, actor: Actor, password: str) -> list[str]:
     """Replace the actor's recovery codes with new ones (the old ones stop working); return them once."""
     user = await _own_user(actor)
     if not user.totp_enabled:
         raise DomainError(NOT_ON)
     await _check_password(user, password)
-    async with in_transaction():
-        return await _replace_recovery_codes(user.id)
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+                            entity_id=user.id) as event:
+        codes = await _replace_recovery_codes(event, user.id)
+        event.set_detail('Recovery codes replaced; the old ones no longer work.')
+        return codes
 
 
+@audit_denials('two-factor')
 async def reset_for_user(*, actor: Actor, user_id: int) -> None:
     """Clear another member of staff's two-factor sign-in (a lost phone); they enrol again if required."""
     if not actor.can(USERS_MANAGE):
         raise PermissionDenied()
     if user_id == actor.user_id:
         raise DomainError('Use your own two-factor page to change your own sign-in.')
-    async with in_transaction():
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+                            entity_id=user_id) as event:
         target = await User.get_or_none(id=user_id)
         if target is None:
             raise NotFound('That member of staff no longer exists.')
@@ -119,10 +139,12 @@ async def reset_for_user(*, actor: Actor, user_id: int) -> None:
             raise PermissionDenied('You can only manage staff of your own branch.')
         if target.role is Role.SUPERADMIN and not actor.is_superadmin:
             raise PermissionDenied('Only a superadmin can change the sign-in of a superadmin.')
-        await _clear(target.id)
-        await sessions.revoke_all(user_id=target.id, reason=sessions.REASON_TWO_FACTOR_RESET)
+        await _clear(event, target)
+        ended = await sessions.revoke_all(user_id=target.id, reason=sessions.REASON_TWO_FACTOR_RESET)
+        event.set_detail(f'Two-factor sign-in reset by an administrator. {signed_out(ended)}'.strip())
 
 
+@audit_denials('role-policy')
 async def set_role_requirement(*, actor: Actor, role: Role | str, required: bool) -> None:
     """Make two-factor sign-in required (or optional) for everyone of a role."""
     if not actor.can(SECURITY_MANAGE):
@@ -133,13 +155,16 @@ async def set_role_requirement(*, actor: Actor, role: Role | str, required: bool
         raise ValidationFailed({'role': 'Choose one of the roles.'}) from None
     if role is Role.SUPERADMIN and not actor.is_superadmin:
         raise PermissionDenied('Only a superadmin can change the rule for superadmins.')
-    async with in_transaction():
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='role-policy',
+                            entity_id=role.value) as event:
         policy = await RolePolicy.get_or_none(role=role)
+        before = {'two_factor_required': bool(policy and policy.two_factor_required)}
         if policy is None:
             await RolePolicy.create(role=role, two_factor_required=required)
         elif policy.two_factor_required != required:
             policy.two_factor_required = required
             await policy.save(update_fields=['two_factor_required', 'updated_at'])
+        event.set_changes(changes_between(before, {'two_factor_required': required}))
 
 
 async def role_requirements() -> dict[Role, bool]:
@@ -165,16 +190,18 @@ async def _check_password(user: User, password: str) -> None:
         raise ValidationFailed({'password': WRONG_PASSWORD})
 
 
-async def _replace_recovery_codes(user_id: int) -> list[str]:
-    """Delete every recovery code of a user and store new ones (call inside a transaction)."""
+async def _replace_recovery_codes(event: ChangeEvent, user_id: int) -> list[str]:
+    """Delete every recovery code of a user and store new ones (inside the event's `audit.change`)."""
     codes = totp.new_recovery_codes()
     await RecoveryCode.filter(user_id=user_id).delete()
     await RecoveryCode.bulk_create([RecoveryCode(user_id=user_id, code_hash=totp.hash_recovery_code(code))
                                     for code in codes])
+    event.set_changes({**event.draft.changes, 'recovery_codes': HIDDEN})
     return codes
 
 
-async def _clear(user_id: int) -> None:
-    """Forget a user's authenticator secret and recovery codes (call inside a transaction)."""
-    await User.filter(id=user_id).update(totp_secret=None, totp_enabled=False, totp_last_step=None)
-    await RecoveryCode.filter(user_id=user_id).delete()
+async def _clear(event: ChangeEvent, user: User) -> None:
+    """Forget a user's authenticator secret and recovery codes (inside the event's `audit.change`)."""
+    await save_changes(event, user, totp_secret=None, totp_enabled=False, totp_last_step=None)
+    if await RecoveryCode.filter(user_id=user.id).delete():
+        event.set_changes({**event.draft.changes, 'recovery_codes': HIDDEN})

@@ -1,7 +1,8 @@
 """Staff accounts as administrators manage them: list, create, edit, (de)activate, reset and unlock.
 
 Admins work within their own branch and never on superadmin accounts; the superadmin works
-everywhere. Every change happens in one transaction, together with the sessions it ends.
+everywhere. Every change happens in one audited transaction (`audit.change`), together with the
+sessions it ends and its event in the audit trail.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from app.audit import Action, audit
+from app.audit.denials import audit_denials
+from app.audit.diff import created, hidden_fields, snapshot
 from app.auth import sessions
 from app.auth.actor import Actor
 from app.auth.permissions import ASSIGNABLE_ROLES, ROLE_LABELS, USERS_MANAGE, USERS_VIEW
@@ -19,6 +22,7 @@ from app.clock import utcnow
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security.password_policy import password_problem
 from app.security.passwords import hash_password
+from app.services.changes import save_changes, signed_out
 from app.services.validation import Checker
 from models.accounts import EmployeeProfile, Role, User
 from models.clinic import Branch
@@ -26,6 +30,10 @@ from models.clinic import Branch
 NOT_FOUND = 'That staff member could not be found.'
 SUPERADMIN_ONLY = 'Only a superadmin can change a superadmin account.'
 LAST_SUPERADMIN = 'This is the last active superadmin. Make someone else a superadmin first.'
+# What the trail records about a new account (the password hash by name only).
+_CREATED_FIELDS = ('username', 'full_name', 'role', 'branch_id', 'must_change_password', 'password_hash')
+_LOCK_CLEARED = {'failed_login_count': 0, 'first_failed_login_at': None, 'last_failed_login_at': None,
+                 'locked_until': None}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +89,7 @@ def row_of(user: User, *, now: datetime) -> UserRow:
     )
 
 
+@audit_denials('user')
 async def list_users(*, actor: Actor, include_inactive: bool = True) -> list[UserRow]:
     """List the staff the actor may see: their own branch, or every branch for the superadmin."""
     require(actor, USERS_VIEW)
@@ -93,12 +102,14 @@ async def list_users(*, actor: Actor, include_inactive: bool = True) -> list[Use
     return [row_of(user, now=now) for user in await query]
 
 
+@audit_denials('user')
 async def get_user(*, actor: Actor, user_id: int) -> UserRow:
     """Return one staff account the actor may see."""
     require(actor, USERS_VIEW)
-    return row_of(await target_user(actor, user_id, to_change=False), now=utcnow())
+    return await _row_for(actor, user_id)
 
 
+@audit_denials('user')
 async def create_user(*, actor: Actor, username: str, full_name: str, role: Role | str | None,
                       branch_id: int | None, temporary_password: str) -> UserRow:
     """Add a staff account with an empty employee profile; they choose their own password at first sign-in."""
@@ -116,57 +127,64 @@ async def create_user(*, actor: Actor, username: str, full_name: str, role: Role
     assert new_role is not None and branch_id is not None
     password_hash = await hash_password(temporary_password)
     try:
-        async with in_transaction():
+        async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user') as event:
             if await User.exists(username=name):
                 raise ValidationFailed({'username': _taken(name)})
             user = await User.create(username=name, full_name=full, role=new_role, branch_id=branch_id,
                                      password_hash=password_hash, password_changed_at=utcnow(),
                                      must_change_password=True)
             await EmployeeProfile.create(user=user)
+            event.entity_id = user.id
+            event.set_changes(created(snapshot(user, _CREATED_FIELDS), hidden=hidden_fields(User)))
     except IntegrityError:  # someone took the name in the meantime
         raise ValidationFailed({'username': _taken(name)}) from None
-    return await get_user(actor=actor, user_id=user.id)
+    return await _row_for(actor, user.id)
 
 
+@audit_denials('user')
 async def update_user(*, actor: Actor, user_id: int, full_name: str, role: Role | str | None,
                       branch_id: int | None) -> UserRow:
     """Change a staff member's name, role or branch; a new role or branch signs them out everywhere."""
     require(actor, USERS_MANAGE)
-    user = await target_user(actor, user_id)
-    check = Checker()
-    full = check.text('full_name', full_name, label='full name', max_length=100)
-    new_role = _check_role(check, actor, role)
-    await _check_branch(check, actor, branch_id, current_branch_id=user.branch_id)
-    if new_role is not None and new_role is not user.role:
-        if user.id == actor.user_id:
-            check.fail('role', 'You cannot change your own role. Ask another administrator.')
-        elif user.role is Role.SUPERADMIN and user.is_active and not await _other_active_superadmin(user.id):
-            check.fail('role', LAST_SUPERADMIN)
-    check.raise_if_any()
-    assert new_role is not None and branch_id is not None
-    moved = new_role is not user.role or branch_id != user.branch_id
-    async with in_transaction():
-        await User.filter(id=user.id).update(full_name=full, role=new_role, branch_id=branch_id)
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
+        user = await target_user(actor, user_id)
+        check = Checker()
+        full = check.text('full_name', full_name, label='full name', max_length=100)
+        new_role = _check_role(check, actor, role)
+        await _check_branch(check, actor, branch_id, current_branch_id=user.branch_id)
+        if new_role is not None and new_role is not user.role:
+            if user.id == actor.user_id:
+                check.fail('role', 'You cannot change your own role. Ask another administrator.')
+            elif user.role is Role.SUPERADMIN and user.is_active and not await _other_active_superadmin(user.id):
+                check.fail('role', LAST_SUPERADMIN)
+        check.raise_if_any()
+        assert new_role is not None and branch_id is not None
+        moved = new_role is not user.role or branch_id != user.branch_id
+        await save_changes(event, user, full_name=full, role=new_role, branch_id=branch_id)
         if moved:
-            await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_ROLE_CHANGED)
-    return await get_user(actor=actor, user_id=user.id)
+            ended = await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_ROLE_CHANGED)
+            event.set_detail(signed_out(ended))
+    return await _row_for(actor, user.id)
 
 
+@audit_denials('user')
 async def set_active(*, actor: Actor, user_id: int, active: bool) -> None:
     """Deactivate (signing them out at once) or reactivate a staff account."""
     require(actor, USERS_MANAGE)
-    async with in_transaction():
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
         user = await target_user(actor, user_id)
         if not active:
             if user.id == actor.user_id:
                 raise DomainError('You cannot deactivate your own account.')
             if user.role is Role.SUPERADMIN and not await _other_active_superadmin(user.id):
                 raise DomainError(LAST_SUPERADMIN)
-        await User.filter(id=user.id).update(is_active=active)
+        await save_changes(event, user, is_active=active)
         if not active:
-            await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_DEACTIVATED)
+            ended = await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_DEACTIVATED)
+            event.set_detail(signed_out(ended))
 
 
+@audit_denials('user')
 async def reset_password(*, actor: Actor, user_id: int, temporary_password: str) -> None:
     """Give a staff member a temporary password they must change at their next sign-in."""
     require(actor, USERS_MANAGE)
@@ -176,22 +194,26 @@ async def reset_password(*, actor: Actor, user_id: int, temporary_password: str)
     if problem := password_problem(temporary_password, username=user.username, full_name=user.full_name):
         raise ValidationFailed({'temporary_password': problem})
     password_hash = await hash_password(temporary_password)
-    async with in_transaction():
-        await target_user(actor, user_id)  # still there, still in reach
-        await User.filter(id=user.id).update(
-            password_hash=password_hash, password_changed_at=utcnow(), must_change_password=True,
-            failed_login_count=0, first_failed_login_at=None, last_failed_login_at=None, locked_until=None,
-        )
-        await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_ADMIN_RESET)
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
+        user = await target_user(actor, user_id)  # still there, still in reach
+        await save_changes(event, user, password_hash=password_hash, password_changed_at=utcnow(),
+                           must_change_password=True, **_LOCK_CLEARED)
+        ended = await sessions.revoke_all(user_id=user.id, reason=sessions.REASON_ADMIN_RESET)
+        event.set_detail(f'Temporary password set. {signed_out(ended)}'.strip())
 
 
+@audit_denials('user')
 async def unlock(*, actor: Actor, user_id: int) -> None:
     """Lift a sign-in lock and forget the failed attempts."""
     require(actor, USERS_MANAGE)
-    async with in_transaction():
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
         user = await target_user(actor, user_id)
-        await User.filter(id=user.id).update(failed_login_count=0, first_failed_login_at=None,
-                                             last_failed_login_at=None, locked_until=None)
+        await save_changes(event, user, **_LOCK_CLEARED)
+        event.set_detail('Sign-in lock lifted.')
+
+
+async def _row_for(actor: Actor, user_id: int) -> UserRow:
+    return row_of(await target_user(actor, user_id, to_change=False), now=utcnow())
 
 
 def _taken(username: str) -> str:

@@ -97,7 +97,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     })
     base_url = f'http://127.0.0.1:{port}'
     with log_file.open('wb') as log:
-        process = subprocess.Popen(  # noqa: S603 - our own console script, fixed arguments
+        process = subprocess.Popen(
             _server_command(), cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + START_TIMEOUT_SECONDS

@@ -1,0 +1,121 @@
+"""What an audit event says: the action, its outcome, who acted and from where."""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Action(StrEnum):
+    """Every kind of event the audit trail knows."""
+
+    LOGIN = 'login'
+    LOGIN_FAILED = 'login-failed'
+    LOCKOUT = 'lockout'
+    LOGOUT = 'logout'
+    SESSION_EXPIRED = 'session-expired'
+    VIEW = 'view'
+    CREATE = 'create'
+    UPDATE = 'update'
+    DELETE = 'delete'
+    EXPORT = 'export'
+    PRINT = 'print'
+    DOWNLOAD = 'download'
+    PERMISSION_DENIED = 'permission-denied'
+    ADMIN_CHANGE = 'admin-change'
+    SECURITY_CHANGE = 'security-change'
+    BACKUP = 'backup'
+    RESTORE = 'restore'
+    KEY_ROTATION = 'key-rotation'
+
+
+class Outcome(StrEnum):
+    SUCCESS = 'success'
+    DENIED = 'denied'
+    FAILED = 'failed'
+
+
+@dataclass(frozen=True, kw_only=True)
+class Who:
+    """The person (or system task) an event is about, as the trail records them."""
+
+    user_id: int | None = None
+    username: str = ''
+    role: str = ''
+    branch_id: int | None = None
+    session_id: int | None = None
+
+
+def who_of(actor: Any) -> Who:
+    """Turn a signed-in `Actor`, the anonymous actor, or a `Who` into a `Who`."""
+    if isinstance(actor, Who):
+        return actor
+    if not getattr(actor, 'is_authenticated', False):
+        return Who()
+    return Who(user_id=actor.user_id, username=actor.username, role=str(actor.role), branch_id=actor.branch_id,
+               session_id=actor.session_id)
+
+
+def system_actor(task: str) -> Who:
+    """The actor of work nobody signed in for: a command (`cli`), the backup scheduler, ..."""
+    return Who(username=f'system:{task}', role='system')
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a request came from: the client's address and device (user agent)."""
+
+    client_ip: str = ''
+    user_agent: str = ''
+
+
+_origin: contextvars.ContextVar[Origin | None] = contextvars.ContextVar('audit_origin', default=None)
+
+
+def origin_of_request(request: Any) -> Origin:
+    client = getattr(request, 'client', None)
+    return Origin(client_ip=client.host if client else '', user_agent=request.headers.get('user-agent', '')[:300])
+
+
+@contextmanager
+def request_origin(request: Any) -> Iterator[None]:
+    """Name the request whose events are written inside this block (plain HTTP routes)."""
+    token = _origin.set(origin_of_request(request))
+    try:
+        yield
+    finally:
+        _origin.reset(token)
+
+
+def current_origin() -> Origin:
+    """The origin of the request being handled: a plain route's, or the NiceGUI page's client."""
+    origin = _origin.get()
+    if origin is not None:
+        return origin
+    # Read the slot stack directly: nicegui's `context` would invent a client outside a page.
+    from nicegui.slot import Slot, get_task_id
+
+    stack = Slot.stacks.get(get_task_id())
+    request = getattr(stack[-1].parent.client, '_request', None) if stack else None
+    return origin_of_request(request) if request is not None else Origin()  # None: a command, a background task
+
+
+@dataclass(kw_only=True)
+class EventDraft:
+    """An event before it takes its place in the chain."""
+
+    who: Who
+    origin: Origin
+    action: str
+    outcome: str = Outcome.SUCCESS
+    entity_type: str = ''
+    entity_id: str = ''
+    patient_id: str | None = None
+    changes: dict[str, Any] = field(default_factory=dict)
+    detail: str = ''
+    occurred_at: datetime | None = None  # None: the time the event is committed

@@ -1,0 +1,281 @@
+"""The one audit logger every service and the sign-in layer write through.
+
+- `audit.change(...)` opens the transaction a change is made in; its event is appended to the
+  chain in that same transaction, so a crash can never keep the change without its event or
+  the event without its change.
+- `audit.record(...)` writes one event on its own (a sign-in, a refusal, a backup). Inside an
+  open `audit.change` block it joins that block's transaction instead.
+- `audit.view(...)` queues a read event ("who opened which record"). A background task writes
+  the queue in batches; the queue is bounded, so a burst waits for room instead of losing
+  events, and `audit.flush()` (called at shutdown) writes whatever is still waiting.
+
+Order: within the process, one lock per event loop; on SQLite the single connection also runs
+one transaction at a time. On PostgreSQL an advisory transaction lock orders appends from
+several processes. Between the app and a `prospine` command on SQLite the sequence number (the
+primary key) cannot fork: the later of two racing transactions fails and is rolled back whole.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import json
+import logging
+import weakref
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from app.audit.chain import CHAINED_COLUMNS, GENESIS_MAC, Head, audit_key, mac_of, time_text, write_head
+from app.audit.events import Action, EventDraft, Outcome, current_origin, who_of
+from app.clock import utcnow
+from app.config import get_settings
+
+log = logging.getLogger(__name__)
+
+VIEW_QUEUE_SIZE = 1000
+VIEW_BATCH_SIZE = 500
+
+
+@dataclass(kw_only=True)
+class ChangeEvent:
+    """The event of an `audit.change` block; the block fills in what it learns while it runs."""
+
+    draft: EventDraft
+    joined: list[EventDraft] = field(default_factory=list)
+
+    @property
+    def entity_id(self) -> str:
+        return self.draft.entity_id
+
+    @entity_id.setter
+    def entity_id(self, value: object) -> None:
+        self.draft.entity_id = str(value)
+
+    def set_changes(self, changes: dict[str, Any]) -> None:
+        """Record what changed (see `app.audit.diff.changes_between`)."""
+        self.draft.changes = changes
+
+    def set_detail(self, detail: str) -> None:
+        self.draft.detail = detail
+
+    def set_who(self, actor: Any) -> None:
+        """Name who acted once it is known (a sign-in learns its user and session inside the block)."""
+        self.draft.who = who_of(actor)
+
+    def set_patient(self, patient_id: object) -> None:
+        self.draft.patient_id = str(patient_id)
+
+    def drafts(self) -> list[EventDraft]:
+        return [self.draft, *self.joined]
+
+
+_open_change: contextvars.ContextVar[ChangeEvent | None] = contextvars.ContextVar('audit_open_change', default=None)
+
+
+class AuditLogger:
+    """Appends events to the hash chain (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
+        self._queue: asyncio.Queue[EventDraft] | None = None
+        self._writer: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._published: dict[Path, int] = {}
+
+    # -- writing ------------------------------------------------------------------------------
+
+    async def record(self, actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome.SUCCESS,
+                     entity_type: str = '', entity_id: object = '', patient_id: object | None = None,
+                     changes: dict[str, Any] | None = None, detail: str = '') -> None:
+        """Write one event now (or with the transaction of the enclosing `audit.change`)."""
+        draft = _draft(actor, action=action, outcome=outcome, entity_type=entity_type, entity_id=entity_id,
+                       patient_id=patient_id, changes=changes, detail=detail)
+        enclosing = _open_change.get()
+        if enclosing is not None:
+            enclosing.joined.append(draft)
+            return
+        await self.commit([draft])
+
+    @asynccontextmanager
+    async def change(self, actor: Any, *, action: Action | str, entity_type: str, entity_id: object = '',
+                     patient_id: object | None = None, detail: str = '') -> AsyncIterator[ChangeEvent]:
+        """Run a change and its event in one transaction; nothing is written if the block raises."""
+        event = ChangeEvent(draft=_draft(actor, action=action, entity_type=entity_type, entity_id=entity_id,
+                                         patient_id=patient_id, detail=detail))
+        enclosing = _open_change.get()
+        if enclosing is not None:  # nested: the outer block's transaction carries this event too
+            yield event
+            enclosing.joined.extend(event.drafts())
+            return
+        async with self._lock():
+            async with in_transaction() as connection:
+                token = _open_change.set(event)
+                try:
+                    yield event
+                finally:
+                    _open_change.reset(token)
+                head = await _append(connection, event.drafts())
+            self._publish(head)
+
+    async def commit(self, drafts: Sequence[EventDraft]) -> None:
+        """Append events in a transaction of their own."""
+        async with self._lock():
+            async with in_transaction() as connection:
+                head = await _append(connection, drafts)
+            self._publish(head)
+
+    # -- read events --------------------------------------------------------------------------
+
+    async def view(self, actor: Any, *, entity_type: str, entity_id: object, patient_id: object | None = None,
+                   detail: str = '') -> None:
+        """Queue a read event; waits for room when the queue is full (never drops an event)."""
+        draft = _draft(actor, action=Action.VIEW, entity_type=entity_type, entity_id=entity_id,
+                       patient_id=patient_id, detail=detail)
+        draft.occurred_at = utcnow()  # when it was opened, not when the batch is written
+        await self._view_queue().put(draft)
+
+    async def flush(self) -> None:
+        """Wait until every queued read event is written."""
+        if self._queue is not None and self._loop is asyncio.get_running_loop():
+            await self._queue.join()
+
+    async def shutdown(self) -> None:
+        """Write what is queued, then stop the background writer."""
+        await self.flush()
+        if self._writer is not None and self._loop is asyncio.get_running_loop():
+            self._writer.cancel()
+        self._writer = self._queue = self._loop = None
+
+    def _view_queue(self) -> asyncio.Queue[EventDraft]:
+        loop = asyncio.get_running_loop()
+        if self._queue is None or self._loop is not loop:
+            self._loop = loop
+            self._queue = asyncio.Queue(maxsize=VIEW_QUEUE_SIZE)
+            self._writer = loop.create_task(self._write_views(self._queue), name='audit-view-writer')
+        return self._queue
+
+    async def _write_views(self, queue: asyncio.Queue[EventDraft]) -> None:
+        while True:
+            batch = [await queue.get()]
+            while len(batch) < VIEW_BATCH_SIZE and not queue.empty():
+                batch.append(queue.get_nowait())
+            try:
+                await self._commit_with_retries(batch)
+            finally:
+                for _ in batch:
+                    queue.task_done()
+
+    async def _commit_with_retries(self, batch: list[EventDraft], attempts: int = 5) -> None:
+        for attempt in range(1, attempts + 1):
+            try:
+                await self.commit(batch)
+                return
+            except Exception:
+                if attempt == attempts:
+                    log.exception('Could not write %d read event(s) to the audit trail', len(batch))
+                    return
+                await asyncio.sleep(0.2 * attempt)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        if loop not in self._locks:
+            self._locks[loop] = asyncio.Lock()
+        return self._locks[loop]
+
+    def _publish(self, head: Head) -> None:
+        """Write the new head outside the database (never move it backwards from this process)."""
+        data_dir = get_settings().data_dir
+        if head.seq > self._published.get(data_dir, 0):
+            write_head(data_dir, head.seq, head.mac)
+            self._published[data_dir] = head.seq
+
+    def forget_published(self) -> None:
+        """Forget which heads this process wrote (after a restore replaced the database)."""
+        self._published.clear()
+
+
+def _draft(actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome.SUCCESS, entity_type: str = '',
+           entity_id: object = '', patient_id: object | None = None, changes: dict[str, Any] | None = None,
+           detail: str = '') -> EventDraft:
+    return EventDraft(who=who_of(actor), origin=current_origin(), action=str(action), outcome=str(outcome),
+                      entity_type=entity_type, entity_id='' if entity_id is None else str(entity_id),
+                      patient_id=None if patient_id is None else str(patient_id), changes=changes or {},
+                      detail=detail)
+
+
+def sql(connection: BaseDBAsyncClient, text: str) -> str:
+    """Turn `?` placeholders into PostgreSQL's `$1, $2, ...` when needed."""
+    if connection.capabilities.dialect == 'sqlite':
+        return text
+    parts = text.split('?')
+    return ''.join(part + (f'${index}' if index < len(parts) else '') for index, part in enumerate(parts, 1))
+
+
+_INSERT = (f'INSERT INTO audit_event ({", ".join((*CHAINED_COLUMNS, "mac"))}) '  # noqa: S608 (constant names)
+           f'VALUES ({", ".join("?" * (len(CHAINED_COLUMNS) + 1))})')
+_POSTGRES_CHAIN_LOCK = 0x50524F53  # any constant shared by every process of the clinic
+
+
+async def _append(connection: BaseDBAsyncClient, drafts: Sequence[EventDraft]) -> Head:
+    """Add events after the newest one, inside the caller's transaction (2 statements on SQLite)."""
+    sqlite = connection.capabilities.dialect == 'sqlite'
+    if not sqlite:
+        await connection.execute_query('SELECT pg_advisory_xact_lock($1)', [_POSTGRES_CHAIN_LOCK])
+    _, rows = await connection.execute_query('SELECT seq, mac FROM audit_event ORDER BY seq DESC LIMIT 1')
+    seq, previous = (int(rows[0]['seq']), str(rows[0]['mac'])) if rows else (0, GENESIS_MAC)
+    key = _key()
+    moment = utcnow()
+    values = []
+    for draft in drafts:
+        seq += 1
+        row = _row(draft, seq=seq, occurred_at=draft.occurred_at or moment, prev_mac=previous)
+        row['mac'] = previous = mac_of(key, row)
+        if sqlite:
+            row['occurred_at'] = time_text(row['occurred_at'])  # the text the MAC covers, as Tortoise stores it
+        values.append([row[column] for column in (*CHAINED_COLUMNS, 'mac')])
+    await connection.execute_many(sql(connection, _INSERT), values)
+    return Head(seq, previous)
+
+
+def _row(draft: EventDraft, *, seq: int, occurred_at: Any, prev_mac: str) -> dict[str, Any]:
+    who, origin = draft.who, draft.origin
+    return {
+        'seq': seq,
+        'occurred_at': occurred_at,
+        'user_id': who.user_id,
+        'username': who.username[:64],
+        'role': who.role[:16],
+        'branch_id': who.branch_id,
+        'session_id': who.session_id,
+        'client_ip': origin.client_ip[:64],
+        'user_agent': origin.user_agent[:300],
+        'action': draft.action[:32],
+        'entity_type': draft.entity_type[:40],
+        'entity_id': draft.entity_id[:64],
+        'patient_id': None if draft.patient_id is None else draft.patient_id[:64],
+        'outcome': draft.outcome[:8],
+        'changes': json.dumps(draft.changes, sort_keys=True, default=str, ensure_ascii=False) if draft.changes else '',
+        'detail': draft.detail[:500],
+        'prev_mac': prev_mac,
+    }
+
+
+_keys: dict[Path, bytes] = {}
+
+
+def _key() -> bytes:
+    data_dir = get_settings().data_dir
+    if data_dir not in _keys:
+        _keys[data_dir] = audit_key(data_dir)
+    return _keys[data_dir]
+
+
+audit = AuditLogger()
