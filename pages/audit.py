@@ -16,17 +16,21 @@ from components.forms import FormErrors
 from components.frame import frame
 from components.when import clinic_time
 
+
+def _column(name: str, label: str, **extra: Any) -> dict[str, Any]:
+    return {'name': name, 'label': label, 'field': name, 'align': 'left', **extra}
+
+
 COLUMNS = [
-    {'name': 'time', 'label': 'Time', 'field': 'time', 'sortable': True},
-    {'name': 'user', 'label': 'User', 'field': 'user', 'sortable': True},
-    {'name': 'action', 'label': 'Action', 'field': 'action', 'sortable': True},
-    {'name': 'entity', 'label': 'Record', 'field': 'entity'},
-    {'name': 'patient', 'label': 'Patient', 'field': 'patient'},
-    {'name': 'outcome', 'label': 'Outcome', 'field': 'outcome', 'sortable': True},
-    {'name': 'changes', 'label': 'Changes', 'field': 'changes', 'classes': 'whitespace-normal',
-     'style': 'min-width: 16rem'},
-    {'name': 'detail', 'label': 'Detail', 'field': 'detail', 'classes': 'whitespace-normal'},
-    {'name': 'origin', 'label': 'From', 'field': 'origin'},
+    _column('time', 'Time', sortable=True),
+    _column('user', 'User', sortable=True),
+    _column('action', 'Action', sortable=True),
+    _column('entity', 'Record'),
+    _column('patient', 'Patient'),
+    _column('outcome', 'Outcome', sortable=True),
+    _column('changes', 'Changes', classes='whitespace-normal', style='min-width: 16rem'),
+    _column('detail', 'Detail', classes='whitespace-normal'),
+    _column('origin', 'From'),
 ]
 
 

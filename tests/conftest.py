@@ -40,3 +40,16 @@ async def db() -> AsyncIterator[None]:
     await append_only.install(connections.get('default'))
     yield
     await Tortoise.close_connections()
+
+
+@pytest.fixture
+async def vault() -> AsyncIterator[None]:
+    """An in-memory database with the app's models and the test-only `VaultNote` (encrypted columns)."""
+    from tests.vault_models import MODULE
+
+    await Tortoise.init(config=tortoise_config('sqlite://:memory:', extra_model_modules=[MODULE]),
+                        _enable_global_fallback=True)
+    await Tortoise.generate_schemas()
+    await append_only.install(connections.get('default'))
+    yield
+    await Tortoise.close_connections()

@@ -10,15 +10,13 @@ import re
 import stat
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from tortoise import Tortoise, connections
+from tortoise import connections
 
 from app.config import get_settings
-from app.db import tortoise_config
 from app.security.encrypted_fields import EncryptedFieldError, encrypted_columns
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
 from app.security.keyring import (
@@ -33,19 +31,11 @@ from app.security.keyring import (
 )
 from models.accounts import User
 from tests.factories import make_user
-from tests.vault_models import MODULE, VaultNote
+from tests.vault_models import VaultNote
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-async def vault() -> AsyncIterator[None]:
-    """An in-memory database with the app's models and the test-only VaultNote."""
-    await Tortoise.init(config=tortoise_config('sqlite://:memory:', extra_model_modules=[MODULE]),
-                        _enable_global_fallback=True)
-    await Tortoise.generate_schemas()
-    yield
-    await Tortoise.close_connections()
 
 
 async def raw(sql: str, *values: object) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -191,13 +191,6 @@ def test_keys_status_names_an_unfinished_rotation(clinic: Path, capsys: pytest.C
 
 # The service, against an in-memory database
 
-@pytest.fixture
-async def vault() -> AsyncIterator[None]:
-    await Tortoise.init(config=tortoise_config('sqlite://:memory:', extra_model_modules=[MODULE]),
-                        _enable_global_fallback=True)
-    await Tortoise.generate_schemas()
-    yield
-    await Tortoise.close_connections()
 
 
 async def test_rotation_reports_progress_and_every_rotation_takes_a_new_key(vault: None) -> None:

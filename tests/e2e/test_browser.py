@@ -29,6 +29,9 @@ MIN_TARGET_PX = 44
 DESKTOP = {'width': 1366, 'height': 768}
 TABLET = {'width': 768, 'height': 1024}
 TIMEOUT_MS = 15_000
+# Pages the superadmin works on, with a text that shows each has finished loading.
+ADMIN_PAGES = {'/audit': 'events', '/admin/backups': 'Back up now', '/admin/users': 'Add staff member',
+               '/admin/branches': 'New branch'}
 
 
 class Box(TypedDict):
@@ -234,11 +237,20 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
         expect_home(page)
         home_problems, home_layout = measure(page)
         page.screenshot(path=screenshot_dir / f'home-{label}.png', full_page=True)
+
+        admin_problems = []
+        for path, ready in ADMIN_PAGES.items():
+            goto(page, path)
+            expect(page.get_by_text(ready).first).to_be_visible()
+            found, layout = measure(page)
+            assert [b for b in layout['boxes'] if b['kind'] == 'button'], (path, layout)
+            admin_problems += [f'{path} {problem}' for problem in found]
+            page.screenshot(path=screenshot_dir / f'{path.strip("/").replace("/", "-")}-{label}.png', full_page=True)
     finally:
         context.close()
 
     assert len([b for b in login_layout['boxes'] if b['kind'] == 'field']) >= 2, login_layout
     assert [b for b in login_layout['boxes'] if b['kind'] == 'button'], login_layout
     assert [b for b in home_layout['boxes'] if b['kind'] == 'button'], home_layout
-    problems = [f'/login {p}' for p in login_problems] + [f'/ {p}' for p in home_problems]
+    problems = [f'/login {p}' for p in login_problems] + [f'/ {p}' for p in home_problems] + admin_problems
     assert not problems, '\n'.join(problems)
