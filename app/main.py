@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from app.audit.chain import audit_key
 from app.config import Settings, get_settings
 from app.security.keyring import keyring
 from app.security.secrets_store import storage_secret
@@ -14,7 +15,8 @@ def serve(settings: Settings | None = None) -> None:
     """Serve the clinic on one process with one worker (NiceGUI keeps page state in memory)."""
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    keyring(settings.data_dir).ensure_file()
+    keyring(settings.data_dir).ensure_file()  # the keys exist from the first start (0600)
+    audit_key(settings.data_dir)
     mount(settings)
     ui.run(
         host=settings.host,

@@ -4,17 +4,23 @@ queued, and events recorded inside a change share its transaction."""
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
+from pathlib import Path
 
 import pytest
 
 from app.audit import Action, audit, system_actor
 from app.audit import logger as audit_logger
 from app.audit.verify import verify_chain
+from app.config import load_settings, use_settings
+from app.db import close_database, open_database
 from models.audit import AuditEvent
 from models.clinic import Branch
 from tests.factories import make_branch
 
 READER = system_actor('test')
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def test_a_full_queue_makes_readers_wait_and_loses_nothing(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,3 +73,26 @@ async def test_events_recorded_inside_a_change_roll_back_with_it(db: None) -> No
         await audit.record(READER, action=Action.EXPORT, entity_type='branch', detail='inside the change')
     assert await AuditEvent.all().order_by('seq').values_list('seq', 'action') == [(1, 'update'), (2, 'export')]
     assert (await verify_chain()).ok
+
+
+async def test_a_command_appending_meanwhile_does_not_fork_the_chain(environment: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app remembers where the chain ends; `prospine keys rotate` in another process appends too."""
+    monkeypatch.setenv('PROSPINE_DATABASE_URL', f'sqlite://{environment / "prospine.sqlite3"}')
+    settings = load_settings()
+    use_settings(settings)
+    await open_database(settings)
+    try:
+        await audit.record(READER, action=Action.BACKUP, detail='before the command')
+        command = await asyncio.create_subprocess_exec(sys.executable, '-m', 'app', 'keys', 'rotate', cwd=ROOT,
+                                                       env={**os.environ}, stdout=asyncio.subprocess.PIPE,
+                                                       stderr=asyncio.subprocess.PIPE)
+        _, errors = await command.communicate()
+        assert command.returncode == 0, errors.decode()
+        await audit.record(READER, action=Action.BACKUP, detail='after the command')
+        events = await AuditEvent.all().order_by('seq').values_list('seq', 'username', 'action')
+        assert events == [(1, 'system:test', 'backup'), (2, 'system:cli', 'key-rotation'),
+                          (3, 'system:cli', 'key-rotation'), (4, 'system:test', 'backup')]
+        assert (await verify_chain()).ok
+    finally:
+        await close_database()

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from app.audit.chain import CHAINED_COLUMNS, GENESIS_MAC, Head, audit_key, mac_of, time_text, write_head
@@ -121,14 +122,14 @@ class AuditLogger:
                 finally:
                     _open_change.reset(token)
                 head = await _append(connection, event.drafts())
-            self._publish(head)
+            self._committed(connection, head)
 
     async def commit(self, drafts: Sequence[EventDraft]) -> None:
         """Append events in a transaction of their own."""
         async with self._lock():
             async with in_transaction() as connection:
                 head = await _append(connection, drafts)
-            self._publish(head)
+            self._committed(connection, head)
 
     # -- read events --------------------------------------------------------------------------
 
@@ -190,16 +191,18 @@ class AuditLogger:
             self._locks[loop] = asyncio.Lock()
         return self._locks[loop]
 
-    def _publish(self, head: Head) -> None:
-        """Write the new head outside the database (never move it backwards from this process)."""
+    def _committed(self, connection: BaseDBAsyncClient, head: Head) -> None:
+        """After a commit: remember the chain's end for the next append, and publish it."""
+        _tails[_database_of(connection)] = head
         data_dir = get_settings().data_dir
         if head.seq > self._published.get(data_dir, 0):
             write_head(data_dir, head.seq, head.mac)
             self._published[data_dir] = head.seq
 
     def forget_published(self) -> None:
-        """Forget which heads this process wrote (after a restore replaced the database)."""
+        """Forget which heads this process wrote and where chains end (after a restore replaced the database)."""
         self._published.clear()
+        _tails.clear()
 
 
 def _draft(actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome.SUCCESS, entity_type: str = '',
@@ -224,15 +227,36 @@ _INSERT = (f'INSERT INTO audit_event ({", ".join((*CHAINED_COLUMNS, "mac"))}) ' 
 _POSTGRES_CHAIN_LOCK = 0x50524F53  # any constant shared by every process of the clinic
 
 
+# Where the chain ends, per open SQLite database (weakly keyed: a database opened again starts afresh).
+_tails: weakref.WeakKeyDictionary[BaseDBAsyncClient, Head] = weakref.WeakKeyDictionary()
+
+
 async def _append(connection: BaseDBAsyncClient, drafts: Sequence[EventDraft]) -> Head:
-    """Add events after the newest one, inside the caller's transaction (2 statements on SQLite)."""
-    sqlite = connection.capabilities.dialect == 'sqlite'
-    if not sqlite:
+    """Add events after the newest one, inside the caller's transaction.
+
+    On SQLite the end of the chain this process committed last is remembered, saving a query per
+    change. Should another process (a `prospine` command) have appended since, the insert collides
+    with its sequence number; SQLite undoes just that statement, and the end is read afresh.
+    """
+    if connection.capabilities.dialect == 'sqlite':
+        tail = _tails.get(_database_of(connection))
+        if tail is not None:
+            try:
+                return await _insert_after(connection, tail, drafts)
+            except IntegrityError:
+                pass
+    else:
         await connection.execute_query('SELECT pg_advisory_xact_lock($1)', [_POSTGRES_CHAIN_LOCK])
     _, rows = await connection.execute_query('SELECT seq, mac FROM audit_event ORDER BY seq DESC LIMIT 1')
-    seq, previous = (int(rows[0]['seq']), str(rows[0]['mac'])) if rows else (0, GENESIS_MAC)
+    tail = Head(int(rows[0]['seq']), str(rows[0]['mac'])) if rows else Head(0, GENESIS_MAC)
+    return await _insert_after(connection, tail, drafts)
+
+
+async def _insert_after(connection: BaseDBAsyncClient, tail: Head, drafts: Sequence[EventDraft]) -> Head:
+    sqlite = connection.capabilities.dialect == 'sqlite'
     key = _key()
     moment = utcnow()
+    seq, previous = tail.seq, tail.mac
     values = []
     for draft in drafts:
         seq += 1
@@ -243,6 +267,13 @@ async def _append(connection: BaseDBAsyncClient, drafts: Sequence[EventDraft]) -
         values.append([row[column] for column in (*CHAINED_COLUMNS, 'mac')])
     await connection.execute_many(sql(connection, _INSERT), values)
     return Head(seq, previous)
+
+
+def _database_of(connection: BaseDBAsyncClient) -> BaseDBAsyncClient:
+    """The database client behind a (possibly nested) transaction."""
+    while (parent := getattr(connection, '_parent', None)) is not None:
+        connection = parent
+    return connection
 
 
 def _row(draft: EventDraft, *, seq: int, occurred_at: Any, prev_mac: str) -> dict[str, Any]:
