@@ -36,6 +36,7 @@ class Settings:
     login_lock_minutes: int
     https: bool
     backup_keep: int = 14
+    discount_limit_percent: int = 10
 
     @property
     def tz(self) -> ZoneInfo:
@@ -106,6 +107,8 @@ def load_settings(environ: dict[str, str] | None = None, *, env_file: Path | Non
         login_lock_minutes=_integer(raw('LOGIN_LOCK_MINUTES', '15'), 'LOGIN_LOCK_MINUTES', low=1, high=24 * 60),
         https=_boolean(raw('HTTPS', 'false'), 'HTTPS'),
         backup_keep=_integer(raw('BACKUP_KEEP', '14'), 'BACKUP_KEEP', low=1, high=1000),
+        discount_limit_percent=_integer(raw('DISCOUNT_LIMIT_PERCENT', '10'), 'DISCOUNT_LIMIT_PERCENT', low=0,
+                                        high=100),
     )
 
 

@@ -64,6 +64,10 @@ def mount(settings: Settings) -> None:
 
     pages.register_all()
 
+    from pages.patient_files import add_file_routes
+
+    add_file_routes()
+
 
 def _startup(settings: Settings):  # type: ignore[no-untyped-def]
     async def open_everything() -> None:

@@ -13,6 +13,10 @@ PAGE_MODULES = [
     'pages.admin_backups',
     'pages.two_factor',
     'pages.audit',
+    'pages.patient',
+    'pages.patients',
+    'pages.inquiries',
+    'pages.book',
 ]
 
 

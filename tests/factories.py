@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from itertools import count
 
@@ -13,6 +14,7 @@ from app.clock import utcnow
 from app.security.passwords import hash_password_sync
 from models.accounts import EmployeeProfile, Role, User
 from models.clinic import Branch
+from models.patients import Gender, Patient
 
 PASSWORD = 'correct horse battery'
 _serial = count(1)
@@ -37,6 +39,16 @@ async def make_user(role: Role = Role.RECEPTION, *, username: str | None = None,
     )
     await EmployeeProfile.create(user=user)
     return user
+
+
+async def make_patient(uid: str | None = None, *, full_name: str = 'Meera Iyer', branch: Branch | None = None,
+                       **fields: object) -> Patient:
+    """A registered patient (created directly, without the registration service)."""
+    branch = branch or await Branch.first() or await make_branch()
+    return await Patient.create(uid=uid or f'250101-{next(_serial)}', full_name=full_name,
+                                name_key=full_name.lower(), phone='+91 98765 43210', phone_digits='9876543210',
+                                gender=fields.pop('gender', Gender.FEMALE), first_branch=branch,
+                                registered_on=fields.pop('registered_on', date(2025, 1, 1)), **fields)
 
 
 async def sign_in(test_user: TestUser, user: User) -> str:

@@ -100,9 +100,12 @@ def current_origin() -> Origin:
     # Read the slot stack directly: nicegui's `context` would invent a client outside a page.
     from nicegui.slot import Slot, get_task_id
 
-    stack = Slot.stacks.get(get_task_id())
-    request = getattr(stack[-1].parent.client, '_request', None) if stack else None
-    return origin_of_request(request) if request is not None else Origin()  # None: a command, a background task
+    for slot in reversed(Slot.stacks.get(get_task_id()) or []):
+        parent = slot._parent()  # None when that element was deleted (a dialog closed): try the slot below
+        request = getattr(parent.client, '_request', None) if parent is not None else None
+        if request is not None:
+            return origin_of_request(request)
+    return Origin()  # no page: a command or a background task
 
 
 @dataclass(kw_only=True)

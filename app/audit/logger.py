@@ -36,6 +36,7 @@ from app.audit.chain import CHAINED_COLUMNS, GENESIS_MAC, Head, audit_key, mac_o
 from app.audit.events import Action, EventDraft, Outcome, current_origin, who_of
 from app.clock import utcnow
 from app.config import get_settings
+from app.sql import placeholders
 
 log = logging.getLogger(__name__)
 
@@ -214,14 +215,6 @@ def _draft(actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome
                       detail=detail)
 
 
-def sql(connection: BaseDBAsyncClient, text: str) -> str:
-    """Turn `?` placeholders into PostgreSQL's `$1, $2, ...` when needed."""
-    if connection.capabilities.dialect == 'sqlite':
-        return text
-    parts = text.split('?')
-    return ''.join(part + (f'${index}' if index < len(parts) else '') for index, part in enumerate(parts, 1))
-
-
 _INSERT = (f'INSERT INTO audit_event ({", ".join((*CHAINED_COLUMNS, "mac"))}) '  # noqa: S608 (constant names)
            f'VALUES ({", ".join("?" * (len(CHAINED_COLUMNS) + 1))})')
 _POSTGRES_CHAIN_LOCK = 0x50524F53  # any constant shared by every process of the clinic
@@ -265,7 +258,7 @@ async def _insert_after(connection: BaseDBAsyncClient, tail: Head, drafts: Seque
         if sqlite:
             row['occurred_at'] = time_text(row['occurred_at'])  # the text the MAC covers, as Tortoise stores it
         values.append([row[column] for column in (*CHAINED_COLUMNS, 'mac')])
-    await connection.execute_many(sql(connection, _INSERT), values)
+    await connection.execute_many(placeholders(connection, _INSERT), values)
     return Head(seq, previous)
 
 

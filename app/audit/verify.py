@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from tortoise import connections
 
 from app.audit.chain import CHAINED_COLUMNS, GENESIS_MAC, audit_key, mac_of, read_head
-from app.audit.logger import sql
 from app.config import get_settings
+from app.sql import placeholders
 
 _SELECT = f'SELECT {", ".join(CHAINED_COLUMNS)}, mac FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?'  # noqa: S608 (constant column names)
 
@@ -36,7 +36,7 @@ async def verify_chain(*, batch_size: int = 5000, progress: Callable[[int], None
     head = read_head(data_dir)  # read first: events committed while we check are after it
     key = audit_key(data_dir)
     connection = connections.get('default')
-    query = sql(connection, _SELECT)
+    query = placeholders(connection, _SELECT)
     expected, previous, mac_at_head = 1, GENESIS_MAC, None
     while True:
         rows = await connection.execute_query_dict(query, [expected - 1, batch_size])

@@ -21,19 +21,35 @@ SECURITY_MANAGE = 'security.manage'
 AUDIT_VIEW = 'audit.view'
 BACKUPS_MANAGE = 'backups.manage'
 
-_CLINICAL = {'patients.view', 'patients.edit', 'notes.view', 'notes.write', 'tests.view', 'tests.edit'}
-_FRONT_DESK = {'patients.view', 'patients.edit', 'inquiries.view', 'inquiries.edit', 'schedule.view',
+PATIENTS_VIEW = 'patients.view'  # demographics, consultations' scheduling side, plans
+PATIENTS_EDIT = 'patients.edit'  # register and edit patients and consultations
+INQUIRIES_VIEW = 'inquiries.view'
+INQUIRIES_EDIT = 'inquiries.edit'
+NOTES_VIEW = 'notes.view'  # the clinical record: history, notes, diagnoses, outcomes, doctor's notes
+NOTES_WRITE = 'notes.write'
+NOTES_SIGN = 'notes.sign'
+NOTES_COSIGN = 'notes.cosign'  # a doctor countersigns a junior doctor's note
+TESTS_VIEW = 'tests.view'
+TESTS_EDIT = 'tests.edit'
+PLANS_VIEW = 'plans.view'
+PLANS_EDIT = 'plans.edit'
+DISCOUNTS_APPROVE = 'discounts.approve'  # a discount above the clinic's limit needs a doctor or an admin
+PATIENT_ACCESS_LOG = 'patients.access-log'  # "who opened this record", from the audit trail
+
+_CLINICAL = {PATIENTS_VIEW, PATIENTS_EDIT, NOTES_VIEW, NOTES_WRITE, TESTS_VIEW, TESTS_EDIT, PLANS_VIEW, PLANS_EDIT}
+_FRONT_DESK = {PATIENTS_VIEW, PATIENTS_EDIT, INQUIRIES_VIEW, INQUIRIES_EDIT, PLANS_VIEW, 'schedule.view',
                'schedule.edit', 'billing.view', 'billing.create'}
 _ADMINISTRATION = {USERS_VIEW, USERS_MANAGE, BRANCHES_VIEW, BRANCHES_MANAGE, SECURITY_MANAGE, AUDIT_VIEW,
-                   BACKUPS_MANAGE, 'reports.view', 'expenses.approve'}
+                   BACKUPS_MANAGE, PATIENT_ACCESS_LOG, DISCOUNTS_APPROVE, PLANS_EDIT, 'reports.view',
+                   'expenses.approve'}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.SUPERADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, 'notes.sign',
-                                'notes.cosign', 'branches.create'}),
+    Role.SUPERADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, NOTES_SIGN, NOTES_COSIGN,
+                                'branches.create'}),
     Role.ADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, 'schedule.view'}),
-    Role.DOCTOR: frozenset({HOME_VIEW, *_CLINICAL, 'notes.sign', 'notes.cosign', 'schedule.view',
-                            'inquiries.view', 'billing.view'}),
-    Role.JRDOCTOR: frozenset({HOME_VIEW, *_CLINICAL, 'notes.sign', 'schedule.view'}),
+    Role.DOCTOR: frozenset({HOME_VIEW, *_CLINICAL, NOTES_SIGN, NOTES_COSIGN, DISCOUNTS_APPROVE, PATIENT_ACCESS_LOG,
+                            'schedule.view', INQUIRIES_VIEW, 'billing.view'}),
+    Role.JRDOCTOR: frozenset({HOME_VIEW, *_CLINICAL, NOTES_SIGN, 'schedule.view'}),
     Role.RECEPTION: frozenset({HOME_VIEW, *_FRONT_DESK}),
 }
 

@@ -8,8 +8,6 @@ replaced atomically. Interrupted, it resumes where it stopped, because finished 
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from app.security.encrypted_fields import EncryptedColumn, encrypted_columns, va
 from app.security.encrypted_files import health_uploads_dir, upload_context
 from app.security.keyring import TOKEN_VERSION, Keyring, KeyringError, key_id_of, key_id_of_blob, keyring
 from app.security.private_files import is_temporary, write_private_file
+from app.sql import placeholders
 
 Progress = Callable[[int, int], None]
 _PASSES = 3  # a value written by a process that had not yet seen the new key is caught by the next pass
@@ -143,7 +142,7 @@ async def _count_stale(column: EncryptedColumn, target: str) -> int:
     connection = column.model._meta.db
     sql = (f'SELECT COUNT(*) AS n FROM {_q(column.table)} '  # noqa: S608 - names come from the models
            f'WHERE {_q(column.column)} IS NOT NULL AND {_q(column.column)} NOT LIKE ?')
-    _, rows = await connection.execute_query(_sql(connection, sql), [_prefix(target)])
+    _, rows = await connection.execute_query(placeholders(connection, sql), [_prefix(target)])
     return int(rows[0]['n'])
 
 
@@ -154,7 +153,7 @@ async def _rotate_column(ring: Keyring, column: EncryptedColumn, target: str, *,
     pk, value = _q(column.pk_column), _q(column.column)
     select = (f'SELECT {pk} AS pk, {value} AS token FROM {_q(column.table)} '  # noqa: S608 - names from the models
               f'WHERE {value} IS NOT NULL AND {value} NOT LIKE ?')
-    update = _sql(connection, f'UPDATE {_q(column.table)} SET {value} = ? '  # noqa: S608 - names from the models
+    update = placeholders(connection, f'UPDATE {_q(column.table)} SET {value} = ? '  # noqa: S608 - names from the models
                               f'WHERE {pk} = ? AND {value} = ?')
     last: Any = None
     while True:
@@ -163,8 +162,8 @@ async def _rotate_column(ring: Keyring, column: EncryptedColumn, target: str, *,
         if last is not None:
             query += f' AND {pk} > ?'
             params.append(last)
-        _, rows = await connection.execute_query(_sql(connection, f'{query} ORDER BY {pk} LIMIT {int(batch_size)}'),
-                                                 params)
+        statement = placeholders(connection, f'{query} ORDER BY {pk} LIMIT {int(batch_size)}')
+        _, rows = await connection.execute_query(statement, params)
         if not rows:
             return
         changes = []
@@ -228,14 +227,6 @@ def _prefix(key_id: str) -> str:
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def _sql(connection: Any, statement: str) -> str:
-    """Turn `?` placeholders into `$1, $2, ...` for PostgreSQL."""
-    if connection.capabilities.dialect != 'postgres':
-        return statement
-    numbers = itertools.count(1)
-    return re.sub(r'\?', lambda _: f'${next(numbers)}', statement)
 
 
 def _keyring() -> Keyring:

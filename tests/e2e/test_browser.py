@@ -7,7 +7,10 @@ first-run setup through the form; the later ones sign in as the superadmin it cr
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +20,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import REPO_ROOT, Server
 
 CLINIC = 'ProSpine Clinic'
 BRANCH = 'Andheri'
@@ -31,7 +34,8 @@ TABLET = {'width': 768, 'height': 1024}
 TIMEOUT_MS = 15_000
 # Pages the superadmin works on, with a text that shows each has finished loading.
 ADMIN_PAGES = {'/audit': 'events', '/admin/backups': 'Back up now', '/admin/users': 'Add staff member',
-               '/admin/branches': 'New branch'}
+               '/admin/branches': 'New branch', '/patients': 'Register patient', '/inquiries': 'New quick inquiry',
+               '/book': 'Book an appointment'}
 
 
 class Box(TypedDict):
@@ -204,6 +208,17 @@ def test_wrong_password_is_refused(desktop: BrowserContext, clinic: Server, scre
     assert not [c for c in desktop.cookies() if c['name'] == 'prospine_session']
 
 
+def seed_patient(server: Server) -> str:
+    """Register a patient in the server's database (another process, as the app would see it); return the UID."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(('PROSPINE_', 'PYTEST_', 'NICEGUI_'))}
+    env.update({'PROSPINE_DATA_DIR': str(server.data_dir), 'PROSPINE_DATABASE_URL': '',
+                'PROSPINE_ENV_FILE': str(server.data_dir.parent / 'no.env')})
+    seeded = subprocess.run([sys.executable, '-m', 'tests.e2e.seed_patient'], cwd=REPO_ROOT, env=env,
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert seeded.returncode == 0, seeded.stderr
+    return seeded.stdout.strip()
+
+
 def measure(page: Page) -> tuple[list[str], Layout]:
     """What on the page is too small for a finger or scrolls sideways, as readable lines."""
     layout: Layout = page.evaluate(MEASURE_JS)
@@ -239,7 +254,8 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
         page.screenshot(path=screenshot_dir / f'home-{label}.png', full_page=True)
 
         admin_problems = []
-        for path, ready in ADMIN_PAGES.items():
+        pages = {**ADMIN_PAGES, f'/patients/{seed_patient(clinic)}': 'Who accessed this record'}
+        for path, ready in pages.items():
             goto(page, path)
             expect(page.get_by_text(ready).first).to_be_visible()
             found, layout = measure(page)

@@ -1,0 +1,40 @@
+"""Finding one patient by the clinic UID, for the patient page and every section on it.
+
+Patient records belong to the clinic, not to a branch: a patient seen in both branches has one
+record, which staff of either branch may open with `patients.view`. Opening it is audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from app.audit import audit
+from app.audit.denials import audit_denials
+from app.auth.actor import Actor
+from app.auth.permissions import PATIENTS_VIEW
+from app.errors import NotFound
+from app.services.users import require
+from models.patients import Patient
+
+NOT_FOUND = 'No patient has that UID. Check the number, or search for the patient by name or phone.'
+
+
+@dataclass(frozen=True, kw_only=True)
+class PatientRef:
+    """Which patient a page or section is about (no health data)."""
+
+    id: UUID
+    uid: str
+    full_name: str
+
+
+@audit_denials('patient')
+async def open_patient(*, actor: Actor, uid: str) -> PatientRef:
+    """Find a patient by UID and record that the actor opened the record."""
+    require(actor, PATIENTS_VIEW)
+    patient = await Patient.get_or_none(uid=uid.strip())
+    if patient is None:
+        raise NotFound(NOT_FOUND)
+    await audit.view(actor, entity_type='patient', entity_id=patient.uid, patient_id=patient.uid)
+    return PatientRef(id=patient.id, uid=patient.uid, full_name=patient.full_name)

@@ -1,0 +1,349 @@
+"""Treatment plans: what a patient was sold (service, type, price, days, discount) and every change to it.
+
+Everyone at the front desk sees plans (`plans.view`); doctors, junior doctors and admins create and
+edit them (`plans.edit`). A discount above `PROSPINE_DISCOUNT_LIMIT_PERCENT` of the price needs a
+doctor or an admin: either the actor holds `discounts.approve`, or the form names an approver who
+does (recorded as `discount_approved_by`). Totals are Decimal INR: daily and advance plans cost the
+per-day cost times the days, a package its package cost; the discount comes off that.
+Each change is an audited transaction and also leaves a `PlanRevision` row the page shows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from uuid import UUID
+
+from app.audit import Action, audit
+from app.audit.denials import audit_denials
+from app.audit.diff import changes_between, created, hidden_fields, snapshot
+from app.auth.actor import Actor
+from app.auth.permissions import DISCOUNTS_APPROVE, NOTES_WRITE, PLANS_EDIT, PLANS_VIEW, role_can
+from app.clock import utcnow
+from app.config import get_settings
+from app.errors import DomainError, NotFound, PermissionDenied
+from app.services.patient_lookup import NOT_FOUND
+from app.services.users import require
+from app.services.validation import Checker
+from models.accounts import User
+from models.patients import Patient
+from models.plans import PlanRevision, PlanStatus, PlanType, Service, TreatmentPlan
+
+PLAN_NOT_FOUND = 'That treatment plan could not be found.'
+CENT = Decimal('0.01')
+# The clinic's usual prices, offered as defaults in the form: (cost per day, package cost, days).
+DEFAULT_PRICES: dict[tuple[Service, PlanType], tuple[Decimal | None, Decimal | None, int]] = {
+    (Service.PHYSIOTHERAPY, PlanType.DAILY): (Decimal(600), None, 21),
+    (Service.PHYSIOTHERAPY, PlanType.ADVANCE): (Decimal(1000), None, 21),
+    (Service.PHYSIOTHERAPY, PlanType.PACKAGE): (None, Decimal(30000), 21),
+    (Service.SPEECH_THERAPY, PlanType.DAILY): (Decimal(600), None, 26),
+    (Service.SPEECH_THERAPY, PlanType.ADVANCE): (Decimal(1000), None, 26),
+    (Service.SPEECH_THERAPY, PlanType.PACKAGE): (None, Decimal(11000), 26),
+}
+SERVICE_LABELS = {Service.PHYSIOTHERAPY: 'Physiotherapy', Service.SPEECH_THERAPY: 'Speech therapy'}
+TYPE_LABELS = {PlanType.DAILY: 'Daily', PlanType.ADVANCE: 'Advance', PlanType.PACKAGE: 'Package'}
+STATUS_LABELS = {PlanStatus.ACTIVE: 'Active', PlanStatus.COMPLETED: 'Completed', PlanStatus.INACTIVE: 'Inactive'}
+# Which status a plan may move to; a completed plan stays completed.
+TRANSITIONS = {PlanStatus.ACTIVE: {PlanStatus.COMPLETED, PlanStatus.INACTIVE},
+               PlanStatus.INACTIVE: {PlanStatus.ACTIVE, PlanStatus.COMPLETED}, PlanStatus.COMPLETED: set()}
+_FIELDS = ('service', 'plan_type', 'cost_per_day', 'package_cost', 'days', 'discount', 'discount_approved_by_id',
+           'total', 'start_date', 'end_date', 'time_slot', 'clinician_id', 'status')
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanInput:
+    """What the plan form sends; amounts as typed (text or numbers), ids of the chosen staff."""
+
+    service: Service | str | None
+    plan_type: PlanType | str | None
+    days: Any
+    start_date: date | None
+    cost_per_day: Any = None
+    package_cost: Any = None
+    discount: Any = 0
+    discount_approved_by: int | None = None
+    end_date: date | None = None
+    time_slot: str = ''
+    clinician_id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RevisionRow:
+    changed_at: datetime
+    changed_by: str
+    summary: str
+    changes: dict[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanRow:
+    """One plan as the patient page shows it."""
+
+    id: UUID
+    service: Service
+    plan_type: PlanType
+    cost_per_day: Decimal | None
+    package_cost: Decimal | None
+    days: int
+    discount: Decimal
+    discount_approved_by: str
+    discount_approved_by_id: int | None
+    total: Decimal
+    start_date: date
+    end_date: date
+    time_slot: str
+    clinician: str
+    clinician_id: int | None
+    status: PlanStatus
+    revisions: list[RevisionRow] = field(default_factory=list)
+
+    def progress(self, today: date) -> str:
+        return plan_progress(start=self.start_date, days=self.days, status=self.status, today=today)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffChoice:
+    id: int
+    name: str
+
+
+def plan_price(plan_type: PlanType, *, cost_per_day: Decimal | None, package_cost: Decimal | None,
+               days: int) -> Decimal:
+    """The price before discount: per-day cost x days, or the package cost."""
+    if plan_type is PlanType.PACKAGE:
+        return (package_cost or Decimal(0)).quantize(CENT)
+    return ((cost_per_day or Decimal(0)) * days).quantize(CENT)
+
+
+def plan_progress(*, start: date, days: int, status: PlanStatus, today: date) -> str:
+    """Say where a plan stands, like 'Day 3 of 21'."""
+    if status is PlanStatus.COMPLETED:
+        return f'Completed ({days} days)'
+    if today < start:
+        return f'Starts on {start:%d %b %Y}'
+    day = (today - start).days + 1
+    return f'Day {day} of {days}' if day <= days else f'Day {days} of {days} (ended {(day - days)} days ago)'
+
+
+@audit_denials('treatment-plan')
+async def list_plans(*, actor: Actor, patient_id: UUID) -> list[PlanRow]:
+    """Return a patient's plans, newest first, each with its history; the view is audited."""
+    require(actor, PLANS_VIEW)
+    patient = await _patient(patient_id)
+    plans = await TreatmentPlan.filter(patient_id=patient.id).select_related('clinician', 'discount_approved_by')
+    revisions = await PlanRevision.filter(plan_id__in=[plan.id for plan in plans]).select_related('changed_by') \
+        .order_by('changed_at')
+    await audit.view(actor, entity_type='treatment-plan', entity_id=patient.uid, patient_id=patient.uid,
+                     detail=f'{len(plans)} treatment plan{"s" if len(plans) != 1 else ""}')
+    return [_row(plan, [revision for revision in revisions if revision.plan_id == plan.id]) for plan in plans]
+
+
+@audit_denials('treatment-plan')
+async def create_plan(*, actor: Actor, patient_id: UUID, details: PlanInput) -> PlanRow:
+    """Add a plan to a patient; a refused input saves nothing."""
+    require(actor, PLANS_EDIT)
+    patient = await _patient(patient_id)
+    values = await _check(actor, details)
+    async with audit.change(actor, action=Action.CREATE, entity_type='treatment-plan',
+                            patient_id=patient.uid) as event:
+        plan = await TreatmentPlan.create(patient=patient, branch_id=actor.branch_id, created_by_id=actor.user_id,
+                                          status=PlanStatus.ACTIVE, **values)
+        event.entity_id = plan.id
+        changes = created(snapshot(plan, _FIELDS), hidden=hidden_fields(TreatmentPlan))
+        event.set_changes(changes)
+        await _revise(plan, actor, 'Created', changes)
+    return await _reload(plan.id)
+
+
+@audit_denials('treatment-plan')
+async def update_plan(*, actor: Actor, plan_id: UUID, details: PlanInput) -> PlanRow:
+    """Change a plan's terms; a completed plan can no longer be changed."""
+    require(actor, PLANS_EDIT)
+    values = await _check(actor, details)
+    plan = await _plan(actor, plan_id)
+    async with audit.change(actor, action=Action.UPDATE, entity_type='treatment-plan', entity_id=plan.id,
+                            patient_id=plan.patient.uid) as event:
+        plan = await _plan(actor, plan_id)
+        if plan.status is PlanStatus.COMPLETED:
+            raise DomainError('This plan is completed and can no longer be changed.')
+        await _save(event, plan, actor, 'Edited', values)
+    return await _reload(plan.id)
+
+
+@audit_denials('treatment-plan')
+async def set_status(*, actor: Actor, plan_id: UUID, status: PlanStatus | str) -> PlanRow:
+    """Mark a plan completed, inactive or active again, as the allowed transitions permit."""
+    require(actor, PLANS_EDIT)
+    new = PlanStatus(status)
+    plan = await _plan(actor, plan_id)
+    async with audit.change(actor, action=Action.UPDATE, entity_type='treatment-plan', entity_id=plan.id,
+                            patient_id=plan.patient.uid) as event:
+        plan = await _plan(actor, plan_id)
+        if new not in TRANSITIONS[plan.status]:
+            raise DomainError(f'A {STATUS_LABELS[plan.status].lower()} plan cannot be marked '
+                              f'{STATUS_LABELS[new].lower()}.')
+        await _save(event, plan, actor, f'Marked {STATUS_LABELS[new].lower()}', {'status': new})
+    return await _reload(plan.id)
+
+
+async def discount_approvers(*, actor: Actor) -> list[StaffChoice]:
+    """The active staff of the actor's branch who may approve a discount (doctors and admins)."""
+    require(actor, PLANS_EDIT)
+    users = await User.filter(is_active=True, branch_id=actor.branch_id).order_by('full_name')
+    return [StaffChoice(id=user.id, name=user.full_name) for user in users if role_can(user.role, DISCOUNTS_APPROVE)]
+
+
+async def clinicians(*, actor: Actor) -> list[StaffChoice]:
+    """The active staff of the actor's branch who treat patients."""
+    require(actor, PLANS_VIEW)
+    users = await User.filter(is_active=True, branch_id=actor.branch_id).order_by('full_name')
+    return [StaffChoice(id=user.id, name=user.full_name) for user in users if role_can(user.role, NOTES_WRITE)]
+
+
+async def _check(actor: Actor, details: PlanInput) -> dict[str, Any]:
+    """Validate the form; return the model's values (with the total and the approver) or raise."""
+    check = Checker()
+    service = _choice(check, 'service', Service, details.service, 'Choose the service.')
+    plan_type = _choice(check, 'plan_type', PlanType, details.plan_type, 'Choose daily, advance or package.')
+    days = _whole(check, 'days', details.days)
+    package = plan_type is PlanType.PACKAGE
+    cost_per_day = None if package else _amount(check, 'cost_per_day', details.cost_per_day, label='cost per day',
+                                                positive=True)
+    package_cost = _amount(check, 'package_cost', details.package_cost, label='package cost', positive=True) \
+        if package else None
+    discount = _amount(check, 'discount', details.discount, label='discount', positive=False) or Decimal(0)
+    start = details.start_date
+    if start is None:
+        check.fail('start_date', 'Choose the start date.')
+    end = details.end_date or (start + timedelta(days=days - 1) if start and days else None)
+    if start and end and end < start:
+        check.fail('end_date', 'The end date cannot be before the start date.')
+    time_slot = check.text('time_slot', details.time_slot, label='time slot', required=False, max_length=40)
+    if details.clinician_id is not None and details.clinician_id not in \
+            {choice.id for choice in await clinicians(actor=actor)}:
+        check.fail('clinician', 'Choose a doctor or junior doctor of this branch.')
+    approver_id = None
+    if plan_type is not None and days and not check.errors.keys() & {'cost_per_day', 'package_cost', 'discount'}:
+        price = plan_price(plan_type, cost_per_day=cost_per_day, package_cost=package_cost, days=days)
+        approver_id = await _check_discount(check, actor, discount, price, details.discount_approved_by)
+    check.raise_if_any()
+    assert plan_type is not None and service is not None and days is not None
+    price = plan_price(plan_type, cost_per_day=cost_per_day, package_cost=package_cost, days=days)
+    return {'service': service, 'plan_type': plan_type, 'cost_per_day': cost_per_day, 'package_cost': package_cost,
+            'days': days, 'discount': discount, 'discount_approved_by_id': approver_id, 'total': price - discount,
+            'start_date': start, 'end_date': end, 'time_slot': time_slot, 'clinician_id': details.clinician_id}
+
+
+async def _check_discount(check: Checker, actor: Actor, discount: Decimal, price: Decimal,
+                          approver_id: int | None) -> int | None:
+    """Refuse a discount above the price, or above the limit without an approver; return who approved it."""
+    if discount > price:
+        check.fail('discount', f'The discount cannot be more than the price, ₹{price:,.2f}.')
+        return None
+    limit = get_settings().discount_limit_percent
+    if approver_id is not None:
+        approver = await User.get_or_none(id=approver_id, is_active=True)
+        if approver is None or not role_can(approver.role, DISCOUNTS_APPROVE) \
+                or not actor.may_work_in(approver.branch_id):
+            check.fail('discount_approved_by', 'Only a doctor or an admin of this branch can approve a discount.')
+            return None
+        return approver.id if discount > 0 else None
+    if price > 0 and discount * 100 > price * limit:
+        if actor.can(DISCOUNTS_APPROVE):
+            return actor.user_id
+        check.fail('discount_approved_by', f'A discount above {limit}% of the price needs a doctor or an admin. '
+                                           'Choose who approved it.')
+    return None
+
+
+def _choice(check: Checker, name: str, kind: Any, value: Any, message: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        check.fail(name, message)
+        return None
+
+
+def _whole(check: Checker, name: str, value: Any) -> int | None:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = None
+    if number is None or number < 1 or number > 365:
+        check.fail(name, 'Enter the number of days, from 1 to 365.')
+        return None
+    return number
+
+
+def _amount(check: Checker, name: str, value: Any, *, label: str, positive: bool) -> Decimal | None:
+    """Read an INR amount (commas and ₹ allowed); positive amounts must be above zero."""
+    text = str(value if value is not None else '').replace(',', '').replace('₹', '').strip()
+    if not text and not positive:
+        return Decimal(0)
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        check.fail(name, f'Enter the {label} in rupees, for example 600.')
+        return None
+    if not amount.is_finite() or amount < 0 or (positive and amount == 0) or amount >= Decimal(10) ** 10:
+        check.fail(name, f'The {label} must be {"more than" if positive else "at least"} ₹0.')
+        return None
+    if amount != amount.quantize(CENT):
+        check.fail(name, f'The {label} can have at most two decimals (paise).')
+        return None
+    return amount.quantize(CENT)
+
+
+async def _save(event: Any, plan: TreatmentPlan, actor: Actor, summary: str, values: dict[str, Any]) -> None:
+    before = snapshot(plan, values)
+    await TreatmentPlan.filter(pk=plan.pk).update(**values, updated_at=utcnow())
+    changes = changes_between(before, values, hidden=hidden_fields(TreatmentPlan))
+    event.set_changes(changes)
+    if not changes:
+        event.set_detail('Nothing changed.')
+    await _revise(plan, actor, summary, changes)
+
+
+async def _revise(plan: TreatmentPlan, actor: Actor, summary: str, changes: dict[str, Any]) -> None:
+    await PlanRevision.create(plan=plan, changed_by_id=actor.user_id, changed_at=utcnow(), summary=summary,
+                              changes=json.dumps(changes, sort_keys=True, ensure_ascii=False))
+
+
+async def _patient(patient_id: UUID) -> Patient:
+    patient = await Patient.get_or_none(id=patient_id)
+    if patient is None:
+        raise NotFound(NOT_FOUND)
+    return patient
+
+
+async def _plan(actor: Actor, plan_id: UUID) -> TreatmentPlan:
+    plan = await TreatmentPlan.get_or_none(id=plan_id).select_related('patient')
+    if plan is None:
+        raise NotFound(PLAN_NOT_FOUND)
+    if not actor.may_work_in(plan.branch_id):
+        raise PermissionDenied('You can only change plans made in your own branch.')
+    return plan
+
+
+async def _reload(plan_id: UUID) -> PlanRow:
+    plan = await TreatmentPlan.get(id=plan_id).select_related('clinician', 'discount_approved_by')
+    revisions = await PlanRevision.filter(plan_id=plan.id).select_related('changed_by').order_by('changed_at')
+    return _row(plan, revisions)
+
+
+def _row(plan: TreatmentPlan, revisions: list[PlanRevision]) -> PlanRow:
+    return PlanRow(
+        id=plan.id, service=Service(plan.service), plan_type=PlanType(plan.plan_type), cost_per_day=plan.cost_per_day,
+        package_cost=plan.package_cost, days=plan.days, discount=plan.discount,
+        discount_approved_by=plan.discount_approved_by.full_name if plan.discount_approved_by else '',
+        discount_approved_by_id=plan.discount_approved_by_id, total=plan.total, start_date=plan.start_date,
+        end_date=plan.end_date, time_slot=plan.time_slot,
+        clinician=plan.clinician.full_name if plan.clinician else '', clinician_id=plan.clinician_id,
+        status=PlanStatus(plan.status),
+        revisions=[RevisionRow(changed_at=revision.changed_at,
+                               changed_by=revision.changed_by.full_name if revision.changed_by else '',
+                               summary=revision.summary, changes=json.loads(revision.changes or '{}'))
+                   for revision in revisions])

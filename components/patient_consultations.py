@@ -1,0 +1,220 @@
+"""The consultations section of the patient page: list, add, edit, status, cancel with refund.
+
+The doctor's notes and prescription are built (columns and fields) only for roles with
+`notes.view` / `notes.write`, so they never reach reception's browser.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from nicegui import ui
+
+from app.auth.actor import Actor
+from app.auth.guard import guarded_action
+from app.auth.permissions import NOTES_VIEW, NOTES_WRITE, PATIENTS_EDIT, PATIENTS_VIEW
+from app.clock import utcnow
+from app.config import get_settings
+from app.errors import DomainError
+from app.services import consultations
+from app.services.consultations import (
+    COMPLAINT_LABELS,
+    PAYMENT_LABELS,
+    REFUND_LABELS,
+    STATUS_LABELS,
+    TYPE_LABELS,
+    ConsultationDetails,
+    ConsultationRow,
+)
+from app.services.patient_lookup import PatientRef
+from components.dialogs import FormDialog
+from components.patient_form import parse_date
+from components.patient_sections import patient_section
+from components.tables import pick_table, picked, replace_rows
+from components.when import clinic_time
+
+
+def _options(labels: dict[Any, str]) -> dict[str, str]:
+    return {str(key): label for key, label in labels.items()}
+
+
+def _columns(notes: bool) -> list[dict[str, Any]]:
+    names = [('visit_at', 'When'), ('type', 'Type'), ('complaint', 'Complaint'), ('fee', 'Fee'),
+             ('payment', 'Paid by'), ('status', 'Status'), ('follow_up', 'Follow-up'), ('branch', 'Branch')]
+    if notes:
+        names += [('doctor_notes', "Doctor's notes"), ('prescription', 'Prescription')]
+    return [{'name': name, 'label': label, 'field': name} for name, label in names]
+
+
+def _table_row(row: ConsultationRow) -> dict[str, Any]:
+    status = STATUS_LABELS[row.status]
+    if row.is_cancelled:
+        status = f'Cancelled ({REFUND_LABELS[row.refund_status].lower()})'
+    complaint = COMPLAINT_LABELS[row.chief_complaint]
+    data = {'id': str(row.id), 'visit_at': clinic_time(row.visit_at), 'type': TYPE_LABELS[row.consultation_type],
+            'complaint': f'{complaint}: {row.complaint_details}' if row.complaint_details else complaint,
+            'fee': f'₹{row.fee:,.2f}', 'payment': PAYMENT_LABELS[row.payment_method], 'status': status,
+            'follow_up': row.follow_up_date.strftime('%d %b %Y') if row.follow_up_date else '',
+            'branch': row.branch_name}
+    if row.doctor_notes is not None:
+        data.update(doctor_notes=row.doctor_notes, prescription=row.prescription or '')
+    return data
+
+
+@patient_section('consultations', title='Consultations', permission=PATIENTS_VIEW, order=200)
+async def consultations_section(actor: Actor, patient: PatientRef) -> None:
+    rows: dict[str, ConsultationRow] = {}
+
+    async def refresh(current: Actor) -> None:
+        listed = await consultations.list_consultations(actor=current, patient_id=patient.id)
+        rows.clear()
+        rows.update({str(row.id): row for row in listed})
+        replace_rows(table, [_table_row(row) for row in listed])
+
+    def chosen() -> ConsultationRow | None:
+        row = picked(table, what='a consultation')
+        return rows.get(row['id']) if row else None
+
+    def open_form(existing: ConsultationRow | None) -> None:
+        @guarded_action(PATIENTS_EDIT)
+        async def save(current: Actor) -> None:
+            dialog.form.clear()
+            try:
+                details = form.details(current)
+                if existing is None:
+                    await consultations.create_consultation(actor=current, patient_id=patient.id, details=details)
+                else:
+                    await consultations.update_consultation(actor=current, registration_id=existing.id,
+                                                            details=details)
+            except DomainError as error:
+                dialog.form.show(error)
+                return
+            ui.notify('The consultation has been saved.', type='positive')
+            dialog.close()
+            await refresh(current)
+
+        dialog = FormDialog('New consultation' if existing is None else 'Edit consultation', submit_label='Save',
+                            on_submit=save)
+        form = ConsultationForm(dialog, existing, notes=actor.can(NOTES_WRITE))
+
+    def open_edit() -> None:
+        if (row := chosen()) is not None:
+            open_form(row)
+
+    @guarded_action(PATIENTS_EDIT)
+    async def mark(current: Actor, status: str) -> None:
+        if (row := chosen()) is None:
+            return
+        try:
+            await consultations.set_status(actor=current, registration_id=row.id, status=status)
+        except DomainError as error:
+            ui.notify(error.message, type='negative')
+            return
+        ui.notify(f'Marked {STATUS_LABELS[status].lower()}.', type='positive')  # type: ignore[index]
+        await refresh(current)
+
+    def open_cancel() -> None:
+        if (row := chosen()) is None:
+            return
+
+        @guarded_action(PATIENTS_EDIT)
+        async def cancel(current: Actor) -> None:
+            dialog.form.clear()
+            try:
+                if row.is_cancelled:
+                    await consultations.set_refund_status(actor=current, registration_id=row.id,
+                                                          refund_status=refund.value or '')
+                else:
+                    await consultations.cancel_consultation(actor=current, registration_id=row.id,
+                                                            reason=reason.value or '', refund_status=refund.value or '')
+            except DomainError as error:
+                dialog.form.show(error)
+                return
+            ui.notify('The consultation is cancelled.' if not row.is_cancelled else 'The refund status is saved.',
+                      type='positive')
+            dialog.close()
+            await refresh(current)
+
+        dialog = FormDialog('Refund status' if row.is_cancelled else 'Cancel this consultation', submit_label='Save',
+                            on_submit=cancel, submit_color='negative' if not row.is_cancelled else 'primary')
+        with dialog.body:
+            reason = dialog.form.add('cancellation_reason', ui.input('Reason', value=row.cancellation_reason)
+                                     .props('outlined').classes('w-full'))
+            reason.set_enabled(not row.is_cancelled)
+            refund = dialog.form.add('refund_status', ui.select(_options(REFUND_LABELS), label='Refund',
+                                                                value=str(row.refund_status))
+                                     .props('outlined').classes('w-full'))
+
+    if actor.can(PATIENTS_EDIT):
+        with ui.row().classes('gap-2'):
+            ui.button('Add', icon='add', on_click=lambda: open_form(None)).mark('add-consultation')
+            ui.button('Edit', icon='edit', on_click=open_edit).props('outline').mark('edit-consultation')
+            ui.button('Consulted', icon='task_alt', on_click=lambda: mark('consulted')).props('outline') \
+                .mark('mark-consulted')
+            ui.button('Close', icon='done_all', on_click=lambda: mark('closed')).props('outline') \
+                .mark('mark-closed')
+            ui.button('Cancel / refund', icon='money_off', on_click=open_cancel) \
+                .props('outline color=negative').mark('cancel-consultation')
+    table = pick_table(_columns(actor.can(NOTES_VIEW)), rows_per_page=10).props('wrap-cells').mark('consultations')
+    await refresh(actor)
+
+
+class ConsultationForm:
+    """The fields of a consultation in a dialog; notes fields only for roles that may write them."""
+
+    def __init__(self, dialog: FormDialog, row: ConsultationRow | None, *, notes: bool) -> None:
+        tz = get_settings().tz
+        moment = (row.visit_at if row else utcnow()).astimezone(tz)
+        self.notes = notes
+        self.tz = tz
+        add = dialog.form.add
+        with dialog.body:
+            self.complaint = add('chief_complaint', ui.select(_options(COMPLAINT_LABELS), label='Chief complaint',
+                                                              value=str(row.chief_complaint) if row else None))
+            self.complaint_details = add('complaint_details', ui.input(
+                'Complaint in words', value=row.complaint_details if row else ''))
+            self.kind = add('consultation_type', ui.select(_options(TYPE_LABELS), label='Consultation type',
+                                                           value=str(row.consultation_type) if row else 'in-clinic'))
+            with ui.row().classes('w-full gap-2 no-wrap'):
+                self.day = add('visit_at', ui.input('Date', value=moment.date().isoformat())
+                               .props('type=date stack-label'))
+                self.time = add('visit_time', ui.input('Time', value=moment.strftime('%H:%M'))
+                                .props('type=time stack-label'))
+            with ui.row().classes('w-full gap-2 no-wrap'):
+                self.fee = add('fee', ui.input('Fee (₹)', value=str(row.fee) if row else '')
+                               .props('inputmode=decimal'))
+                self.payment = add('payment_method', ui.select(_options(PAYMENT_LABELS), label='Paid by',
+                                                               value=str(row.payment_method) if row else 'cash'))
+            self.referral = add('referral_source', ui.input('Referral source',
+                                                            value=row.referral_source if row else ''))
+            self.doctor = add('referring_doctor', ui.input('Referring doctor',
+                                                           value=row.referring_doctor if row else ''))
+            self.follow_up = add('follow_up_date', ui.input(
+                'Follow-up date', value=row.follow_up_date.isoformat() if row and row.follow_up_date else '')
+                .props('type=date stack-label'))
+            if notes:
+                self.doctor_notes = add('doctor_notes', ui.textarea("Doctor's notes",
+                                                                    value=(row.doctor_notes or '') if row else '')
+                                        .props('autogrow'))
+                self.prescription = add('prescription', ui.textarea('Prescription',
+                                                                    value=(row.prescription or '') if row else '')
+                                        .props('autogrow'))
+        for element in dialog.form.fields.values():
+            element.classes('w-full').props('outlined')
+
+    def details(self, actor: Actor) -> ConsultationDetails:
+        day = parse_date(self.day.value)
+        try:
+            clock_time = time.fromisoformat(self.time.value) if self.time.value else time(9, 0)
+        except ValueError:
+            clock_time = time(9, 0)
+        visit_at = datetime.combine(day, clock_time, tzinfo=self.tz) if day else None
+        writes_notes = self.notes and actor.can(NOTES_WRITE)
+        return ConsultationDetails(
+            chief_complaint=self.complaint.value or '', complaint_details=self.complaint_details.value or '',
+            consultation_type=self.kind.value or '', visit_at=visit_at, fee=self.fee.value or '',
+            payment_method=self.payment.value or '', referral_source=self.referral.value or '',
+            referring_doctor=self.doctor.value or '', follow_up_date=parse_date(self.follow_up.value),
+            doctor_notes=self.doctor_notes.value or '' if writes_notes else None,
+            prescription=self.prescription.value or '' if writes_notes else None)

@@ -1,0 +1,84 @@
+"""The patient demographics form (register and edit dialogs) and the photo picker with the camera."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+
+from nicegui import events, ui
+
+from app.errors import ValidationFailed
+from app.services import patients
+from app.services.patients import GENDER_LABELS, PatientDetails, PatientRow, PhotoUpload
+from components.dialogs import FormDialog
+
+TEXT_FIELDS = [('full_name', 'Full name'), ('phone', 'Phone'), ('email', 'Email'), ('occupation', 'Occupation'),
+               ('emergency_contact_name', 'Emergency contact name'),
+               ('emergency_contact_phone', 'Emergency contact phone')]
+
+
+class PatientForm:
+    """Inputs for a patient's demographics inside a `FormDialog`; `details()` reads them back."""
+
+    def __init__(self, dialog: FormDialog, row: PatientRow | None = None) -> None:
+        self.inputs: dict[str, Any] = {}
+        with dialog.body:
+            for name, label in TEXT_FIELDS:
+                value = str(getattr(row, name)) if row else ''
+                self.inputs[name] = dialog.form.add(name, ui.input(label, value=value).props('outlined'))
+            self.inputs['gender'] = dialog.form.add('gender', ui.select(
+                {str(key): label for key, label in GENDER_LABELS.items()}, label='Gender',
+                value=str(row.gender) if row else None).props('outlined'))
+            with ui.row().classes('w-full gap-2 no-wrap'):
+                self.inputs['date_of_birth'] = dialog.form.add('date_of_birth', ui.input(
+                    'Date of birth', value=row.date_of_birth.isoformat() if row and row.date_of_birth else '')
+                    .props('type=date stack-label outlined').classes('grow'))
+                self.inputs['age_years'] = dialog.form.add('age_years', ui.number(
+                    'or age (years)', value=row.age_years if row else None, min=0, max=120, precision=0)
+                    .props('outlined').classes('w-32'))
+            self.inputs['address'] = dialog.form.add('address', ui.textarea(
+                'Address', value=row.address if row else '').props('autogrow outlined'))
+        for name, element in self.inputs.items():
+            if name != 'age_years':
+                element.classes('w-full')
+
+    def details(self) -> PatientDetails:
+        values = {name: self.inputs[name].value or '' for name, _ in TEXT_FIELDS}
+        age = self.inputs['age_years'].value
+        return PatientDetails(**values, gender=self.inputs['gender'].value or '', address=self.inputs['address'].value
+                              or '', date_of_birth=parse_date(self.inputs['date_of_birth'].value),
+                              age_years=None if age in (None, '') else int(age))
+
+
+def photo_picker(dialog: FormDialog, on_photo: Callable[[PhotoUpload], Awaitable[None] | None]) -> ui.upload:
+    """An upload that also opens the tablet's camera; checks size and type before handing the photo on."""
+
+    async def received(event: events.UploadEventArguments) -> None:
+        dialog.form.clear()
+        try:
+            if problem := patients.photo_size_problem(event.file.size(), event.file.name):
+                raise ValidationFailed({'photo': problem})
+            photo = PhotoUpload(await event.file.read(), event.file.name)
+            patients.check_photo(photo)
+        except ValidationFailed as error:
+            dialog.form.show(error)
+            upload.reset()
+            return
+        result = on_photo(photo)
+        if result is not None:
+            await result
+
+    upload = ui.upload(label='Take or choose a photo (JPEG, PNG or WebP, at most 5 MB)', auto_upload=True,
+                       max_file_size=patients.PHOTO_MAX_BYTES, on_upload=received,
+                       on_rejected=lambda: ui.notify('A photo can be at most 5 MB.', type='negative')) \
+        .props('accept="image/*" capture="environment" flat bordered').classes('w-full')
+    dialog.form.add('photo', upload)
+    return upload
+
+
+def parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,217 @@
+"""The clinical notes section: every note with its versions and status; write, autosave, sign, amend, co-sign."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+
+from nicegui import ui
+
+from app.auth.actor import Actor
+from app.auth.guard import guarded_action
+from app.auth.permissions import NOTES_COSIGN, NOTES_SIGN, NOTES_VIEW, NOTES_WRITE
+from app.errors import DomainError
+from app.services import clinical_notes
+from app.services.clinical_notes import DISCIPLINE_LABELS, SOAP, SOAP_LABELS, NoteView
+from app.services.patient_lookup import PatientRef
+from components.forms import FormErrors
+from components.patient_sections import patient_section
+from components.when import clinic_time
+from models.clinical import Discipline, NoteStatus
+
+AUTOSAVE_SECONDS = 1.5  # quiet time after the last keystroke before the draft is saved
+_STATUS_COLORS = {NoteStatus.DRAFT: 'grey-7', NoteStatus.AWAITING_COSIGN: 'orange-9', NoteStatus.SIGNED: 'positive'}
+
+Refresh = Callable[[Actor], Awaitable[None]]
+
+
+@patient_section('notes', title='Clinical notes', permission=NOTES_VIEW, order=400)
+async def notes_section(actor: Actor, patient: PatientRef) -> None:
+    async def refresh(current: Actor) -> None:
+        notes = await clinical_notes.list_notes(actor=current, patient_uid=patient.uid)
+        listing.clear()
+        with listing:
+            if not notes:
+                ui.label('No clinical notes yet.').classes('text-grey-7').mark('no-notes')
+            for note in notes:
+                _note_card(current, note, refresh)
+
+    if actor.can(NOTES_WRITE):
+        _new_note_bar(patient, refresh)
+    listing = ui.column().classes('w-full gap-2')
+    await refresh(actor)
+
+
+def _new_note_bar(patient: PatientRef, refresh: Refresh) -> None:
+    def template_options(discipline: Discipline) -> dict[str, str]:
+        return {t.key: t.label for t in clinical_notes.templates_for(discipline)} | {'': 'Blank note'}
+
+    @guarded_action(NOTES_WRITE)
+    async def start(current: Actor) -> None:
+        try:
+            note = await clinical_notes.start_note(actor=current, patient_uid=patient.uid,
+                                                   discipline=Discipline(discipline.value),
+                                                   template_key=template.value or '')
+        except DomainError as error:
+            ui.notify(error.message, type='negative')
+            return
+        await refresh(current)
+        open_editor(current, note, refresh)
+
+    def discipline_changed() -> None:
+        options = template_options(Discipline(discipline.value))
+        template.set_options(options, value=next(iter(options)))
+
+    with ui.row().classes('w-full items-center gap-2 wrap'):
+        discipline = ui.select({d.value: label for d, label in DISCIPLINE_LABELS.items()},
+                               value=Discipline.PHYSIOTHERAPY.value, label='Discipline',
+                               on_change=discipline_changed).props('outlined dense').classes('min-w-[180px]') \
+            .mark('note-discipline')
+        first = template_options(Discipline.PHYSIOTHERAPY)
+        template = ui.select(first, value=next(iter(first)), label='Template').props('outlined dense') \
+            .classes('min-w-[220px]').mark('note-template')
+        ui.button('New note', icon='note_add', on_click=start).mark('new-note')
+
+
+def _note_card(actor: Actor, note: NoteView, refresh: Refresh) -> None:
+    with ui.card().classes('w-full gap-1').props('flat bordered').mark(f'note-v{note.version}'):
+        with ui.row().classes('w-full items-center gap-2 wrap'):
+            ui.label(f'{note.discipline_label} · version {note.version}').classes('text-subtitle1')
+            ui.badge(note.status_label, color=_STATUS_COLORS[note.status]).mark('note-status')
+            if note.amended:
+                ui.badge('Replaced by a newer version', color='grey-5').mark('note-amended')
+        byline = f'By {note.author_name}, {clinic_time(note.created_at)}'
+        if note.signed_at:
+            byline += f'; signed {clinic_time(note.signed_at)}'
+        if note.cosigned_at:
+            byline += f'; co-signed by {note.cosigned_by_name} {clinic_time(note.cosigned_at)}'
+        ui.label(byline).classes('text-caption text-grey-8')
+        if note.amendment_reason:
+            ui.label(f'Amendment of version {note.version - 1}: {note.amendment_reason}') \
+                .classes('text-body2 text-italic').mark('note-reason')
+        for part in SOAP:
+            if text := getattr(note, part):
+                ui.label(SOAP_LABELS[part]).classes('text-weight-medium q-mt-xs')
+                ui.label(text).classes('text-body2').style('white-space: pre-wrap; overflow-wrap: anywhere')
+        with ui.row().classes('gap-2 wrap'):
+            if note.status is NoteStatus.DRAFT and note.author_id == actor.user_id and actor.can(NOTES_WRITE):
+                ui.button('Continue writing', icon='edit', on_click=lambda: open_editor(actor, note, refresh)) \
+                    .props('outline').mark('note-edit')
+            if note.status is NoteStatus.AWAITING_COSIGN and actor.can(NOTES_COSIGN) \
+                    and note.author_id != actor.user_id:
+                ui.button('Co-sign', icon='how_to_reg', on_click=lambda: _cosign(note, refresh)).mark('note-cosign')
+            if note.status is not NoteStatus.DRAFT and not note.amended and actor.can(NOTES_WRITE):
+                ui.button('Amend', icon='history_edu', on_click=lambda: _amend_dialog(note, refresh)) \
+                    .props('outline').mark('note-amend')
+
+
+@guarded_action(NOTES_COSIGN)
+async def _cosign(current: Actor, note: NoteView, refresh: Refresh) -> None:
+    try:
+        await clinical_notes.cosign_note(actor=current, note_id=note.id)
+    except DomainError as error:
+        ui.notify(error.message, type='negative')
+        return
+    ui.notify('The note has been co-signed.', type='positive')
+    await refresh(current)
+
+
+def _amend_dialog(note: NoteView, refresh: Refresh) -> None:
+    form = FormErrors()
+
+    @guarded_action(NOTES_WRITE)
+    async def amend(current: Actor) -> None:
+        form.clear()
+        try:
+            amendment = await clinical_notes.amend_note(actor=current, note_id=note.id, reason=reason.value or '')
+        except DomainError as error:
+            form.show(error)
+            return
+        await refresh(current)
+        open_editor(current, amendment, refresh)
+        dialog.close()
+
+    with ui.context.client.content, ui.dialog(value=True) as dialog, \
+            ui.card().classes('w-full gap-2').style('max-width: 480px'):
+        ui.label(f'Amend version {note.version}').classes('text-h6')
+        ui.label('A signed note is kept as it is. The amendment becomes a new version.').classes('text-body2')
+        reason = form.add('reason', ui.input('Reason for the amendment').props('outlined').classes('w-full'))
+        with ui.row().classes('w-full justify-end gap-2'):
+            ui.button('Cancel', on_click=dialog.close).props('flat')
+            ui.button('Amend', on_click=amend).mark('amend-submit')
+    dialog.on_value_change(lambda event: None if event.value else dialog.delete())
+
+
+def open_editor(actor: Actor, note: NoteView, refresh: Refresh) -> None:
+    """Edit a draft in a dialog; the text is saved AUTOSAVE_SECONDS after the clinician stops typing."""
+    state = {'dirty': False, 'changed_at': 0.0, 'saving': False}
+    form = FormErrors()
+
+    def changed() -> None:
+        state['dirty'], state['changed_at'] = True, time.monotonic()
+        saved_label.set_text('Not saved yet')
+
+    @guarded_action(NOTES_WRITE)
+    async def save(current: Actor) -> bool:
+        if state['saving']:
+            return False
+        state['saving'], state['dirty'] = True, False
+        try:
+            form.clear()
+            saved = await clinical_notes.save_draft(actor=current, note_id=note.id,
+                                                    **{part: areas[part].value or '' for part in SOAP})
+        except DomainError as error:
+            form.show(error)
+            return False
+        finally:
+            state['saving'] = False
+        if not state['dirty'] and not saved_label.is_deleted:
+            saved_label.set_text(f'Draft saved {clinic_time(saved.updated_at, seconds=True)}')
+        return True
+
+    async def autosave() -> None:
+        if state['dirty'] and time.monotonic() - state['changed_at'] >= AUTOSAVE_SECONDS:
+            await save()
+
+    @guarded_action(NOTES_SIGN)
+    async def sign(current: Actor) -> None:
+        if state['dirty'] and not await save():
+            return
+        try:
+            signed = await clinical_notes.sign_note(actor=current, note_id=note.id)
+        except DomainError as error:
+            ui.notify(error.message, type='negative')
+            return
+        message = 'The note has been signed.'
+        if signed.status is NoteStatus.AWAITING_COSIGN:
+            message += " It now waits for a doctor's co-signature."
+        ui.notify(message, type='positive')
+        timer.cancel()
+        await refresh(current)
+        dialog.close()
+
+    @guarded_action(NOTES_VIEW)
+    async def close(current: Actor) -> None:
+        if state['dirty']:
+            await save()
+        timer.cancel()
+        await refresh(current)
+        dialog.close()
+
+    with ui.context.client.content, ui.dialog(value=True).props('persistent') as dialog, \
+            ui.card().classes('w-full gap-2').style('max-width: 900px'):
+        title = f'{note.discipline_label} note'
+        if note.version > 1:
+            title += f' · amendment (version {note.version})'
+        ui.label(title).classes('text-h6')
+        areas = {part: form.add(part, ui.textarea(SOAP_LABELS[part], value=getattr(note, part), on_change=changed)
+                                .props('outlined autogrow').classes('w-full')).mark(f'note-{part}') for part in SOAP}
+        with ui.row().classes('w-full items-center justify-end gap-2 wrap'):
+            saved_label = ui.label('Saved as a draft while you type').classes('text-caption text-grey-8 grow') \
+                .mark('note-save-state')
+            ui.button('Close', on_click=close).props('flat').mark('note-close')
+            ui.button('Save draft', icon='save', on_click=save).props('outline').mark('note-save')
+            sign_button = ui.button('Sign', icon='verified', on_click=sign).mark('note-sign')
+        timer = ui.timer(0.5, autosave)
+    sign_button.set_visibility(actor.can(NOTES_SIGN))
+    dialog.on_value_change(lambda event: None if event.value else dialog.delete())

@@ -1,0 +1,126 @@
+"""The "Outcome measures" section: record pain, ODI and NDI at a visit; trend charts and the change so far."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from nicegui import ui
+
+from app.auth.actor import Actor
+from app.auth.guard import guarded_action
+from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
+from app.errors import DomainError, ValidationFailed
+from app.services import outcomes
+from app.services.employees import clinic_today
+from app.services.outcome_scoring import INSTRUMENT_NAMES, OPTION_LABELS, SECTION_LABELS, SECTIONS
+from app.services.patient_lookup import PatientRef
+from components.dialogs import FormDialog, fill_width
+from components.patient_sections import patient_section
+
+PAIN_OPTIONS = {value: str(value) for value in range(11)}
+SECTION_OPTIONS = dict(enumerate(OPTION_LABELS))
+BUTTONS = ((outcomes.Instrument.NPRS, 'Record pain'), (outcomes.Instrument.ODI, 'Record ODI'),
+           (outcomes.Instrument.NDI, 'Record NDI'))
+
+
+@patient_section('outcomes', title='Outcome measures', permission=NOTES_VIEW, order=700)
+async def outcomes_section(actor: Actor, patient: PatientRef) -> None:
+    host = ui.element('div')  # dialogs live here, outside what a redraw clears
+    box = ui.column().classes('w-full gap-3 min-w-0')
+
+    async def draw(current: Actor) -> None:
+        trends = await outcomes.patient_trends(actor=current, patient_id=patient.id)
+        box.clear()
+        with box:
+            if current.can(NOTES_WRITE):
+                with ui.row().classes('gap-2 flex-wrap'):
+                    for instrument, label in BUTTONS:
+                        ui.button(label, icon='add_chart',
+                                  on_click=lambda _, chosen=instrument: _record_dialog(host, patient, chosen, draw)) \
+                            .props('outline').mark(f'record-{instrument.value}')
+            if not trends:
+                ui.label('No outcome measures recorded yet.').classes('text-grey-7').mark('no-outcomes')
+            for trend in trends:
+                _trend(trend)
+
+    await draw(actor)
+
+
+def _trend(trend: outcomes.Trend) -> None:
+    with ui.card().classes('w-full min-w-0').props('flat bordered').mark(f'trend-{trend.instrument.value}'):
+        ui.label(trend.title).classes('text-subtitle1 text-weight-medium')
+        if trend.change is not None:
+            colour = 'text-positive' if trend.change.passes else 'text-grey-8'
+            ui.label(trend.change.sentence()).classes(colour).mark(f'change-{trend.instrument.value}')
+        else:
+            ui.label('Record a later visit to see the change since the first.').classes('text-grey-7')
+        scored = [row for row in trend.rows if row.score is not None]
+        if scored:
+            ui.echart(_chart(trend.instrument, scored)).classes('w-full').style('height: 220px') \
+                .mark(f'chart-{trend.instrument.value}')
+        for row in reversed(trend.rows):
+            shown = f'{row.score.normalize():f}' if row.score is not None else 'not scored (too many blank sections)'
+            unit = '%' if row.score is not None and trend.instrument is not outcomes.Instrument.NPRS else ''
+            ui.label(f'{row.recorded_on:%d %b %Y}: {shown}{unit}'
+                     f'{f" · {row.recorded_by}" if row.recorded_by else ""}').classes('text-body2')
+
+
+def _chart(instrument: outcomes.Instrument, rows: list[outcomes.OutcomeRow]) -> dict[str, Any]:
+    top = 10 if instrument is outcomes.Instrument.NPRS else 100
+    return {
+        'grid': {'left': 40, 'right': 16, 'top': 16, 'bottom': 28},
+        'tooltip': {'trigger': 'axis'},
+        'xAxis': {'type': 'category', 'data': [f'{row.recorded_on:%d %b}' for row in rows]},
+        'yAxis': {'type': 'value', 'min': 0, 'max': top},
+        'series': [{'type': 'line', 'name': INSTRUMENT_NAMES[instrument], 'data': [float(row.score or 0)
+                                                                                    for row in rows]}],
+    }
+
+
+def _record_dialog(host: ui.element, patient: PatientRef, instrument: outcomes.Instrument, redraw: Any) -> None:
+    fields: dict[str, Any] = {}
+
+    @guarded_action(NOTES_WRITE)
+    async def save(current: Actor) -> None:
+        dialog.form.clear()
+        try:
+            day = _parse_day(fields['recorded_on'].value)
+            answers: Any = fields['pain'].value if instrument is outcomes.Instrument.NPRS else \
+                [fields[f'section_{number}'].value for number in range(1, SECTIONS + 1)]
+            row = await outcomes.record_outcome(actor=current, patient_id=patient.id, instrument=instrument,
+                                                answers=answers, recorded_on=day)
+        except DomainError as error:
+            dialog.form.show(error)
+            return
+        shown = 'saved without a score: too many sections left blank' if row.score is None else \
+            f'saved: {row.score.normalize():f}{"" if instrument is outcomes.Instrument.NPRS else "%"}'
+        ui.notify(f'{INSTRUMENT_NAMES[instrument]} {shown}.', type='positive')
+        await redraw(current)  # while the dialog's slot still exists
+        dialog.close()
+
+    text = '' if instrument is outcomes.Instrument.NPRS else \
+        'Score each section 0-5 as the patient marked it; leave a section blank if they skipped it.'
+    with host:
+        dialog = FormDialog(f'Record {INSTRUMENT_NAMES[instrument]}', submit_label='Save', on_submit=save,
+                            text=text)
+    with dialog.body:
+        fields['recorded_on'] = dialog.form.add('recorded_on', ui.input('Visit date', value=clinic_today().isoformat())
+                                                .props('type=date'))
+        if instrument is outcomes.Instrument.NPRS:
+            fields['pain'] = dialog.form.add('pain', ui.select(PAIN_OPTIONS, label='Pain now: 0 = none, 10 = worst '
+                                                                                  'imaginable'))
+        else:
+            for number, label in enumerate(SECTION_LABELS[instrument], start=1):
+                fields[f'section_{number}'] = dialog.form.add(
+                    f'section_{number}', ui.select(SECTION_OPTIONS, label=f'{number}. {label}', clearable=True))
+    fill_width(dialog)
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationFailed({'recorded_on': 'Enter the visit date, like 2025-03-05.'}) from None

@@ -1,0 +1,39 @@
+"""Outcome measures recorded at visits: pain (NPRS), the Oswestry and the Neck Disability Index.
+
+The answers are health data, so they are stored encrypted (JSON text); the score is kept in the
+clear beside them so trends can be drawn without decrypting every row. The primary key is a
+client-generated UUID because the encrypted answers are bound to the row.
+"""
+
+from enum import StrEnum
+from uuid import uuid4
+
+from tortoise import fields
+from tortoise.models import Model
+
+from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField
+
+
+class Instrument(StrEnum):
+    NPRS = 'nprs'
+    ODI = 'odi'
+    NDI = 'ndi'
+
+
+class OutcomeRecord(EncryptedFieldsMixin, Model):
+    """One completed questionnaire (or pain rating) of one patient on one day."""
+
+    id = fields.UUIDField(primary_key=True, default=uuid4)
+    patient = fields.ForeignKeyField('models.Patient', related_name='outcome_records', on_delete=fields.RESTRICT)
+    instrument = fields.CharEnumField(Instrument, max_length=8)
+    recorded_on = fields.DateField(description='Clinic date of the visit')
+    answers = EncryptedTextField(description='JSON: the pain rating, or the ten section scores (null = blank)')
+    score = fields.DecimalField(max_digits=5, decimal_places=1, null=True,
+                                description='NPRS 0-10 or a percentage; null when too many sections were blank')
+    recorded_by = fields.ForeignKeyField('models.User', related_name='outcome_records', null=True,
+                                         on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = 'outcome_record'
+        ordering = ['recorded_on', 'created_at']

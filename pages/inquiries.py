@@ -1,0 +1,303 @@
+"""Inquiries (`/inquiries`): calls, walk-ins, test inquiries and online requests; edit, cancel, register."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from nicegui import ui
+
+from app.auth.actor import Actor
+from app.auth.guard import guarded_action, guarded_page
+from app.auth.permissions import INQUIRIES_EDIT, INQUIRIES_VIEW, PATIENTS_EDIT
+from app.errors import DomainError
+from app.services import inquiries, public_booking
+from app.services.consultations import COMPLAINT_LABELS, PAYMENT_LABELS, TYPE_LABELS, ConsultationDetails
+from app.services.inquiries import (
+    BOOKING_LABELS,
+    COMMUNICATION_LABELS,
+    GENDER_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    TEST_LABELS,
+    InquiryRow,
+)
+from app.services.patients import LikelyDuplicate, PatientDetails
+from components.dialogs import FormDialog, fill_width
+from components.frame import frame
+from components.tables import pick_table, picked, replace_rows
+from components.when import clinic_time
+from models.inquiries import InquiryKind, InquiryStatus
+
+COLUMNS = [
+    {'name': 'created', 'label': 'Received', 'field': 'created'},
+    {'name': 'kind', 'label': 'Kind', 'field': 'kind'},
+    {'name': 'full_name', 'label': 'Name', 'field': 'full_name'},
+    {'name': 'phone', 'label': 'Phone', 'field': 'phone'},
+    {'name': 'complaint', 'label': 'Complaint', 'field': 'complaint', 'classes': 'ellipsis',
+     'style': 'max-width: 220px'},
+    {'name': 'details', 'label': 'Details', 'field': 'details'},
+    {'name': 'visit', 'label': 'Visit date', 'field': 'visit'},
+    {'name': 'status', 'label': 'Status', 'field': 'status'},
+    {'name': 'patient_uid', 'label': 'Patient', 'field': 'patient_uid'},
+]
+ALL = ''
+
+
+def _table_row(row: InquiryRow) -> dict[str, Any]:
+    details = [COMMUNICATION_LABELS[row.communication_type]]
+    if row.test_name:
+        details.insert(0, TEST_LABELS[row.test_name] + (f', ref. {row.referred_by}' if row.referred_by else ''))
+    if row.consultation_type:
+        details.insert(0, BOOKING_LABELS[row.consultation_type])
+    if row.referral_source:
+        details.append(f'via {row.referral_source}')
+    return {
+        'id': str(row.id), 'created': clinic_time(row.created_at), 'kind': KIND_LABELS[row.kind],
+        'kind_value': row.kind.value, 'full_name': row.full_name, 'phone': row.phone,
+        'complaint': row.chief_complaint, 'details': ' · '.join(details),
+        'visit': row.expected_visit_date.strftime('%d %b %Y') if row.expected_visit_date else '',
+        'status': STATUS_LABELS[row.status], 'status_value': row.status.value, 'patient_uid': row.patient_uid or '',
+        'branch': row.branch_name,
+    }
+
+
+def _whole(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _as_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@guarded_page('/inquiries', permission=INQUIRIES_VIEW, title='Inquiries', nav_label='Inquiries',
+              nav_icon='contact_phone', nav_order=15)
+async def inquiries_page(actor: Actor) -> None:
+    can_edit = actor.can(INQUIRIES_EDIT)
+    can_register = can_edit and actor.can(PATIENTS_EDIT)
+
+    async def rows_for(current: Actor) -> list[dict[str, Any]]:
+        found = await inquiries.list_inquiries(
+            actor=current, kind=kind_filter.value or None, status=status_filter.value or None,
+            created_from=_as_date(date_from.value), created_to=_as_date(date_to.value))
+        return [_table_row(row) for row in found]
+
+    async def refresh(current: Actor) -> None:
+        replace_rows(table, await rows_for(current))
+
+    @guarded_action(INQUIRIES_VIEW)
+    async def filter_changed(current: Actor) -> None:
+        await refresh(current)
+
+    def chosen() -> dict[str, Any] | None:
+        return picked(table, what='an inquiry')
+
+    async def branch_choices() -> dict[int, str]:
+        if not actor.is_superadmin:
+            return {actor.branch_id: actor.branch_name}
+        return {branch.id: branch.name for branch in await public_booking.open_branches()}
+
+    def detail_fields(dialog: FormDialog, kind: InquiryKind, row: InquiryRow | None) -> dict[str, Any]:
+        form = dialog.form
+        with dialog.body:
+            fields: dict[str, Any] = {
+                'full_name': form.add('full_name', ui.input('Name', value=row.full_name if row else '')),
+                'phone': form.add('phone', ui.input('Phone', value=row.phone if row else '')
+                                  .props('type=tel inputmode=tel')),
+            }
+            with ui.row().classes('w-full no-wrap gap-2'):
+                fields['age_years'] = form.add('age_years', ui.number(
+                    'Age', value=row.age_years if row else None, min=0, max=120, precision=0).classes('grow'))
+                fields['gender'] = form.add('gender', ui.select(
+                    {g.value: label for g, label in GENDER_LABELS.items()}, label='Gender', clearable=True,
+                    value=row.gender.value if row and row.gender else None).classes('grow'))
+            if kind is InquiryKind.TEST:
+                fields['test_name'] = form.add('test_name', ui.select(
+                    {t.value: label for t, label in TEST_LABELS.items()}, label='Test',
+                    value=row.test_name.value if row and row.test_name else None))
+                fields['referred_by'] = form.add('referred_by', ui.input(
+                    'Referred by (doctor)', value=row.referred_by if row else ''))
+            fields['chief_complaint'] = form.add('chief_complaint', ui.textarea(
+                'Chief complaint' if kind is not InquiryKind.ONLINE else 'Condition',
+                value=row.chief_complaint if row else '').props('autogrow'))
+            fields['referral_source'] = form.add('referral_source', ui.input(
+                'Referral source (how they heard of us)', value=row.referral_source if row else ''))
+            fields['communication_type'] = form.add('communication_type', ui.select(
+                {c.value: label for c, label in COMMUNICATION_LABELS.items()}, label='Contacted us by',
+                value=row.communication_type.value if row else 'call'))
+            fields['expected_visit_date'] = form.add('expected_visit_date', ui.input(
+                'Expected visit date', value=row.expected_visit_date.isoformat()
+                if row and row.expected_visit_date else '').props('type=date stack-label'))
+        return fields
+
+    def values_of(fields: dict[str, Any]) -> dict[str, Any]:
+        values = {name: element.value for name, element in fields.items()}
+        values['expected_visit_date'] = _as_date(values['expected_visit_date'])
+        for name in ('full_name', 'phone', 'chief_complaint', 'referral_source', 'referred_by'):
+            if name in values:
+                values[name] = values[name] or ''
+        return values
+
+    async def open_create(kind: InquiryKind) -> None:
+        @guarded_action(INQUIRIES_EDIT)
+        async def create(current: Actor) -> None:
+            dialog.form.clear()
+            try:
+                row = await inquiries.create_inquiry(actor=current, kind=kind.value, branch_id=branch.value,
+                                                     **values_of(fields))
+            except DomainError as error:
+                dialog.form.show(error)
+                return
+            ui.notify(f'The inquiry of {row.full_name} has been saved.', type='positive')
+            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            dialog.close()
+
+        title = 'New test inquiry' if kind is InquiryKind.TEST else 'New quick inquiry'
+        options = await branch_choices()
+        dialog = FormDialog(title, submit_label='Save', on_submit=create)
+        fields = detail_fields(dialog, kind, None)
+        with dialog.body:
+            branch = dialog.form.add('branch', ui.select(
+                options, label='Branch', value=actor.branch_id if actor.branch_id in options else None))
+        fill_width(dialog)
+
+    async def open_edit() -> None:
+        if (picked_row := chosen()) is None:
+            return
+        try:
+            row = await inquiries.get_inquiry(actor=actor, inquiry_id=UUID(picked_row['id']))
+        except DomainError as error:
+            ui.notify(error.message, type='negative')
+            return
+
+        @guarded_action(INQUIRIES_EDIT)
+        async def save(current: Actor) -> None:
+            dialog.form.clear()
+            try:
+                await inquiries.update_inquiry(actor=current, inquiry_id=row.id, **values_of(fields))
+            except DomainError as error:
+                dialog.form.show(error)
+                return
+            ui.notify('The changes have been saved.', type='positive')
+            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            dialog.close()
+
+        dialog = FormDialog(f'Edit the inquiry of {row.full_name}', submit_label='Save', on_submit=save)
+        fields = detail_fields(dialog, row.kind, row)
+        fill_width(dialog)
+
+    async def open_cancel() -> None:
+        if (row := chosen()) is None:
+            return
+
+        @guarded_action(INQUIRIES_EDIT)
+        async def cancel(current: Actor) -> None:
+            try:
+                await inquiries.cancel_inquiry(actor=current, inquiry_id=UUID(row['id']))
+            except DomainError as error:
+                dialog.form.show(error)
+                return
+            ui.notify(f'The inquiry of {row["full_name"]} is cancelled.', type='positive')
+            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            dialog.close()
+
+        dialog = FormDialog(f'Cancel the inquiry of {row["full_name"]}?', submit_label='Cancel inquiry',
+                            on_submit=cancel, submit_color='negative',
+                            text='It stays in the list, marked cancelled.')
+
+    async def open_register() -> None:
+        if (row := chosen()) is None:
+            return
+        try:
+            prefill = await inquiries.registration_prefill(actor=actor, inquiry_id=UUID(row['id']))
+        except DomainError as error:
+            ui.notify(error.message, type='negative')
+            return
+
+        @guarded_action(PATIENTS_EDIT)
+        async def register(current: Actor) -> None:
+            dialog.form.clear()
+            details = PatientDetails(full_name=full_name.value or '', phone=phone.value or '',
+                                     gender=gender.value or '', age_years=_whole(age.value))
+            consultation = ConsultationDetails(
+                chief_complaint=complaint.value or '', consultation_type=visit_type.value or '',
+                fee=str(fee.value if fee.value is not None else ''), payment_method=payment.value or '',
+                complaint_details=prefill.complaint_details, referral_source=prefill.referral_source,
+                referring_doctor=prefill.referring_doctor) if book_first.value else None
+            try:
+                uid = await inquiries.convert_to_registration(
+                    actor=current, inquiry_id=UUID(row['id']), details=details, first_consultation=consultation,
+                    confirm_not_duplicate=bool(confirm.value))
+            except LikelyDuplicate as duplicate:
+                confirm.set_visibility(True)
+                dialog.form.show(duplicate)
+                return
+            except DomainError as error:
+                dialog.form.show(error)
+                return
+            ui.notify(f'{details.full_name} is registered as patient {uid}.', type='positive')
+            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            dialog.close()
+
+        dialog = FormDialog(f'Register {row["full_name"]}', submit_label='Register', on_submit=register,
+                            text='The inquiry is marked visited and linked to the new patient.')
+        with dialog.body:
+            full_name = dialog.form.add('full_name', ui.input('Name', value=prefill.patient.full_name))
+            phone = dialog.form.add('phone', ui.input('Phone', value=prefill.patient.phone).props('type=tel'))
+            with ui.row().classes('w-full no-wrap gap-2'):
+                age = dialog.form.add('age_years', ui.number('Age', value=prefill.patient.age_years, min=0, max=120,
+                                                              precision=0).classes('grow'))
+                gender = dialog.form.add('gender', ui.select(
+                    {g.value: label for g, label in GENDER_LABELS.items()}, label='Gender',
+                    value=str(prefill.patient.gender) or None).classes('grow'))
+            if prefill.complaint_details:
+                ui.label(f'Complaint: {prefill.complaint_details}').classes('text-body2').mark('carried-complaint')
+            book_first = ui.checkbox('Register the first consultation now', value=False).mark('book-first')
+            with ui.column().classes('w-full gap-2').bind_visibility_from(book_first, 'value'):
+                complaint = dialog.form.add('chief_complaint', ui.select(
+                    {c.value: label for c, label in COMPLAINT_LABELS.items()}, label='Chief complaint'))
+                visit_type = dialog.form.add('consultation_type', ui.select(
+                    {t.value: label for t, label in TYPE_LABELS.items()}, label='Consultation',
+                    value=prefill.consultation_type or 'in-clinic'))
+                with ui.row().classes('w-full no-wrap gap-2'):
+                    fee = dialog.form.add('fee', ui.number('Fee (₹)', min=0).classes('grow'))
+                    payment = dialog.form.add('payment_method', ui.select(
+                        {m.value: label for m, label in PAYMENT_LABELS.items()}, label='Paid by').classes('grow'))
+            confirm = dialog.form.add('confirm_not_duplicate',
+                                      ui.checkbox('This is a different person: register anyway'))
+            confirm.set_visibility(False)
+        fill_width(dialog)
+
+    with frame(actor, 'Inquiries'):
+        with ui.row().classes('w-full items-center gap-2'):
+            kind_filter = ui.select({ALL: 'All kinds', **{k.value: label for k, label in KIND_LABELS.items()}},
+                                    value=ALL, label='Kind').props('outlined dense').classes('w-40') \
+                .mark('filter-kind')
+            status_filter = ui.select({ALL: 'Any status', **{s.value: label for s, label in STATUS_LABELS.items()}},
+                                      value=InquiryStatus.PENDING.value, label='Status') \
+                .props('outlined dense').classes('w-40').mark('filter-status')
+            date_from = ui.input('Received from').props('type=date stack-label outlined dense').classes('w-40') \
+                .mark('filter-from')
+            date_to = ui.input('Received to').props('type=date stack-label outlined dense').classes('w-40') \
+                .mark('filter-to')
+            for element in (kind_filter, status_filter, date_from, date_to):
+                element.on_value_change(filter_changed)
+        if can_edit:
+            with ui.row().classes('gap-2'):
+                ui.button('New quick inquiry', icon='add_call', on_click=lambda: open_create(InquiryKind.QUICK)) \
+                    .mark('new-quick')
+                ui.button('New test inquiry', icon='biotech', on_click=lambda: open_create(InquiryKind.TEST)) \
+                    .mark('new-test')
+                ui.button('Edit', icon='edit', on_click=open_edit).props('outline').mark('edit-inquiry')
+                if can_register:
+                    ui.button('Register', icon='how_to_reg', on_click=open_register).props('outline') \
+                        .mark('register-inquiry')
+                ui.button('Cancel inquiry', icon='cancel', on_click=open_cancel).props('outline color=negative') \
+                    .mark('cancel-inquiry')
+        table = pick_table(COLUMNS).mark('inquiries-table')
+        ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
+        replace_rows(table, await rows_for(actor))

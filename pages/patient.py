@@ -1,0 +1,31 @@
+"""One patient (`/patients/{uid}`): the sections the signed-in role may see, in order."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.auth.actor import Actor
+from app.auth.guard import guarded_page
+from app.auth.permissions import PATIENTS_VIEW
+from app.errors import NotFound
+from app.services.patient_lookup import NOT_FOUND, open_patient
+from components.frame import frame
+from components.patient_sections import sections_for
+
+
+@guarded_page('/patients/{uid}', permission=PATIENTS_VIEW, title='Patient', example_path='/patients/250101-1')
+async def patient_page(actor: Actor, uid: str) -> None:
+    try:  # fetched before the frame, whose timer would let the page be sent half-built
+        patient = await open_patient(actor=actor, uid=uid)
+    except NotFound:
+        patient = None
+    with frame(actor, patient.full_name if patient else 'Patient'):
+        if patient is None:
+            ui.label(NOT_FOUND).classes('text-h6').mark('not-found')
+            ui.button('Find a patient', icon='search', on_click=lambda: ui.navigate.to('/patients'))
+            return
+        ui.label(f'UID {patient.uid}').classes('text-subtitle1 text-grey-8').mark('patient-uid')
+        for section in sections_for(actor):
+            with ui.expansion(section.title, value=True).classes('w-full').props('header-class=text-h6') \
+                    .mark(f'section-{section.key}'):
+                await section.render(actor, patient)

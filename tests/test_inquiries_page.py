@@ -1,0 +1,132 @@
+"""The inquiries page as reception and a doctor use it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+from nicegui.testing import User
+
+from app.audit import audit
+from app.clock import utcnow
+from app.services.consultations import clinic_today
+from models.accounts import Role
+from models.audit import AuditEvent
+from models.inquiries import Inquiry, InquiryKind, InquiryStatus
+from models.patients import Patient
+from models.registrations import Registration
+from tests.factories import make_branch, make_user, sign_in
+
+
+def table_rows(user: User) -> list[dict[str, Any]]:
+    return user.find(ui.table).elements.pop().rows
+
+
+def tap_row(user: User, name: str) -> None:
+    row = next(row for row in table_rows(user) if row['full_name'] == name)
+    user.find(ui.table).trigger('rowClick', [{}, {'id': row['id']}, 0])
+
+
+def type_into(user: User, field: str, text: str) -> None:
+    user.find(marker=field).clear()
+    user.find(marker=field).type(text)
+
+
+def choose(user: User, field: str, option: str) -> None:
+    user.find(marker=field).click()
+    user.find(option).click()
+
+
+async def test_reception_records_a_quick_inquiry_after_fixing_the_phone(user: User) -> None:
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    await user.open('/inquiries')
+    user.find(marker='new-quick').click()
+    await user.should_see(marker='dialog-title')
+    type_into(user, 'full_name', 'Meera Shah')
+    type_into(user, 'phone', '12345')
+    type_into(user, 'chief_complaint', 'Neck pain for two weeks')
+    choose(user, 'communication_type', 'WhatsApp')
+    user.find('dialog-submit').click()
+    await user.should_see('Enter a 10-digit phone number, for example 98765 43210.')
+    assert not await Inquiry.exists()
+    type_into(user, 'phone', '98765 43210')
+    user.find('dialog-submit').click()
+    await user.should_see('The inquiry of Meera Shah has been saved.')
+    [row] = table_rows(user)
+    assert (row['full_name'], row['phone'], row['complaint'], row['status'], row['kind']) == (
+        'Meera Shah', '+91 98765 43210', 'Neck pain for two weeks', 'Pending', 'Quick inquiry')
+    assert 'WhatsApp' in row['details']
+
+
+async def test_reception_records_a_test_inquiry_edits_and_cancels_it(user: User) -> None:
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    await user.open('/inquiries')
+    user.find(marker='new-test').click()
+    await user.should_see(marker='dialog-title')
+    type_into(user, 'full_name', 'Arjun Mehta')
+    type_into(user, 'phone', '9820012345')
+    choose(user, 'test_name', 'NCV')
+    type_into(user, 'referred_by', 'Dr. Kulkarni')
+    user.find('dialog-submit').click()
+    await user.should_see('The inquiry of Arjun Mehta has been saved.')
+    assert 'NCV, ref. Dr. Kulkarni' in table_rows(user)[0]['details']
+    tap_row(user, 'Arjun Mehta')
+    user.find(marker='edit-inquiry').click()
+    await user.should_see('Edit the inquiry of Arjun Mehta')
+    type_into(user, 'full_name', 'Arjun K. Mehta')
+    user.find('dialog-submit').click()
+    await user.should_see('The changes have been saved.')
+    tap_row(user, 'Arjun K. Mehta')
+    user.find(marker='cancel-inquiry').click()
+    await user.should_see('Cancel the inquiry of Arjun K. Mehta?')
+    user.find('dialog-submit').click()
+    await user.should_see('The inquiry of Arjun K. Mehta is cancelled.')
+    assert table_rows(user) == []  # the list shows pending inquiries by default
+    assert (await Inquiry.get(kind=InquiryKind.TEST)).status is InquiryStatus.CANCELLED
+
+
+async def test_registering_an_inquiry_carries_its_data_over(user: User) -> None:
+    branch = await make_branch('Andheri')
+    staff = await make_user(Role.RECEPTION, branch=branch)
+    await Inquiry.create(kind=InquiryKind.ONLINE, full_name='Ravi Kumar', phone='+91 98200 12345', branch=branch,
+                         chief_complaint='Aches after long drives', created_at=utcnow())
+    await sign_in(user, staff)
+    await user.open('/inquiries')
+    tap_row(user, 'Ravi Kumar')
+    user.find(marker='register-inquiry').click()
+    await user.should_see('Register Ravi Kumar')
+    await user.should_see('Complaint: Aches after long drives')
+    choose(user, 'gender', 'Male')
+    user.find(marker='book-first').click()
+    choose(user, 'chief_complaint', 'Low back pain')
+    type_into(user, 'fee', '500')
+    choose(user, 'payment_method', 'UPI')
+    user.find('dialog-submit').click()
+    uid = f'{clinic_today():%y%m%d}-1'
+    await user.should_see(f'Ravi Kumar is registered as patient {uid}.')
+    patient = await Patient.get(uid=uid, phone='+91 98200 12345')
+    [registration] = await Registration.filter(patient=patient)
+    assert (registration.complaint_details, str(registration.fee)) == ('Aches after long drives', '500.00')
+    stored = await Inquiry.get(full_name='Ravi Kumar')
+    assert (stored.status, stored.patient_uid) == (InquiryStatus.VISITED, uid)
+
+
+async def test_a_doctor_sees_inquiries_but_no_buttons_to_change_them(user: User) -> None:
+    branch = await make_branch('Andheri')
+    await Inquiry.create(kind=InquiryKind.QUICK, full_name='Meera Shah', phone='+91 98765 43210', branch=branch)
+    doctor = await make_user(Role.DOCTOR, branch=branch)
+    await sign_in(user, doctor)
+    await user.open('/inquiries')
+    assert [row['full_name'] for row in table_rows(user)] == ['Meera Shah']
+    for marker in ('new-quick', 'new-test', 'edit-inquiry', 'cancel-inquiry', 'register-inquiry'):
+        await user.should_not_see(marker=marker)
+    await audit.flush()
+    assert await AuditEvent.exists(entity_type='inquiry', action='view', username=doctor.username)
+
+
+async def test_a_junior_doctor_is_refused_the_page(user: User) -> None:
+    branch = await make_branch('Andheri')
+    await Inquiry.create(kind=InquiryKind.QUICK, full_name='Meera Shah', phone='+91 98765 43210', branch=branch)
+    await sign_in(user, await make_user(Role.JRDOCTOR, branch=branch))
+    response = await user.http_client.get('/inquiries')
+    assert response.status_code == 403 and 'Meera' not in response.text

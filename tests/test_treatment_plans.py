@@ -1,0 +1,203 @@
+"""Treatment plans: totals, discounts and their approval, status, history, and the patient-page sections."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from nicegui.testing import User
+
+from app.audit import audit
+from app.errors import DomainError, PermissionDenied, ValidationFailed
+from app.services import treatment_plans as plans
+from app.services.treatment_plans import PlanInput
+from models.accounts import Role
+from models.audit import AuditEvent
+from models.plans import PlanRevision, PlanStatus, TreatmentPlan
+from tests.factories import actor_of, make_patient, make_user, sign_in
+
+START = date(2025, 3, 3)
+DAILY = PlanInput(service='physiotherapy', plan_type='daily', days=10, start_date=START, cost_per_day='600')
+
+
+async def test_daily_and_advance_cost_per_day_times_days(db: None) -> None:
+    doctor = await actor_of(await make_user(Role.JRDOCTOR))
+    patient = await make_patient('250101-1')
+    daily = await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
+    assert (daily.total, daily.end_date) == (Decimal('6000.00'), START + timedelta(days=9))
+    advance = await plans.create_plan(actor=doctor, patient_id=patient.id,
+                                      details=replace(DAILY, plan_type='advance', cost_per_day='1,000', days=21))
+    assert advance.total == Decimal('21000.00')
+
+
+async def test_package_costs_its_package_price_minus_the_discount(db: None) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    patient = await make_patient('250101-1')
+    details = PlanInput(service='speech-therapy', plan_type='package', days=26, start_date=START,
+                        package_cost='11000', cost_per_day='999', discount='1000.50')
+    row = await plans.create_plan(actor=doctor, patient_id=patient.id, details=details)
+    assert (row.cost_per_day, row.package_cost, row.total) == (None, Decimal('11000.00'), Decimal('9999.50'))
+    assert row.discount_approved_by_id is None  # 9 % is within the 10 % limit
+
+
+@pytest.mark.parametrize(('changes', 'field'), [
+    ({'cost_per_day': '-600'}, 'cost_per_day'),
+    ({'cost_per_day': '0'}, 'cost_per_day'),
+    ({'cost_per_day': 'six hundred'}, 'cost_per_day'),
+    ({'days': 0}, 'days'),
+    ({'days': ''}, 'days'),
+    ({'discount': '7000'}, 'discount'),
+    ({'discount': '-5'}, 'discount'),
+    ({'start_date': None}, 'start_date'),
+    ({'end_date': START - timedelta(days=1)}, 'end_date'),
+    ({'plan_type': 'weekly'}, 'plan_type'),
+])
+async def test_bad_input_saves_nothing(db: None, changes: dict[str, object], field: str) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    patient = await make_patient('250101-1')
+    with pytest.raises(ValidationFailed) as refused:
+        await plans.create_plan(actor=doctor, patient_id=patient.id, details=replace(DAILY, **changes))
+    assert field in refused.value.field_errors
+    assert not await TreatmentPlan.exists() and not await PlanRevision.exists()
+
+
+async def test_a_discount_above_the_limit_needs_an_approver(db: None) -> None:
+    junior = await actor_of(await make_user(Role.JRDOCTOR))
+    other_junior = await make_user(Role.JRDOCTOR, full_name='Ravi Kumar')
+    doctor = await make_user(Role.DOCTOR, full_name='Dr Sunita Shah')
+    patient = await make_patient('250101-1')
+    generous = replace(DAILY, discount='601')  # 10.02 % of 6000
+    with pytest.raises(ValidationFailed) as refused:
+        await plans.create_plan(actor=junior, patient_id=patient.id, details=generous)
+    assert refused.value.field_errors == {'discount_approved_by': 'A discount above 10% of the price needs a doctor '
+                                                                  'or an admin. Choose who approved it.'}
+    with pytest.raises(ValidationFailed) as refused:
+        await plans.create_plan(actor=junior, patient_id=patient.id,
+                                details=replace(generous, discount_approved_by=other_junior.id))
+    assert 'Only a doctor or an admin' in refused.value.field_errors['discount_approved_by']
+    assert not await TreatmentPlan.exists()
+    row = await plans.create_plan(actor=junior, patient_id=patient.id,
+                                  details=replace(generous, discount_approved_by=doctor.id))
+    assert (row.total, row.discount_approved_by) == (Decimal('5399.00'), 'Dr Sunita Shah')
+    within = await plans.create_plan(actor=junior, patient_id=patient.id, details=replace(DAILY, discount='600'))
+    assert within.discount_approved_by_id is None
+
+
+async def test_a_doctor_approves_their_own_discount(db: None) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    patient = await make_patient('250101-1')
+    row = await plans.create_plan(actor=doctor, patient_id=patient.id, details=replace(DAILY, discount='3000'))
+    assert row.discount_approved_by_id == doctor.user_id
+
+
+async def test_the_limit_comes_from_the_settings(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.config import load_settings, use_settings
+
+    monkeypatch.setenv('PROSPINE_DISCOUNT_LIMIT_PERCENT', '20')
+    use_settings(load_settings())
+    junior = await actor_of(await make_user(Role.JRDOCTOR))
+    patient = await make_patient('250101-1')
+    row = await plans.create_plan(actor=junior, patient_id=patient.id, details=replace(DAILY, discount='1200'))
+    assert row.total == Decimal('4800.00')
+
+
+async def test_edits_and_status_changes_leave_a_history_and_audit_events(db: None) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR, full_name='Dr Sunita Shah'))
+    patient = await make_patient('250101-1')
+    row = await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
+    row = await plans.update_plan(actor=doctor, plan_id=row.id, details=replace(DAILY, days=12, time_slot='10:00'))
+    assert row.total == Decimal('7200.00')
+    row = await plans.set_status(actor=doctor, plan_id=row.id, status='inactive')
+    row = await plans.set_status(actor=doctor, plan_id=row.id, status='active')
+    row = await plans.set_status(actor=doctor, plan_id=row.id, status='completed')
+    with pytest.raises(DomainError, match='cannot be marked active'):
+        await plans.set_status(actor=doctor, plan_id=row.id, status='active')
+    with pytest.raises(DomainError, match='completed'):
+        await plans.update_plan(actor=doctor, plan_id=row.id, details=DAILY)
+    assert [revision.summary for revision in row.revisions] == \
+        ['Created', 'Edited', 'Marked inactive', 'Marked active', 'Marked completed']
+    edited = row.revisions[1]
+    assert edited.changed_by == 'Dr Sunita Shah'
+    assert edited.changes['days'] == {'before': 10, 'after': 12}
+    assert edited.changes['total'] == {'before': '6000.00', 'after': '7200.00'}
+    events = await AuditEvent.filter(entity_type='treatment-plan', outcome='success').order_by('seq')
+    assert [event.action for event in events] == ['create', 'update', 'update', 'update', 'update']
+    assert {event.patient_id for event in events} == {'250101-1'}
+    assert json.loads(events[1].changes)['time_slot'] == {'before': '', 'after': '10:00'}
+    listed = await plans.list_plans(actor=doctor, patient_id=patient.id)
+    assert [plan.status for plan in listed] == [PlanStatus.COMPLETED]
+    await audit.flush()
+    assert await AuditEvent.exists(action='view', entity_type='treatment-plan', patient_id='250101-1')
+
+
+async def test_reception_sees_plans_but_cannot_change_them(db: None) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    reception = await actor_of(await make_user(Role.RECEPTION))
+    patient = await make_patient('250101-1')
+    row = await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
+    assert [plan.id for plan in await plans.list_plans(actor=reception, patient_id=patient.id)] == [row.id]
+    with pytest.raises(PermissionDenied):
+        await plans.create_plan(actor=reception, patient_id=patient.id, details=DAILY)
+    with pytest.raises(PermissionDenied):
+        await plans.set_status(actor=reception, plan_id=row.id, status='completed')
+
+
+def test_progress_is_day_x_of_n() -> None:
+    progress = plans.plan_progress
+    assert progress(start=START, days=21, status=PlanStatus.ACTIVE, today=START) == 'Day 1 of 21'
+    assert progress(start=START, days=21, status=PlanStatus.ACTIVE, today=START + timedelta(days=4)) == 'Day 5 of 21'
+    assert progress(start=START, days=21, status=PlanStatus.ACTIVE, today=START - timedelta(days=1)) == \
+        'Starts on 03 Mar 2025'
+    assert progress(start=START, days=21, status=PlanStatus.COMPLETED, today=START) == 'Completed (21 days)'
+
+
+def set_value(user: User, marker: str, value: object) -> None:
+    next(iter(user.find(marker=marker).elements)).value = value
+
+
+async def test_a_junior_doctor_needs_an_approver_for_a_large_package_discount(user: User) -> None:
+    junior = await make_user(Role.JRDOCTOR, full_name='Ravi Kumar')
+    doctor = await make_user(Role.DOCTOR, full_name='Dr Sunita Shah')
+    await make_patient('250101-1')
+    await sign_in(user, junior)
+    await user.open('/patients/250101-1')
+    await user.should_see('No treatment plans yet.')
+    user.find('new-plan').click()
+    await user.should_see('New treatment plan')
+    set_value(user, 'plan_type', 'package')
+    assert next(iter(user.find(marker='package_cost').elements)).value == '30000'
+    assert next(iter(user.find(marker='days').elements)).value == '21'
+    set_value(user, 'discount', '5,000')
+    user.find('dialog-submit').click()
+    await user.should_see('A discount above 10% of the price needs a doctor or an admin. Choose who approved it.')
+    assert not await TreatmentPlan.exists()
+    set_value(user, 'discount_approved_by', doctor.id)
+    user.find('dialog-submit').click()
+    await user.should_see('The treatment plan has been saved.')
+    await user.should_see('₹30,000 − ₹5,000 discount (approved by Dr Sunita Shah) = ₹25,000')
+    await user.should_see('Day 1 of 21')
+    user.find('plan-completed').click()
+    await user.should_see('The plan is now completed.')
+    await user.should_see('Marked completed')
+    await user.should_see('Physiotherapy · Package · Completed')
+
+
+async def test_reception_sees_plans_without_the_buttons_to_change_them(user: User) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    patient = await make_patient('250101-1')
+    await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
+    await sign_in(user, await make_user(Role.RECEPTION))
+    await user.open('/patients/250101-1')
+    await user.should_see('₹600 a day x 10 days = ₹6,000')
+    await user.should_not_see('new-plan')
+    await user.should_not_see('edit-plan')
+
+
+def test_rupees_are_grouped_the_indian_way() -> None:
+    from components.patient_plans import inr
+
+    assert [inr(Decimal(value)) for value in ('0', '599.5', '30000', '120000', '12345678.25')] == \
+        ['₹0', '₹599.50', '₹30,000', '₹1,20,000', '₹1,23,45,678.25']
