@@ -262,6 +262,15 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
             assert [b for b in layout['boxes'] if b['kind'] == 'button'], (path, layout)
             admin_problems += [f'{path} {problem}' for problem in found]
             page.screenshot(path=screenshot_dir / f'{path.strip("/").replace("/", "-")}-{label}.png', full_page=True)
+
+        # The note editor, as a clinician opens it on the patient page.
+        page.get_by_role('button', name='New note').click()
+        expect(page.get_by_text('Saved as a draft while you type')).to_be_visible()
+        page.get_by_label('Subjective').fill('Pain 6/10 in the lower back, worse when sitting.')
+        found, layout = measure(page)
+        assert [b for b in layout['boxes'] if b['kind'] == 'field'], layout
+        admin_problems += [f'note editor {problem}' for problem in found]
+        page.screenshot(path=screenshot_dir / f'note-editor-{label}.png', full_page=True)
     finally:
         context.close()
 
