@@ -64,7 +64,7 @@ def file_list(rows: list[AttachmentView]) -> None:
                 ui.label(f'{KIND_LABELS[row.kind]} · {row.size / 1024:.0f} KB · {clinic_time(row.created_at)}') \
                     .classes('text-caption text-grey-8')
             ui.button('Preview', icon='visibility', on_click=lambda row=row: preview(row)).props('outline') \
-                .mark('attachment-preview-button')
+                .mark(f'attachment-preview-button preview-{row.id}')
 
 
 def preview(row: AttachmentView) -> None:

@@ -13,6 +13,7 @@ from models.accounts import Role
 from models.audit import AuditEvent
 from models.clinical import Attachment, DiagnosticTest, MedicalHistory
 from tests.factories import actor_of, make_patient, make_user, sign_in
+from tests.waiting import eventually
 
 PNG = b'\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89' \
       b'\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82'
@@ -145,8 +146,11 @@ async def test_an_attachment_is_encrypted_on_disk_and_previewed_from_the_guarded
     download = await AuditEvent.filter(action='download', entity_type='attachment').first()
     assert download is not None and download.patient_id == '250101-1' and download.username == doctor.username
     assert len(user.find('attachment-preview-button').elements) == 2
-    user.find('attachment-preview-button').click()
-    await user.should_see('attachment-preview')
-    previews = user.find('attachment-preview').elements
-    shown = [(element.tag, element.props.get('src')) for element in previews]
-    assert [item for item in shown if item[0] == 'iframe'] == [('iframe', url)]  # the PDF, in a frame
+    user.find(marker=f'preview-{rows["report.pdf"].id}').click()
+    await user.should_see(marker='attachment-preview')
+    previews = user.find(marker='attachment-preview').elements
+    assert [(element.tag, element.props.get('src')) for element in previews] == [('iframe', url)]  # in a frame
+    image_url = f'/patients/250101-1/files/{rows["xray.png"].id}'
+    user.find(marker=f'preview-{rows["xray.png"].id}').click()
+    await eventually(lambda: image_url in [element.props.get('src') for element in
+                                           user.find(marker='attachment-preview').elements], what='the image preview')
