@@ -12,6 +12,7 @@ from app.errors import ValidationFailed
 from app.services import patients
 from app.services.patients import GENDER_LABELS, PatientDetails, PatientRow, PhotoUpload
 from components.dialogs import FormDialog
+from components.webcam import webcam_button
 
 TEXT_FIELDS = [('full_name', 'Full name'), ('phone', 'Phone'), ('email', 'Email'), ('occupation', 'Occupation'),
                ('emergency_contact_name', 'Emergency contact name'),
@@ -52,28 +53,38 @@ class PatientForm:
 
 
 def photo_picker(dialog: FormDialog, on_photo: Callable[[PhotoUpload], Awaitable[None] | None]) -> ui.upload:
-    """An upload that also opens the tablet's camera; checks size and type before handing the photo on."""
+    """An upload (the tablet's camera or a file) and a desk webcam button; checks each photo before handing it on."""
 
-    async def received(event: events.UploadEventArguments) -> None:
+    async def deliver(photo: PhotoUpload) -> bool:
         dialog.form.clear()
         try:
-            if problem := patients.photo_size_problem(event.file.size(), event.file.name):
-                raise ValidationFailed({'photo': problem})
-            photo = PhotoUpload(await event.file.read(), event.file.name)
             patients.check_photo(photo)
         except ValidationFailed as error:
             dialog.form.show(error)
-            upload.reset()
-            return
+            return False
         result = on_photo(photo)
         if result is not None:
             await result
+        return True
+
+    async def received(event: events.UploadEventArguments) -> None:
+        dialog.form.clear()
+        if problem := patients.photo_size_problem(event.file.size(), event.file.name):
+            dialog.form.show(ValidationFailed({'photo': problem}))
+            upload.reset()
+            return
+        if not await deliver(PhotoUpload(await event.file.read(), event.file.name)):
+            upload.reset()
+
+    async def from_webcam(photo: PhotoUpload) -> None:
+        await deliver(photo)
 
     upload = ui.upload(label='Take or choose a photo (JPEG, PNG or WebP, at most 5 MB)', auto_upload=True,
                        max_file_size=patients.PHOTO_MAX_BYTES, on_upload=received,
                        on_rejected=lambda: ui.notify('A photo can be at most 5 MB.', type='negative')) \
         .props('accept="image/*" capture="environment" flat bordered').classes('w-full')
     dialog.form.add('photo', upload)
+    webcam_button(from_webcam)
     return upload
 
 

@@ -103,6 +103,12 @@ def settle(page: Page) -> None:
     page.evaluate('document.fonts.ready.then(() => true)')
 
 
+def wait_for_dialogs(page: Page) -> None:
+    """Wait until Quasar's dialogs have finished their opening animation (they grow into place)."""
+    page.wait_for_function("![...document.querySelectorAll('.q-dialog__inner')]"
+                           ".some((el) => el.getAnimations({subtree: true}).some((a) => a.playState === 'running'))")
+
+
 def goto(page: Page, path: str) -> None:
     page.goto(path)
     settle(page)
@@ -267,6 +273,7 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
         page.get_by_role('button', name='New note').click()
         expect(page.get_by_text('Saved as a draft while you type')).to_be_visible()
         page.get_by_label('Subjective').fill('Pain 6/10 in the lower back, worse when sitting.')
+        wait_for_dialogs(page)
         found, layout = measure(page)
         assert [b for b in layout['boxes'] if b['kind'] == 'field'], layout
         admin_problems += [f'note editor {problem}' for problem in found]
