@@ -24,6 +24,7 @@ from app.audit.chain import read_head
 from app.audit.verify import verify_chain
 from app.backups.archive import MAGIC, BackupError, header_of
 from app.backups.make import make_backup
+from app.backups.pack import upload_entries
 from app.backups.schedule import backup_if_due
 from app.backups.store import list_backups
 from app.cli import main
@@ -32,6 +33,7 @@ from app.config import ConfigError, get_settings, load_settings, use_settings
 from app.db import close_database, open_database
 from app.security.encrypted_fields import encrypted_columns
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
+from app.security.private_files import TEMP_MARK
 from app.serve_lock import try_lock
 from models.accounts import Role, User
 from models.audit import AuditEvent
@@ -500,3 +502,18 @@ async def test_progress_goes_from_the_snapshot_to_done(clinic: Path) -> None:
     assert stages[0] == 'Copying the database' and stages[-1] == 'Done'
     assert 'Encrypting the database' in stages and 'Encrypting uploaded files' in stages
     assert (result.kind, result.uploads) == ('manual', 2)
+
+
+def test_uploads_are_frozen_for_the_backup_while_the_app_keeps_writing(tmp_path: Path) -> None:
+    """Half-written files are left out, and a file replaced after listing is packed as it was listed."""
+    uploads = tmp_path / 'uploads'
+    (uploads / 'health').mkdir(parents=True)
+    scan = uploads / 'health' / 'scan.bin'
+    scan.write_bytes(b'first version')
+    (uploads / 'health' / f'.next.bin{TEMP_MARK}1a2b').write_bytes(b'half written')
+    entries = upload_entries(uploads, freeze_into=tmp_path / 'frozen')
+    assert [(entry.name, entry.size) for entry in entries] == [('uploads/health/scan.bin', 13)]
+    replacement = uploads / 'health' / 'replacement'
+    replacement.write_bytes(b'a much longer second version')
+    os.replace(replacement, scan)  # the app saves a new version while the backup is being written
+    assert entries[0].source.read_bytes() == b'first version'

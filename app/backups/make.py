@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 
 from app.audit import Action, Outcome, audit
 from app.backups.archive import BackupError, Header, SealedWriter
-from app.backups.pack import DATABASE_NAME, Entry, upload_entries, write_payload
+from app.backups.pack import DATABASE_NAME, UPLOADS_PREFIX, Entry, upload_entries, write_payload
 from app.backups.snapshot import audit_head_of, integrity, migration_of, take_snapshot
 from app.backups.store import destination_for, prune, publish
 from app.clock import utcnow
@@ -138,7 +138,7 @@ def _write_backup(*, settings: Settings, kind: str, destination: Path | None,
             raise BackupError(f'The database failed its integrity check ({check}); no backup was written.')
         report('Copying the database', SNAPSHOT_SHARE)
         entries = [Entry(name=DATABASE_NAME, source=snapshot, size=snapshot.stat().st_size),
-                   *upload_entries(settings.uploads_dir)]
+                   *upload_entries(settings.uploads_dir, freeze_into=work / UPLOADS_PREFIX)]
         head = audit_head_of(snapshot)
         manifest = {
             'format': 1, 'created': created.isoformat(), 'kind': kind, 'app_version': app_version(),

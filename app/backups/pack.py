@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from app.backups.archive import DamagedBackup, SealedReader, SealedWriter
+from app.security.private_files import is_temporary
 
 MANIFEST_NAME = 'manifest.json'
 DATABASE_NAME = 'database.sqlite3'
@@ -33,15 +35,33 @@ class Entry:
     size: int
 
 
-def upload_entries(uploads_dir: Path) -> list[Entry]:
-    """List the regular files under the uploads folder (symbolic links are left out)."""
+def upload_entries(uploads_dir: Path, *, freeze_into: Path) -> list[Entry]:
+    """Freeze the regular files under the uploads folder and list them (symbolic links are left out).
+
+    The app keeps writing while a backup runs: files are written to a temporary name and renamed,
+    so each file is hard-linked into `freeze_into` (same disk, no copying) and its size read from
+    the link, which a later rename cannot change. Half-written temporary files are skipped, and so
+    is a file removed between listing and linking (it was not part of the clinic's data any more).
+    """
     if not uploads_dir.is_dir():
         return []
     entries = []
     for path in sorted(uploads_dir.rglob('*')):
-        if path.is_file() and not path.is_symlink():
-            relative = path.relative_to(uploads_dir).as_posix()
-            entries.append(Entry(name=f'{UPLOADS_PREFIX}/{relative}', source=path, size=path.stat().st_size))
+        if path.is_symlink() or not path.is_file() or is_temporary(path):
+            continue
+        relative = path.relative_to(uploads_dir)
+        frozen = freeze_into / relative
+        frozen.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            try:
+                os.link(path, frozen)
+            except OSError as error:
+                if isinstance(error, FileNotFoundError):
+                    raise
+                shutil.copy2(path, frozen)  # a file system without hard links
+        except FileNotFoundError:
+            continue
+        entries.append(Entry(name=f'{UPLOADS_PREFIX}/{relative.as_posix()}', source=frozen, size=frozen.stat().st_size))
     return entries
 
 
