@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from uuid import UUID, uuid4
 
 from app.audit import Action, audit
@@ -22,6 +21,8 @@ from app.config import get_settings
 from app.errors import NotFound, PermissionDenied, ValidationFailed
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
 from app.services.clinical_common import patient_by_uid
+from app.services.uploads import MEDIA_TYPES, file_kind, shown_name
+from app.services.uploads import size_problem as upload_size_problem
 from app.services.users import require
 from models.clinical import Attachment, AttachmentKind, DiagnosticTest
 
@@ -29,7 +30,6 @@ ENTITY = 'attachment'
 MAX_BYTES = 20 * 1024 * 1024
 NOT_FOUND = 'That file could not be found.'
 ACCEPTED = 'a PDF, JPEG, PNG or WebP file'
-MEDIA_TYPES = ('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,25 +60,14 @@ class FileContent:
 
 
 def media_type_of(content: bytes) -> str | None:
-    """Tell a PDF, JPEG, PNG or WebP file by its magic bytes; None for anything else."""
-    if content.startswith(b'%PDF-'):
-        return 'application/pdf'
-    if content.startswith(b'\xff\xd8\xff'):
-        return 'image/jpeg'
-    if content.startswith(b'\x89PNG\r\n\x1a\n'):
-        return 'image/png'
-    if len(content) >= 12 and content[:4] == b'RIFF' and content[8:12] == b'WEBP':
-        return 'image/webp'
-    return None
+    """The media type of a PDF, JPEG, PNG or WebP file, told by its magic bytes; None for anything else."""
+    kind = file_kind(content)
+    return MEDIA_TYPES[kind] if kind else None
 
 
 def size_problem(size: int, filename: str) -> str | None:
     """Say why a file of this size cannot be attached, or None (checked before reading it whole)."""
-    if size <= 0:
-        return f'"{_shown(filename)}" is empty. Choose {ACCEPTED}.'
-    if size > MAX_BYTES:
-        return f'"{_shown(filename)}" is {size / 1024 / 1024:.1f} MB; a file can be at most 20 MB.'
-    return None
+    return upload_size_problem(size, filename, max_bytes=MAX_BYTES, noun='file', choose=ACCEPTED)
 
 
 @audit_denials(ENTITY)
@@ -92,7 +81,7 @@ async def save_attachment(*, actor: Actor, patient_uid: str, content: bytes, fil
     problem = size_problem(len(content), filename)
     media_type = media_type_of(content)
     if problem is None and media_type is None:
-        problem = f'"{_shown(filename)}" is not {ACCEPTED}.'
+        problem = f'"{shown_name(filename)}" is not {ACCEPTED}.'
     if problem is not None or media_type is None:
         raise ValidationFailed({'file': problem or ''})
     attachment_id = uuid4()
@@ -102,7 +91,7 @@ async def save_attachment(*, actor: Actor, patient_uid: str, content: bytes, fil
         async with audit.change(actor, action=Action.CREATE, entity_type=ENTITY, entity_id=attachment_id,
                                 patient_id=patient.uid) as event:
             row = await Attachment.create(
-                id=attachment_id, patient=patient, test_id=test_id, kind=kind, original_name=_shown(filename),
+                id=attachment_id, patient=patient, test_id=test_id, kind=kind, original_name=shown_name(filename),
                 media_type=media_type, size=len(content), uploaded_by_id=actor.user_id,
                 stored_path=path.relative_to(get_settings().uploads_dir).as_posix())
             event.set_changes(created({'kind': kind, 'media_type': media_type, 'size': len(content),
@@ -152,6 +141,3 @@ def _view(row: Attachment, patient_uid: str) -> AttachmentView:
                           original_name=row.original_name or '', media_type=row.media_type, size=row.size,
                           created_at=row.created_at)
 
-
-def _shown(filename: str) -> str:
-    return Path(filename or 'The file').name[:200]

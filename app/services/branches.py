@@ -21,6 +21,7 @@ from app.auth.permissions import BRANCHES_MANAGE, BRANCHES_VIEW
 from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.changes import save_changes
+from app.services.uploads import MEDIA_TYPES, image_kind, shown_name, size_problem
 from app.services.users import require
 from app.services.validation import Checker
 from models.accounts import User
@@ -29,8 +30,6 @@ from models.clinic import Branch
 BRANCHES_CREATE = 'branches.create'
 NOT_FOUND = 'That branch could not be found.'
 LOGO_MAX_BYTES = 1024 * 1024
-# Image types told apart by their first bytes, never by the file name the browser sends.
-_LOGO_TYPES = {'png': 'image/png', 'jpg': 'image/jpeg', 'webp': 'image/webp'}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,28 +132,9 @@ def logos_dir() -> Path:
     return get_settings().uploads_dir / 'logos'
 
 
-def logo_kind(content: bytes) -> str | None:
-    """Tell a PNG, JPEG or WebP image by its magic bytes; None for anything else."""
-    if content.startswith(b'\x89PNG\r\n\x1a\n'):
-        return 'png'
-    if content.startswith(b'\xff\xd8\xff'):
-        return 'jpg'
-    if len(content) >= 12 and content[:4] == b'RIFF' and content[8:12] == b'WEBP':
-        return 'webp'
-    return None
-
-
 def logo_size_problem(size: int, filename: str) -> str | None:
     """Say why a file of this size cannot be a logo, or None."""
-    if size <= 0:
-        return f'"{_shown(filename)}" is empty. Choose a PNG, JPEG or WebP image.'
-    if size > LOGO_MAX_BYTES:
-        return f'"{_shown(filename)}" is {size / 1024 / 1024:.1f} MB; a logo can be at most 1 MB.'
-    return None
-
-
-def _shown(filename: str) -> str:
-    return Path(filename or 'The file').name
+    return size_problem(size, filename, max_bytes=LOGO_MAX_BYTES, noun='logo', choose='a PNG, JPEG or WebP image')
 
 
 @audit_denials('branch')
@@ -163,9 +143,9 @@ async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: s
     require(actor, BRANCHES_MANAGE)
     await _reachable(actor, branch_id)
     problem = logo_size_problem(len(content), filename)
-    kind = logo_kind(content)
+    kind = image_kind(content)
     if problem is None and kind is None:
-        problem = f'"{_shown(filename)}" is not a PNG, JPEG or WebP image.'
+        problem = f'"{shown_name(filename)}" is not a PNG, JPEG or WebP image.'
     if problem is not None or kind is None:
         raise ValidationFailed({'logo': problem or ''})
     folder = logos_dir()
@@ -176,7 +156,7 @@ async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: s
             branch = await _reachable(actor, branch_id)
             old_name = branch.logo_file
             await save_changes(event, branch, logo_file=new_name)
-            event.set_detail(f'New logo from "{_shown(filename)}".')
+            event.set_detail(f'New logo from "{shown_name(filename)}".')
     except BaseException:
         (folder / new_name).unlink(missing_ok=True)
         raise
@@ -198,7 +178,7 @@ async def load_logo(*, actor: Actor, branch_id: int) -> Logo | None:
         content = await asyncio.to_thread(path.read_bytes)
     except FileNotFoundError:
         return None
-    return Logo(_LOGO_TYPES.get(kind, 'application/octet-stream'), content)
+    return Logo(MEDIA_TYPES.get(kind, 'application/octet-stream'), content)
 
 
 def _write_file(path: Path, content: bytes) -> None:

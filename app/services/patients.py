@@ -24,10 +24,10 @@ from app.auth.actor import Actor
 from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
-from app.services.branches import logo_kind
 from app.services.changes import save_changes
 from app.services.consultations import ConsultationDetails, add_registration, check_details, clinic_today
 from app.services.patient_uid import allocate_uid
+from app.services.uploads import IMAGE_KINDS, MEDIA_TYPES, image_kind, shown_name, size_problem
 from app.services.users import require
 from app.services.validation import Checker
 from models.clinic import Branch
@@ -36,7 +36,7 @@ from models.patients import Gender, Patient
 NOT_FOUND = 'That patient could not be found.'
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PAGE_SIZES = (10, 25, 50, 100)
-PHOTO_TYPES = {'png': 'image/png', 'jpg': 'image/jpeg', 'webp': 'image/webp'}
+PHOTO_TYPES = {kind: MEDIA_TYPES[kind] for kind in IMAGE_KINDS}
 GENDER_LABELS = {Gender.FEMALE: 'Female', Gender.MALE: 'Male', Gender.OTHER: 'Other',
                  Gender.UNDISCLOSED: 'Prefers not to say'}
 _UID_QUERY = re.compile(r'^\d{6}-\d*$')
@@ -233,11 +233,7 @@ async def search_patients(*, actor: Actor, query: str = '', page: int = 1, per_p
 
 def photo_size_problem(size: int, filename: str) -> str | None:
     """Say why a file of this size cannot be a patient photo, or None."""
-    if size <= 0:
-        return f'"{_shown(filename)}" is empty. Choose a JPEG, PNG or WebP photo.'
-    if size > PHOTO_MAX_BYTES:
-        return f'"{_shown(filename)}" is {size / 1024 / 1024:.1f} MB; a photo can be at most 5 MB.'
-    return None
+    return size_problem(size, filename, max_bytes=PHOTO_MAX_BYTES, noun='photo', choose='a JPEG, PNG or WebP photo')
 
 
 @audit_denials('patient')
@@ -331,9 +327,9 @@ def _check_details(details: PatientDetails) -> dict[str, Any]:
 def check_photo(photo: PhotoUpload) -> str:
     """Refuse a photo that is empty, too big or not a JPEG, PNG or WebP image; return its kind."""
     problem = photo_size_problem(len(photo.content), photo.filename)
-    kind = logo_kind(photo.content)
+    kind = image_kind(photo.content)
     if problem is None and kind is None:
-        problem = f'"{_shown(photo.filename)}" is not a JPEG, PNG or WebP photo.'
+        problem = f'"{shown_name(photo.filename)}" is not a JPEG, PNG or WebP photo.'
     if problem is not None or kind is None:
         raise ValidationFailed({'photo': problem or ''})
     return kind
@@ -349,9 +345,6 @@ def _photo_path(stored: str) -> Path | None:
     path = (health_uploads_dir() / stored).resolve()
     return path if path.is_relative_to(folder) else None
 
-
-def _shown(filename: str) -> str:
-    return Path(filename or 'The file').name
 
 
 async def _patient(patient_id: UUID) -> Patient:
