@@ -209,6 +209,24 @@ async def inquiries_page(actor: Actor) -> None:
                             on_submit=cancel, submit_color='negative',
                             text='It stays in the list, marked cancelled.')
 
+    async def open_reopen() -> None:
+        if (row := chosen()) is None:
+            return
+
+        @guarded_action(INQUIRIES_EDIT)
+        async def reopen(current: Actor) -> None:
+            try:
+                await inquiries.reopen_inquiry(actor=current, inquiry_id=UUID(row['id']))
+            except DomainError as error:
+                dialog.form.show(error)
+                return
+            ui.notify(f'The inquiry of {row["full_name"]} is pending again.', type='positive')
+            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            dialog.close()
+
+        dialog = FormDialog(f'Reopen the inquiry of {row["full_name"]}?', submit_label='Reopen', on_submit=reopen,
+                            text='A cancelled inquiry goes back to pending, for reception to follow up.')
+
     async def open_register() -> None:
         if (row := chosen()) is None:
             return
@@ -298,6 +316,7 @@ async def inquiries_page(actor: Actor) -> None:
                         .mark('register-inquiry')
                 ui.button('Cancel inquiry', icon='cancel', on_click=open_cancel).props('outline color=negative') \
                     .mark('cancel-inquiry')
+                ui.button('Reopen', icon='undo', on_click=open_reopen).props('outline').mark('reopen-inquiry')
         table = pick_table(COLUMNS).mark('inquiries-table')
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         replace_rows(table, await rows_for(actor))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -13,7 +13,7 @@ from tortoise import connections
 from app.audit import audit
 from app.audit.verify import verify_chain
 from app.auth.actor import Actor
-from app.clock import clock, utcnow
+from app.clock import clock
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import inquiries
 from app.services.consultations import ConsultationDetails, clinic_today
@@ -91,8 +91,10 @@ async def test_bad_input_saves_nothing() -> None:
     assert await events_for() == []
 
 
-async def test_list_filters_by_kind_status_and_date_and_stays_in_the_branch() -> None:
-    clock.freeze(utcnow() - timedelta(days=3))
+@pytest.mark.parametrize('now', [datetime(2026, 11, 24, 6, 0, tzinfo=UTC), datetime(2026, 11, 24, 20, 0, tzinfo=UTC)],
+                         ids=['morning', 'after-midnight-in-the-clinic'])
+async def test_list_filters_by_kind_status_and_date_and_stays_in_the_branch(now: datetime) -> None:
+    clock.freeze(now - timedelta(days=3))
     actor = await reception()
     old = await quick(actor, full_name='Old Caller')
     clock.advance(timedelta(days=3))
@@ -132,6 +134,23 @@ async def test_edit_and_cancel_are_audited_and_a_cancelled_inquiry_stays_cancell
     changes = json.loads(update.changes)
     assert changes['chief_complaint'] == '(not recorded)' and changes['age_years'] == {'before': 42, 'after': None}
     assert json.loads(cancel.changes) == {'status': {'before': 'pending', 'after': 'cancelled'}}
+
+
+async def test_a_cancelled_inquiry_can_be_reopened_and_a_pending_one_cannot() -> None:
+    actor = await reception()
+    row = await quick(actor)
+    with pytest.raises(DomainError, match='Only a cancelled inquiry'):
+        await inquiries.reopen_inquiry(actor=actor, inquiry_id=row.id)
+    await inquiries.cancel_inquiry(actor=actor, inquiry_id=row.id)
+    reopened = await inquiries.reopen_inquiry(actor=actor, inquiry_id=row.id)
+    assert reopened.status == 'pending' and (await Inquiry.get(id=row.id)).status is InquiryStatus.PENDING
+    await inquiries.update_inquiry(actor=actor, inquiry_id=row.id, full_name='Meera Shah', phone='9876543210')
+    reopen = [event for event in await events_for() if event.action == 'update'][1]
+    assert (reopen.detail, json.loads(reopen.changes)) == (
+        'Inquiry reopened.', {'status': {'before': 'cancelled', 'after': 'pending'}})
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    with pytest.raises(PermissionDenied):
+        await inquiries.reopen_inquiry(actor=doctor, inquiry_id=row.id)
 
 
 async def test_a_doctor_views_inquiries_but_cannot_change_them() -> None:

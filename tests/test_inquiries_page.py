@@ -16,6 +16,7 @@ from models.inquiries import Inquiry, InquiryKind, InquiryStatus
 from models.patients import Patient
 from models.registrations import Registration
 from tests.factories import make_branch, make_user, sign_in
+from tests.waiting import eventually
 
 
 def table_rows(user: User) -> list[dict[str, Any]]:
@@ -83,6 +84,14 @@ async def test_reception_records_a_test_inquiry_edits_and_cancels_it(user: User)
     await user.should_see('The inquiry of Arjun K. Mehta is cancelled.')
     assert table_rows(user) == []  # the list shows pending inquiries by default
     assert (await Inquiry.get(kind=InquiryKind.TEST)).status is InquiryStatus.CANCELLED
+    user.find(marker='filter-status').elements.pop().value = InquiryStatus.CANCELLED.value
+    await eventually(lambda: len(table_rows(user)) == 1)
+    tap_row(user, 'Arjun K. Mehta')
+    user.find(marker='reopen-inquiry').click()
+    await user.should_see('Reopen the inquiry of Arjun K. Mehta?')
+    user.find('dialog-submit').click()
+    await user.should_see('The inquiry of Arjun K. Mehta is pending again.')
+    assert (await Inquiry.get(kind=InquiryKind.TEST)).status is InquiryStatus.PENDING
 
 
 async def test_registering_an_inquiry_carries_its_data_over(user: User) -> None:

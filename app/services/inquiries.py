@@ -184,6 +184,19 @@ async def cancel_inquiry(*, actor: Actor, inquiry_id: UUID) -> InquiryRow:
     return await _fresh_row(inquiry_id)
 
 
+@audit_denials('inquiry')
+async def reopen_inquiry(*, actor: Actor, inquiry_id: UUID) -> InquiryRow:
+    """Put a cancelled inquiry back to pending (the caller rang again); a registered one stays registered."""
+    require(actor, INQUIRIES_EDIT)
+    async with audit.change(actor, action=Action.UPDATE, entity_type='inquiry', entity_id=inquiry_id) as event:
+        inquiry = await _reachable(actor, inquiry_id)
+        if inquiry.status is not InquiryStatus.CANCELLED:
+            raise DomainError('Only a cancelled inquiry can be reopened.')
+        await save_changes(event, inquiry, status=InquiryStatus.PENDING)
+        event.set_detail('Inquiry reopened.')
+    return await _fresh_row(inquiry_id)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Prefill:
     """What an inquiry carries over to a registration: the patient, and the first consultation's details."""
@@ -317,7 +330,7 @@ def _refuse_closed(inquiry: Inquiry) -> None:
         raise DomainError(f'This inquiry is already registered (patient {inquiry.patient_uid}).'
                           if inquiry.patient_uid else 'This inquiry is already marked visited.')
     if inquiry.status is InquiryStatus.CANCELLED:
-        raise DomainError('This inquiry was cancelled.')
+        raise DomainError('This inquiry was cancelled. Reopen it first to change it.')
 
 
 async def _save(event: ChangeEvent, inquiry: Inquiry, details: dict[str, Any]) -> None:
