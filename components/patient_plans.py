@@ -123,6 +123,7 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
                 service=inputs['service'].value, plan_type=inputs['plan_type'].value, days=inputs['days'].value,
                 cost_per_day=inputs['cost_per_day'].value, package_cost=inputs['package_cost'].value,
                 discount=inputs['discount'].value, discount_approved_by=inputs['discount_approved_by'].value,
+                approver_password=inputs['approver_password'].value or '',
                 start_date=_day(inputs['start_date'].value, 'start_date'),
                 end_date=_day(inputs['end_date'].value, 'end_date'), time_slot=inputs['time_slot'].value or '',
                 clinician_id=inputs['clinician'].value)
@@ -177,6 +178,9 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
         inputs['discount_approved_by'] = add('discount_approved_by', ui.select(
             approvers, label='Discount approved by', clearable=True,
             value=row.discount_approved_by_id if row and row.discount_approved_by_id in approvers else None))
+        inputs['approver_password'] = add('approver_password', ui.input(
+            "Approver's password (for a new or larger discount)", password=True,
+            password_toggle_button=True).props('autocomplete=off'))
         inputs['start_date'] = add('start_date', ui.input('Start date', value=start.isoformat()).props('type=date'))
         inputs['end_date'] = add('end_date', ui.input('End date (blank: start + days)',
                                                       value=row.end_date.isoformat() if row else '')
@@ -188,6 +192,18 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
             value=row.clinician_id if row and row.clinician_id in clinicians else None))
     for name in ('service', 'plan_type'):
         inputs[name].on_value_change(prefill)
+
+    def ask_for_the_approver() -> None:
+        """A colleague named as approver confirms with their password; approving one's own needs nothing."""
+        chosen = inputs['discount_approved_by'].value
+        inputs['approver_password'].set_visibility(chosen is not None and chosen != actor.user_id)
+
+    def approver_changed() -> None:
+        inputs['approver_password'].value = ''
+        ask_for_the_approver()
+
+    inputs['discount_approved_by'].on_value_change(approver_changed)
+    ask_for_the_approver()
     prefill()
     fill_width(dialog)
 

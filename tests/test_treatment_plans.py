@@ -15,9 +15,10 @@ from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import treatment_plans as plans
 from app.services.treatment_plans import PlanInput
 from models.accounts import Role
+from models.accounts import User as StaffUser
 from models.audit import AuditEvent
 from models.plans import PlanRevision, PlanStatus, TreatmentPlan
-from tests.factories import actor_of, make_patient, make_user, sign_in
+from tests.factories import PASSWORD, actor_of, make_patient, make_user, sign_in
 
 START = date(2025, 3, 3)
 DAILY = PlanInput(service='physiotherapy', plan_type='daily', days=10, start_date=START, cost_per_day='600')
@@ -79,11 +80,44 @@ async def test_a_discount_above_the_limit_needs_an_approver(db: None) -> None:
                                 details=replace(generous, discount_approved_by=other_junior.id))
     assert 'Only a doctor or an admin' in refused.value.field_errors['discount_approved_by']
     assert not await TreatmentPlan.exists()
+    with pytest.raises(ValidationFailed) as refused:
+        await plans.create_plan(actor=junior, patient_id=patient.id,
+                                details=replace(generous, discount_approved_by=doctor.id))
+    assert refused.value.field_errors == {
+        'approver_password': 'Dr Sunita Shah must type their password to approve this discount.'}
+    with pytest.raises(ValidationFailed) as refused:
+        await plans.create_plan(actor=junior, patient_id=patient.id,
+                                details=replace(generous, discount_approved_by=doctor.id, approver_password='guess'))
+    assert refused.value.field_errors == {'approver_password': 'That is not the password of Dr Sunita Shah.'}
+    assert not await TreatmentPlan.exists()
+    assert (await StaffUser.get(id=doctor.id)).failed_login_count == 1  # a guess counts like a failed sign-in
     row = await plans.create_plan(actor=junior, patient_id=patient.id,
-                                  details=replace(generous, discount_approved_by=doctor.id))
+                                  details=replace(generous, discount_approved_by=doctor.id, approver_password=PASSWORD))
     assert (row.total, row.discount_approved_by) == (Decimal('5399.00'), 'Dr Sunita Shah')
+    events = await AuditEvent.filter(entity_type='treatment-plan', action='update').order_by('seq')
+    assert [(event.username, event.entity_id, event.detail) for event in events] == [
+        (doctor.username, str(row.id), 'Approved a discount of ₹601.00, confirmed with their password.')]
+    failed = await AuditEvent.get(action='login-failed')
+    assert (failed.user_id, failed.detail) == (doctor.id, 'wrong password (approving a discount)')
     within = await plans.create_plan(actor=junior, patient_id=patient.id, details=replace(DAILY, discount='600'))
     assert within.discount_approved_by_id is None
+
+
+async def test_an_approval_carries_over_an_edit_until_the_discount_grows(db: None) -> None:
+    junior = await actor_of(await make_user(Role.JRDOCTOR))
+    doctor = await make_user(Role.DOCTOR, full_name='Dr Sunita Shah')
+    patient = await make_patient('250101-1')
+    approved = replace(DAILY, discount='900', discount_approved_by=doctor.id)
+    row = await plans.create_plan(actor=junior, patient_id=patient.id,
+                                  details=replace(approved, approver_password=PASSWORD))
+    edited = await plans.update_plan(actor=junior, plan_id=row.id, details=replace(approved, time_slot='10:00-10:45',
+                                                                                   discount='800'))
+    assert (edited.time_slot, edited.discount, edited.discount_approved_by_id) == (
+        '10:00-10:45', Decimal('800.00'), doctor.id)
+    with pytest.raises(ValidationFailed) as refused:
+        await plans.update_plan(actor=junior, plan_id=row.id, details=replace(approved, discount='1200'))
+    assert set(refused.value.field_errors) == {'approver_password'}
+    assert (await TreatmentPlan.get(id=row.id)).discount == Decimal('800.00')
 
 
 async def test_a_doctor_approves_their_own_discount(db: None) -> None:
@@ -175,6 +209,10 @@ async def test_a_junior_doctor_needs_an_approver_for_a_large_package_discount(us
     await user.should_see('A discount above 10% of the price needs a doctor or an admin. Choose who approved it.')
     assert not await TreatmentPlan.exists()
     set_value(user, 'discount_approved_by', doctor.id)
+    user.find('dialog-submit').click()
+    await user.should_see('Dr Sunita Shah must type their password to approve this discount.')
+    assert not await TreatmentPlan.exists()
+    set_value(user, 'approver_password', PASSWORD)
     user.find('dialog-submit').click()
     await user.should_see('The treatment plan has been saved.')
     await user.should_see('₹30,000 − ₹5,000 discount (approved by Dr Sunita Shah) = ₹25,000')

@@ -94,6 +94,24 @@ async def check_code(*, user_id: int, code: str) -> Outcome:
     return Outcome(error=WRONG_CODE)
 
 
+async def confirm_password(*, user: User, password: str, purpose: str) -> str | None:
+    """A colleague confirms an approval with their password at someone else's desk.
+
+    Counted like a sign-in: a wrong password is a failed attempt on their account (audited as
+    `login-failed` with the purpose), so the approval box cannot be used to guess passwords.
+    Returns the sentence to show, or None when the password is right.
+    """
+    settings = get_settings()
+    state = _state_of(user)
+    if message := throttle.refusal(state, now=utcnow(), settings=settings):
+        await _record_failure(who_is(user), f'account locked ({purpose})', outcome=AuditOutcome.DENIED)
+        return message
+    if not password or not user.is_active or not await passwords.verify_password(user.password_hash, password):
+        await _fail(user, state, reason=f'wrong password ({purpose})')
+        return f'That is not the password of {user.full_name}.'
+    return None
+
+
 async def start_session(*, user_id: int, ip: str, user_agent: str) -> str:
     """Both factors passed: clear the failure counters and issue the session token (audited as `login`)."""
     user = await User.get(id=user_id)

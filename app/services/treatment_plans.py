@@ -3,8 +3,12 @@
 Everyone at the front desk sees plans (`plans.view`); doctors, junior doctors and admins create and
 edit them (`plans.edit`). A discount above `PROSPINE_DISCOUNT_LIMIT_PERCENT` of the price needs a
 doctor or an admin: either the actor holds `discounts.approve`, or the form names an approver who
-does (recorded as `discount_approved_by`). Totals are Decimal INR: daily and advance plans cost the
-per-day cost times the days, a package its package cost; the discount comes off that.
+does (recorded as `discount_approved_by`) and who types their own password at the desk. That
+confirmation counts like a sign-in attempt and leaves an event in the approver's name, in the
+same transaction as the plan, so the trail shows that the doctor approved, not only that
+someone said so. An approval already on the plan carries over while its discount does not grow.
+Totals are Decimal INR: daily and advance plans cost the per-day cost times the days, a package
+its package cost; the discount comes off that.
 Each change is an audited transaction and also leaves a `PlanRevision` row the page shows.
 """
 
@@ -20,6 +24,7 @@ from uuid import UUID
 from app.audit import Action, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
+from app.auth import sign_in
 from app.auth.actor import Actor
 from app.auth.permissions import DISCOUNTS_APPROVE, NOTES_WRITE, PLANS_EDIT, PLANS_VIEW, role_can
 from app.clock import utcnow
@@ -65,6 +70,7 @@ class PlanInput:
     package_cost: Any = None
     discount: Any = 0
     discount_approved_by: int | None = None
+    approver_password: str = field(default='', repr=False)
     end_date: date | None = None
     time_slot: str = ''
     clinician_id: int | None = None
@@ -146,12 +152,13 @@ async def create_plan(*, actor: Actor, patient_id: UUID, details: PlanInput) -> 
     """Add a plan to a patient; a refused input saves nothing."""
     require(actor, PLANS_EDIT)
     patient = await _patient(patient_id)
-    values = await _check(actor, details)
+    values, approval = await _check(actor, details)
     async with audit.change(actor, action=Action.CREATE, entity_type='treatment-plan',
                             patient_id=patient.uid) as event:
         plan = await TreatmentPlan.create(patient=patient, branch_id=actor.branch_id, created_by_id=actor.user_id,
                                           status=PlanStatus.ACTIVE, **values)
         event.entity_id = plan.id
+        await _record_approval(approval, plan_id=plan.id, patient_uid=patient.uid)
         changes = created(snapshot(plan, _FIELDS), hidden=hidden_fields(TreatmentPlan))
         event.set_changes(changes)
         await _revise(plan, actor, 'Created', changes)
@@ -162,14 +169,15 @@ async def create_plan(*, actor: Actor, patient_id: UUID, details: PlanInput) -> 
 async def update_plan(*, actor: Actor, plan_id: UUID, details: PlanInput) -> PlanRow:
     """Change a plan's terms; a completed plan can no longer be changed."""
     require(actor, PLANS_EDIT)
-    values = await _check(actor, details)
     plan = await _plan(actor, plan_id)
+    values, approval = await _check(actor, details, approved=plan)
     async with audit.change(actor, action=Action.UPDATE, entity_type='treatment-plan', entity_id=plan.id,
                             patient_id=plan.patient.uid) as event:
         plan = await _plan(actor, plan_id)
         if plan.status is PlanStatus.COMPLETED:
             raise DomainError('This plan is completed and can no longer be changed.')
         await _save(event, plan, actor, 'Edited', values)
+        await _record_approval(approval, plan_id=plan.id, patient_uid=plan.patient.uid)
     return await _reload(plan.id)
 
 
@@ -203,8 +211,20 @@ async def clinicians(*, actor: Actor) -> list[StaffChoice]:
     return [StaffChoice(id=user.id, name=user.full_name) for user in users if role_can(user.role, NOTES_WRITE)]
 
 
-async def _check(actor: Actor, details: PlanInput) -> dict[str, Any]:
-    """Validate the form; return the model's values (with the total and the approver) or raise."""
+@dataclass(frozen=True, kw_only=True)
+class _Approval:
+    """A colleague's confirmed approval of a discount, recorded in their name with the plan."""
+
+    approver: User
+    discount: Decimal
+
+
+async def _check(actor: Actor, details: PlanInput,
+                 approved: TreatmentPlan | None = None) -> tuple[dict[str, Any], _Approval | None]:
+    """Validate the form; return the model's values (with the total and the approver) or raise.
+
+    `approved` is the plan being edited: its approver's approval stands while the discount does not grow.
+    """
     check = Checker()
     service = _choice(check, 'service', Service, details.service, 'Choose the service.')
     plan_type = _choice(check, 'plan_type', PlanType, details.plan_type, 'Choose daily, advance or package.')
@@ -225,16 +245,43 @@ async def _check(actor: Actor, details: PlanInput) -> dict[str, Any]:
     if details.clinician_id is not None and details.clinician_id not in \
             {choice.id for choice in await clinicians(actor=actor)}:
         check.fail('clinician', 'Choose a doctor or junior doctor of this branch.')
-    approver_id = None
+    approver_id, approval = None, None
     if plan_type is not None and days and not check.errors.keys() & {'cost_per_day', 'package_cost', 'discount'}:
         price = plan_price(plan_type, cost_per_day=cost_per_day, package_cost=package_cost, days=days)
         approver_id = await _check_discount(check, actor, discount, price, details.discount_approved_by)
+        if approver_id is not None and approver_id != actor.user_id and not (
+                approved and approved.discount_approved_by_id == approver_id and discount <= approved.discount):
+            approval = await _confirm_approval(check, approver_id, discount, details.approver_password)
     check.raise_if_any()
     assert plan_type is not None and service is not None and days is not None
     price = plan_price(plan_type, cost_per_day=cost_per_day, package_cost=package_cost, days=days)
     return {'service': service, 'plan_type': plan_type, 'cost_per_day': cost_per_day, 'package_cost': package_cost,
             'days': days, 'discount': discount, 'discount_approved_by_id': approver_id, 'total': price - discount,
-            'start_date': start, 'end_date': end, 'time_slot': time_slot, 'clinician_id': details.clinician_id}
+            'start_date': start, 'end_date': end, 'time_slot': time_slot, 'clinician_id': details.clinician_id}, \
+        approval
+
+
+async def _confirm_approval(check: Checker, approver_id: int, discount: Decimal, password: str) -> _Approval | None:
+    """The named approver types their password; only other fields being right makes it worth checking."""
+    approver = await User.get(id=approver_id)
+    if not password:
+        check.fail('approver_password', f'{approver.full_name} must type their password to approve this discount.')
+        return None
+    if check.errors:
+        check.fail('approver_password', 'Correct the other fields, then type the password again.')
+        return None
+    if message := await sign_in.confirm_password(user=approver, password=password, purpose='approving a discount'):
+        check.fail('approver_password', message)
+        return None
+    return _Approval(approver=approver, discount=discount)
+
+
+async def _record_approval(approval: _Approval | None, *, plan_id: UUID, patient_uid: str) -> None:
+    """Inside the plan's transaction: the approver's own event, so the approval is theirs in the trail."""
+    if approval is not None:
+        await audit.record(sign_in.who_is(approval.approver), action=Action.UPDATE, entity_type='treatment-plan',
+                           entity_id=plan_id, patient_id=patient_uid,
+                           detail=f'Approved a discount of ₹{approval.discount:,.2f}, confirmed with their password.')
 
 
 async def _check_discount(check: Checker, actor: Actor, discount: Decimal, price: Decimal,
