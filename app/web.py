@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nicegui import app
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -36,6 +36,34 @@ SECURITY_HEADERS = {
 }
 
 
+STARTING_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>ProSpine is starting</title></head>
+<body style="font-family: sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
+<h1 style="font-size: 1.4rem">ProSpine is starting</h1>
+<p>The clinic's data is being opened. This page reloads by itself in a moment.</p>
+</body></html>"""
+
+
+class Readiness:
+    """Whether the database is open. NiceGUI serves requests while its start-up handlers still run,
+    so a desk that opens a page in those seconds would otherwise meet an error."""
+
+    ready = False
+
+
+readiness = Readiness()
+
+
+class StartingMiddleware(BaseHTTPMiddleware):
+    """Until the database is open, every page answers 503 with a page that reloads itself."""
+
+    async def dispatch(self, request: Request, call_next):  # type: ignore[override]
+        if readiness.ready or request.url.path.startswith(('/_nicegui/', '/static/')):
+            return await call_next(request)
+        return HTMLResponse(STARTING_PAGE, status_code=503, headers={'Retry-After': '2', 'Cache-Control': 'no-store'})
+
+
 class SecurityHeadersMiddleware(BaseHTTPMiddleware):
     """Add the security headers to every response, pages and files alike."""
 
@@ -51,11 +79,13 @@ class SecurityHeadersMiddleware(BaseHTTPMiddleware):
 def mount(settings: Settings) -> None:
     """Register everything the process serves."""
     configure_logging(settings.log_dir)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(StartingMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: the starting page gets them too
     app.add_static_files('/static', STATIC_DIR)
     _add_session_routes()
     _add_error_handlers()
     app.on_startup(_startup(settings))
+    app.on_shutdown(_stop_serving)
     app.on_shutdown(stop_daily_backups)
     app.on_shutdown(audit.shutdown)  # queued read events are written before the database closes
     app.on_shutdown(close_database)
@@ -71,13 +101,19 @@ def mount(settings: Settings) -> None:
 
 def _startup(settings: Settings):  # type: ignore[no-untyped-def]
     async def open_everything() -> None:
+        readiness.ready = False
         setup_state.done = False
         throttle.unknown_names.clear()
         await open_database(settings)
         start_daily_backups(settings)
+        readiness.ready = True
         log.info('ProSpine started; data directory %s', settings.data_dir)
 
     return open_everything
+
+
+def _stop_serving() -> None:
+    readiness.ready = False
 
 
 def _add_session_routes() -> None:

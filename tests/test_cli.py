@@ -157,9 +157,14 @@ def wait_until_answering(url: str, server: subprocess.Popen, output: Path, *, ti
         if server.poll() is not None:
             pytest.fail(f'prospine serve exited with {server.returncode} before answering:\n{output.read_text()}')
         try:
-            return httpx.get(url, timeout=2)
+            response = httpx.get(url, timeout=2)
         except httpx.TransportError:
             time.sleep(0.3)
+            continue
+        if response.status_code != 503:
+            return response
+        assert 'ProSpine is starting' in response.text  # the database is still opening
+        time.sleep(0.3)
     pytest.fail(f'prospine serve did not answer at {url} within {timeout} seconds')
 
 

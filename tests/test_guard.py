@@ -172,3 +172,19 @@ async def test_logs_are_written_to_the_data_directory_without_passwords(user: Us
     text = log_file.read_text(encoding='utf-8')
     assert 'ProSpine started' in text
     assert 'my secret attempt 123' not in text
+
+
+async def test_a_page_opened_while_the_app_starts_says_so_and_reloads(user: User) -> None:
+    """NiceGUI answers before its start-up handlers finish; until the database is open, a page explains."""
+    from app.web import readiness
+
+    readiness.ready = False
+    try:
+        response = await user.http_client.get('/login')
+        assert response.status_code == 503 and response.headers['Retry-After'] == '2'
+        assert 'ProSpine is starting' in response.text and 'http-equiv="refresh"' in response.text
+        assert response.headers['X-Frame-Options'] == 'DENY'
+        assert (await user.http_client.get('/static/prospine.css')).status_code == 200
+    finally:
+        readiness.ready = True
+    assert (await user.http_client.get('/login')).status_code in (200, 303)
