@@ -6,6 +6,7 @@ which resets NiceGUI between tests).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -46,20 +47,30 @@ STARTING_PAGE = """<!doctype html>
 
 
 class Readiness:
-    """Whether the database is open. NiceGUI serves requests while its start-up handlers still run,
-    so a desk that opens a page in those seconds would otherwise meet an error."""
+    """Whether the database is open. NiceGUI runs its start-up handlers as background tasks and
+    serves requests meanwhile, so a desk that opens a page in those seconds would otherwise meet
+    an error. A request waits up to `patience` seconds for the database (usually well under one);
+    a longer start (a migration after an upgrade) answers with a page that reloads itself."""
 
     ready = False
+    patience = 5.0
+
+    async def wait(self) -> bool:
+        waited = 0.0
+        while not self.ready and waited < self.patience:
+            await asyncio.sleep(0.05)
+            waited += 0.05
+        return self.ready
 
 
 readiness = Readiness()
 
 
 class StartingMiddleware(BaseHTTPMiddleware):
-    """Until the database is open, every page answers 503 with a page that reloads itself."""
+    """Until the database is open, pages wait for it, then answer 503 with a page that reloads itself."""
 
     async def dispatch(self, request: Request, call_next):  # type: ignore[override]
-        if readiness.ready or request.url.path.startswith(('/_nicegui/', '/static/')):
+        if request.url.path.startswith(('/_nicegui/', '/static/')) or await readiness.wait():
             return await call_next(request)
         return HTMLResponse(STARTING_PAGE, status_code=503, headers={'Retry-After': '2', 'Cache-Control': 'no-store'})
 

@@ -178,7 +178,8 @@ async def test_a_page_opened_while_the_app_starts_says_so_and_reloads(user: User
     """NiceGUI answers before its start-up handlers finish; until the database is open, a page explains."""
     from app.web import readiness
 
-    readiness.ready = False
+    assert await readiness.wait()  # the fixture's start-up has opened the database
+    readiness.ready, readiness.patience = False, 0.2
     try:
         response = await user.http_client.get('/login')
         assert response.status_code == 503 and response.headers['Retry-After'] == '2'
@@ -186,5 +187,5 @@ async def test_a_page_opened_while_the_app_starts_says_so_and_reloads(user: User
         assert response.headers['X-Frame-Options'] == 'DENY'
         assert (await user.http_client.get('/static/prospine.css')).status_code == 200
     finally:
-        readiness.ready = True
+        readiness.ready, readiness.patience = True, 5.0
     assert (await user.http_client.get('/login')).status_code in (200, 303)
