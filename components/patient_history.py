@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from nicegui import ui
 
 from app.auth.actor import Actor
 from app.auth.guard import guarded_action
 from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
+from app.config import get_settings
 from app.errors import DomainError
 from app.services import medical_history
-from app.services.medical_history import HISTORY_FIELDS
+from app.services.medical_history import HISTORY_FIELDS, DiagnosisView
 from app.services.patient_lookup import PatientRef
+from components.dialogs import FormDialog, fill_width
 from components.forms import FormErrors
 from components.patient_sections import patient_section
 from components.when import clinic_time
+from models.clinical import DiagnosisStatus
+
+Refresh = Callable[[Actor], Awaitable[None]]
 
 
 @patient_section('history', title='Medical history', permission=NOTES_VIEW, order=300)
@@ -64,9 +71,7 @@ async def _diagnoses(actor: Actor, patient: PatientRef) -> None:
             if not rows:
                 ui.label('No diagnoses recorded.').classes('text-grey-7')
             for row in rows:
-                code = f' ({row.code})' if row.code else ''
-                ui.label(f'{row.description}{code} · {clinic_time(row.created_at)}') \
-                    .style('overflow-wrap: anywhere')
+                _diagnosis_row(row, refresh, can_write=current.can(NOTES_WRITE))
 
     await refresh(actor)
     if not actor.can(NOTES_WRITE):
@@ -91,3 +96,79 @@ async def _diagnoses(actor: Actor, patient: PatientRef) -> None:
             .mark('diagnosis-description')
         code = form.add('code', ui.input('Code (optional)').props('outlined').classes('w-32')).mark('diagnosis-code')
         ui.button('Add diagnosis', icon='add', on_click=add).props('outline').mark('diagnosis-add')
+
+
+def _diagnosis_row(row: DiagnosisView, refresh: Refresh, *, can_write: bool) -> None:
+    """One diagnosis: resolved ones greyed, those entered in error struck through with the reason."""
+    in_error = row.status is DiagnosisStatus.ENTERED_IN_ERROR
+    code = f' ({row.code})' if row.code else ''
+    with ui.row().classes('w-full items-center gap-x-2 gap-y-0 wrap').mark(f'diagnosis-{row.status.value}'):
+        with ui.column().classes('grow min-w-0 gap-0'):
+            text = ui.label(f'{row.description}{code} · {clinic_time(row.created_at)}') \
+                .style('overflow-wrap: anywhere')
+            if row.status is not DiagnosisStatus.ACTIVE:
+                text.classes('text-grey-7')
+            if in_error:
+                text.style('text-decoration: line-through')
+            if row.status_changed_at:
+                ui.label(_status_line(row)).classes(f'text-caption {"text-negative" if in_error else "text-grey-8"}') \
+                    .style('overflow-wrap: anywhere').mark('diagnosis-status')
+        if not can_write or in_error:
+            return
+
+        resolving = row.status is DiagnosisStatus.ACTIVE
+
+        @guarded_action(NOTES_WRITE)
+        async def change_status(current: Actor) -> None:
+            change = medical_history.resolve_diagnosis if resolving else medical_history.reactivate_diagnosis
+            try:
+                await change(actor=current, diagnosis_id=row.id)
+            except DomainError as error:
+                ui.notify(error.message, type='negative')
+                return
+            ui.notify(f'"{row.description}" is now {"resolved" if resolving else "active"}.', type='positive')
+            await refresh(current)
+
+        if resolving:
+            ui.button('Resolve', icon='check_circle', on_click=change_status).props('flat') \
+                .mark('diagnosis-resolve', f'diagnosis-resolve-{row.id}')
+        else:
+            ui.button('Active again', icon='replay', on_click=change_status).props('flat') \
+                .mark('diagnosis-reactivate', f'diagnosis-reactivate-{row.id}')
+        ui.button('Entered in error', icon='block', color='negative',
+                  on_click=lambda: _error_dialog(row, refresh)).props('flat') \
+            .mark('diagnosis-error', f'diagnosis-error-{row.id}')
+
+
+def _status_line(row: DiagnosisView) -> str:
+    """Like 'Resolved 24 Nov 2026 by Asha Rao'."""
+    when = f'{row.status_changed_at.astimezone(get_settings().tz):%d %b %Y}' if row.status_changed_at else ''
+    by = f' by {row.status_changed_by}' if row.status_changed_by else ''
+    if row.status is DiagnosisStatus.ENTERED_IN_ERROR:
+        return f'Entered in error {when}{by}: {row.error_reason}'
+    return f'{"Active again" if row.status is DiagnosisStatus.ACTIVE else row.status_label} {when}{by}'
+
+
+def _error_dialog(row: DiagnosisView, refresh: Refresh) -> None:
+    @guarded_action(NOTES_WRITE)
+    async def submit(current: Actor) -> None:
+        dialog.form.clear()
+        try:
+            await medical_history.mark_diagnosis_in_error(actor=current, diagnosis_id=row.id,
+                                                          reason=reason.value or '')
+        except DomainError as error:
+            dialog.form.show(error)
+            return
+        ui.notify(f'"{row.description}" has been marked entered in error.', type='positive')
+        await refresh(current)
+        dialog.close()
+
+    with ui.context.client.content:  # not inside the listing, which a refresh redraws
+        dialog = FormDialog('Diagnosis entered in error', submit_label='Mark entered in error', on_submit=submit,
+                            submit_color='negative',
+                            text=f'"{row.description}" stays in the record, struck through, with your reason. '
+                                 'It cannot be changed afterwards.')
+    with dialog.body:
+        reason = dialog.form.add('error_reason', ui.textarea('Reason').props('autogrow counter maxlength=300')) \
+            .mark('diagnosis-error-reason')
+    fill_width(dialog)

@@ -25,6 +25,12 @@ class NoteStatus(StrEnum):
     SIGNED = 'signed'
 
 
+class DiagnosisStatus(StrEnum):
+    ACTIVE = 'active'
+    RESOLVED = 'resolved'
+    ENTERED_IN_ERROR = 'entered-in-error'
+
+
 class TestKind(StrEnum):
     EEG = 'EEG'
     NCV = 'NCV'
@@ -100,7 +106,7 @@ class ClinicalNote(EncryptedFieldsMixin, Model):
 
 
 class Diagnosis(EncryptedFieldsMixin, Model):
-    """A diagnosis made for the patient, with an optional code (ICD-10)."""
+    """A diagnosis made for the patient, with an optional code (ICD-10); never deleted, only resolved or voided."""
 
     id = fields.UUIDField(primary_key=True, default=uuid4)
     patient = fields.ForeignKeyField('models.Patient', related_name='diagnoses', on_delete=fields.RESTRICT)
@@ -108,6 +114,13 @@ class Diagnosis(EncryptedFieldsMixin, Model):
     code = EncryptedTextField(null=True)
     diagnosed_by = fields.ForeignKeyField('models.User', related_name='diagnoses', null=True,
                                           on_delete=fields.SET_NULL)
+    # Active, resolved (may become active again) or entered in error (final, with the reason). The two
+    # status_changed columns tell who made the latest change and when.
+    status = fields.CharEnumField(DiagnosisStatus, max_length=16, default=DiagnosisStatus.ACTIVE)
+    status_changed_at = fields.DatetimeField(null=True)
+    status_changed_by = fields.ForeignKeyField('models.User', related_name='diagnosis_status_changes', null=True,
+                                               on_delete=fields.SET_NULL)
+    error_reason = EncryptedTextField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

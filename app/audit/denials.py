@@ -16,7 +16,8 @@ R = TypeVar('R')
 # The keyword argument that names the record, by entity type (other refusals name no record).
 _ID_KEYWORDS = {'user': 'user_id', 'staff-profile': 'user_id', 'two-factor': 'user_id', 'branch': 'branch_id',
                 'patient': 'patient_id', 'registration': 'registration_id',
-                'clinical-note': 'note_id', 'diagnostic-test': 'test_id', 'attachment': 'attachment_id'}
+                'clinical-note': 'note_id', 'diagnostic-test': 'test_id', 'attachment': 'attachment_id',
+                'diagnosis': 'diagnosis_id', 'inquiry': 'inquiry_id', 'treatment-plan': 'plan_id'}
 
 
 def audit_denials(entity_type: str) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:

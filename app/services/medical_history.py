@@ -1,7 +1,8 @@
 """A patient's medical history (conditions, surgeries, medications, allergies, red flags) and diagnoses.
 
 Reading either is audited as a view; every change is an audited transaction that names the fields
-it changed but never their (encrypted) values.
+it changed but never their (encrypted) values. A diagnosis is never deleted: it is resolved (and may
+become active again), or marked entered in error with a reason, after which it cannot change.
 """
 
 from __future__ import annotations
@@ -15,13 +16,25 @@ from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
 from app.auth.actor import Actor
 from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
+from app.clock import utcnow
+from app.errors import DomainError, NotFound
 from app.services.clinical_common import long_text, patient_by_uid
 from app.services.users import require
 from app.services.validation import Checker
-from models.clinical import Diagnosis, MedicalHistory
+from models.clinical import Diagnosis, DiagnosisStatus, MedicalHistory
 
 HISTORY_FIELDS = {'conditions': 'Medical conditions', 'surgeries': 'Surgeries', 'medications': 'Medications',
                   'allergies': 'Allergies', 'red_flags': 'Red flags'}
+DIAGNOSIS_NOT_FOUND = 'That diagnosis could not be found.'
+DIAGNOSIS_STATUS_LABELS = {DiagnosisStatus.ACTIVE: 'Active', DiagnosisStatus.RESOLVED: 'Resolved',
+                           DiagnosisStatus.ENTERED_IN_ERROR: 'Entered in error'}
+_LISTING_ORDER = (DiagnosisStatus.ACTIVE, DiagnosisStatus.RESOLVED, DiagnosisStatus.ENTERED_IN_ERROR)
+_STATUS_FIELDS = ('status', 'status_changed_at', 'status_changed_by_id', 'error_reason')
+_REFUSED = {
+    DiagnosisStatus.ENTERED_IN_ERROR: 'This diagnosis was entered in error and can no longer be changed.',
+    DiagnosisStatus.RESOLVED: 'This diagnosis is already resolved.',
+    DiagnosisStatus.ACTIVE: 'This diagnosis is already active.',
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,6 +53,14 @@ class DiagnosisView:
     description: str
     code: str
     created_at: datetime
+    status: DiagnosisStatus
+    status_changed_at: datetime | None
+    status_changed_by: str  # the full name of who made the latest status change ('' when nobody has)
+    error_reason: str
+
+    @property
+    def status_label(self) -> str:
+        return DIAGNOSIS_STATUS_LABELS[self.status]
 
 
 @audit_denials('medical-history')
@@ -84,12 +105,13 @@ async def save_history(*, actor: Actor, patient_uid: str, conditions: str, surge
 
 @audit_denials('diagnosis')
 async def list_diagnoses(*, actor: Actor, patient_uid: str) -> list[DiagnosisView]:
+    """Active diagnoses first, then resolved ones, then those entered in error; newest first within each."""
     require(actor, NOTES_VIEW)
     patient = await patient_by_uid(patient_uid)
-    rows = await Diagnosis.filter(patient=patient)
+    rows = await Diagnosis.filter(patient=patient).select_related('status_changed_by')
     await audit.view(actor, entity_type='diagnosis', entity_id=patient.uid, patient_id=patient.uid)
-    return [DiagnosisView(id=row.id, description=row.description, code=row.code or '', created_at=row.created_at)
-            for row in rows]
+    rows.sort(key=lambda row: _LISTING_ORDER.index(row.status))  # stable: keeps newest first within a status
+    return [_diagnosis_view(row) for row in rows]
 
 
 @audit_denials('diagnosis')
@@ -107,4 +129,64 @@ async def add_diagnosis(*, actor: Actor, patient_uid: str, description: str, cod
         row = await Diagnosis.create(id=diagnosis_id, patient=patient, description=description, code=code or None,
                                      diagnosed_by_id=actor.user_id)
         event.set_changes(created({'description': description, 'code': code}, hidden=hidden_fields(Diagnosis)))
-    return DiagnosisView(id=row.id, description=description, code=code, created_at=row.created_at)
+    return _diagnosis_view(row)
+
+
+@audit_denials('diagnosis')
+async def resolve_diagnosis(*, actor: Actor, diagnosis_id: UUID) -> DiagnosisView:
+    """Mark an active diagnosis resolved (the condition got better)."""
+    require(actor, NOTES_WRITE)
+    return await _change_status(actor, diagnosis_id, to=DiagnosisStatus.RESOLVED,
+                                allowed_from={DiagnosisStatus.ACTIVE}, detail='Diagnosis resolved.')
+
+
+@audit_denials('diagnosis')
+async def reactivate_diagnosis(*, actor: Actor, diagnosis_id: UUID) -> DiagnosisView:
+    """Mark a resolved diagnosis active again (a recurrence)."""
+    require(actor, NOTES_WRITE)
+    return await _change_status(actor, diagnosis_id, to=DiagnosisStatus.ACTIVE,
+                                allowed_from={DiagnosisStatus.RESOLVED}, detail='Diagnosis active again.')
+
+
+@audit_denials('diagnosis')
+async def mark_diagnosis_in_error(*, actor: Actor, diagnosis_id: UUID, reason: str) -> DiagnosisView:
+    """Mark a diagnosis recorded by mistake as entered in error, with the reason; it is final afterwards."""
+    require(actor, NOTES_WRITE)
+    check = Checker()
+    reason = check.text('error_reason', reason, label='reason it was entered in error', max_length=300)
+    check.raise_if_any()
+    return await _change_status(actor, diagnosis_id, to=DiagnosisStatus.ENTERED_IN_ERROR,
+                                allowed_from={DiagnosisStatus.ACTIVE, DiagnosisStatus.RESOLVED},
+                                detail='Diagnosis marked entered in error.', error_reason=reason)
+
+
+async def _change_status(actor: Actor, diagnosis_id: UUID, *, to: DiagnosisStatus,
+                         allowed_from: set[DiagnosisStatus], detail: str,
+                         error_reason: str | None = None) -> DiagnosisView:
+    async with audit.change(actor, action=Action.UPDATE, entity_type='diagnosis', entity_id=diagnosis_id) as event:
+        row = await _diagnosis(diagnosis_id)
+        event.set_patient(row.patient.uid)
+        if row.status not in allowed_from:
+            raise DomainError(_REFUSED[row.status])
+        before = snapshot(row, _STATUS_FIELDS)
+        row.status, row.status_changed_at, row.status_changed_by_id = to, utcnow(), actor.user_id
+        if error_reason is not None:
+            row.error_reason = error_reason
+        await row.save(update_fields=list(_STATUS_FIELDS))
+        event.set_changes(changes_between(before, snapshot(row, _STATUS_FIELDS), hidden=hidden_fields(Diagnosis)))
+        event.set_detail(detail)
+    return _diagnosis_view(await _diagnosis(diagnosis_id))
+
+
+async def _diagnosis(diagnosis_id: UUID) -> Diagnosis:
+    row = await Diagnosis.get_or_none(id=diagnosis_id).select_related('patient', 'status_changed_by')
+    if row is None:
+        raise NotFound(DIAGNOSIS_NOT_FOUND)
+    return row
+
+
+def _diagnosis_view(row: Diagnosis) -> DiagnosisView:
+    changed_by = row.status_changed_by.full_name if row.status_changed_by_id else ''
+    return DiagnosisView(id=row.id, description=row.description, code=row.code or '', created_at=row.created_at,
+                         status=row.status, status_changed_at=row.status_changed_at, status_changed_by=changed_by,
+                         error_reason=row.error_reason or '')
