@@ -13,7 +13,6 @@ from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import INQUIRIES_EDIT, INQUIRIES_VIEW, PATIENTS_EDIT
 from app.errors import DomainError
 from app.services import inquiries, public_booking
-from app.services.consultations import COMPLAINT_LABELS, PAYMENT_LABELS, TYPE_LABELS, ConsultationDetails
 from app.services.inquiries import (
     BOOKING_LABELS,
     COMMUNICATION_LABELS,
@@ -25,6 +24,7 @@ from app.services.inquiries import (
 )
 from app.services.patients import LikelyDuplicate, PatientDetails
 from components.dialogs import FormDialog, fill_width
+from components.first_consultation import FirstConsultationForm
 from components.frame import frame
 from components.tables import pick_table, picked, replace_rows
 from components.when import clinic_time
@@ -241,11 +241,7 @@ async def inquiries_page(actor: Actor) -> None:
             dialog.form.clear()
             details = PatientDetails(full_name=full_name.value or '', phone=phone.value or '',
                                      gender=gender.value or '', age_years=_whole(age.value))
-            consultation = ConsultationDetails(
-                chief_complaint=complaint.value or '', consultation_type=visit_type.value or '',
-                fee=str(fee.value if fee.value is not None else ''), payment_method=payment.value or '',
-                complaint_details=prefill.complaint_details, referral_source=prefill.referral_source,
-                referring_doctor=prefill.referring_doctor) if book_first.value else None
+            consultation = first.details()
             try:
                 uid = await inquiries.convert_to_registration(
                     actor=current, inquiry_id=UUID(row['id']), details=details, first_consultation=consultation,
@@ -274,17 +270,10 @@ async def inquiries_page(actor: Actor) -> None:
                     value=str(prefill.patient.gender) or None).classes('grow'))
             if prefill.complaint_details:
                 ui.label(f'Complaint: {prefill.complaint_details}').classes('text-body2').mark('carried-complaint')
-            book_first = ui.checkbox('Register the first consultation now', value=False).mark('book-first')
-            with ui.column().classes('w-full gap-2').bind_visibility_from(book_first, 'value'):
-                complaint = dialog.form.add('chief_complaint', ui.select(
-                    {c.value: label for c, label in COMPLAINT_LABELS.items()}, label='Chief complaint'))
-                visit_type = dialog.form.add('consultation_type', ui.select(
-                    {t.value: label for t, label in TYPE_LABELS.items()}, label='Consultation',
-                    value=prefill.consultation_type or 'in-clinic'))
-                with ui.row().classes('w-full no-wrap gap-2'):
-                    fee = dialog.form.add('fee', ui.number('Fee (₹)', min=0).classes('grow'))
-                    payment = dialog.form.add('payment_method', ui.select(
-                        {m.value: label for m, label in PAYMENT_LABELS.items()}, label='Paid by').classes('grow'))
+            first = FirstConsultationForm(dialog, consultation_type=prefill.consultation_type,
+                                          complaint_details=prefill.complaint_details,
+                                          referral_source=prefill.referral_source,
+                                          referring_doctor=prefill.referring_doctor)
             confirm = dialog.form.add('confirm_not_duplicate',
                                       ui.checkbox('This is a different person: register anyway'))
             confirm.set_visibility(False)

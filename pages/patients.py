@@ -14,6 +14,7 @@ from app.errors import DomainError
 from app.services import patients
 from app.services.patients import GENDER_LABELS, LikelyDuplicate, PatientRow, PhotoUpload
 from components.dialogs import FormDialog
+from components.first_consultation import FirstConsultationForm
 from components.frame import frame
 from components.patient_form import PatientForm, photo_picker
 
@@ -77,7 +78,8 @@ async def patients_page(actor: Actor) -> None:
 
 
 def open_register() -> None:
-    """The register dialog: demographics, photo, and the likely-duplicate warning."""
+    """The register dialog: demographics, photo, optionally the first consultation, and the likely-duplicate
+    warning."""
     pending: dict[str, PhotoUpload | None] = {'photo': None}
 
     async def submit(confirm: bool = False) -> None:
@@ -88,7 +90,7 @@ def open_register() -> None:
         dialog.form.clear()
         try:
             row = await patients.register_patient(actor=current, details=form.details(), photo=pending['photo'],
-                                                  confirm_not_duplicate=confirm)
+                                                  first_consultation=first.details(), confirm_not_duplicate=confirm)
         except LikelyDuplicate as duplicate:
             show_duplicates(duplicate)
             return
@@ -123,5 +125,6 @@ def open_register() -> None:
     with dialog.body:
         preview = ui.row().classes('w-full justify-center')
         photo_picker(dialog, keep_photo).mark('photo')
+        first = FirstConsultationForm(dialog, ask_referral=True)
         warning = ui.column().classes('w-full gap-1 q-pa-sm bg-amber-1 rounded-borders')
         warning.set_visibility(False)

@@ -294,6 +294,29 @@ async def test_reception_registers_after_fixing_the_phone_and_a_wrong_photo(user
     await user.should_see(marker='patient-photo')
 
 
+async def test_a_walk_in_is_registered_with_the_first_consultation_in_one_step(user) -> None:
+    from tests.factories import sign_in
+
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    await user.open('/patients')
+    await fill_meera(user)
+    type_into(user, 'phone', '98765 43210')
+    user.find(marker='book-first').elements.pop().value = True
+    user.find(marker='chief_complaint').elements.pop().value = 'low-back-pain'
+    user.find(marker='fee').elements.pop().value = -500
+    user.find(marker='payment_method').elements.pop().value = 'upi'
+    type_into(user, 'referral_source', 'Google')
+    user.find(marker='dialog-submit').click()
+    await user.should_see('The fee cannot be negative.')
+    assert not await Patient.exists() and not await Registration.exists()
+    user.find(marker='fee').elements.pop().value = 800
+    user.find(marker='dialog-submit').click()
+    await user.should_see(marker='patient-uid')
+    visit = await Registration.get(patient__full_name='Meera Iyer')
+    assert (visit.chief_complaint, visit.fee, visit.payment_method, visit.referral_source) == (
+        'low-back-pain', Decimal('800.00'), 'upi', 'Google')
+
+
 async def test_the_duplicate_warning_needs_register_anyway(user) -> None:
     from tests.factories import sign_in
 
