@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -190,42 +191,35 @@ async def inquiries_page(actor: Actor) -> None:
         fields = detail_fields(dialog, row.kind, row)
         fill_width(dialog)
 
-    async def open_cancel() -> None:
+    async def confirm_status(change: Callable[..., Awaitable[Any]], *, question: str, submit_label: str,
+                             text: str, done: str, submit_color: str = 'primary') -> None:
+        """Ask, then cancel or reopen the chosen inquiry; a refusal shows in the dialog."""
         if (row := chosen()) is None:
             return
 
         @guarded_action(INQUIRIES_EDIT)
-        async def cancel(current: Actor) -> None:
+        async def confirmed(current: Actor) -> None:
             try:
-                await inquiries.cancel_inquiry(actor=current, inquiry_id=UUID(row['id']))
+                await change(actor=current, inquiry_id=UUID(row['id']))
             except DomainError as error:
                 dialog.form.show(error)
                 return
-            ui.notify(f'The inquiry of {row["full_name"]} is cancelled.', type='positive')
+            ui.notify(done.format(name=row['full_name']), type='positive')
             await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
             dialog.close()
 
-        dialog = FormDialog(f'Cancel the inquiry of {row["full_name"]}?', submit_label='Cancel inquiry',
-                            on_submit=cancel, submit_color='negative',
-                            text='It stays in the list, marked cancelled.')
+        dialog = FormDialog(question.format(name=row['full_name']), submit_label=submit_label, on_submit=confirmed,
+                            submit_color=submit_color, text=text)
+
+    async def open_cancel() -> None:
+        await confirm_status(inquiries.cancel_inquiry, question='Cancel the inquiry of {name}?',
+                             submit_label='Cancel inquiry', submit_color='negative',
+                             text='It stays in the list, marked cancelled.', done='The inquiry of {name} is cancelled.')
 
     async def open_reopen() -> None:
-        if (row := chosen()) is None:
-            return
-
-        @guarded_action(INQUIRIES_EDIT)
-        async def reopen(current: Actor) -> None:
-            try:
-                await inquiries.reopen_inquiry(actor=current, inquiry_id=UUID(row['id']))
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify(f'The inquiry of {row["full_name"]} is pending again.', type='positive')
-            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
-            dialog.close()
-
-        dialog = FormDialog(f'Reopen the inquiry of {row["full_name"]}?', submit_label='Reopen', on_submit=reopen,
-                            text='A cancelled inquiry goes back to pending, for reception to follow up.')
+        await confirm_status(inquiries.reopen_inquiry, question='Reopen the inquiry of {name}?', submit_label='Reopen',
+                             text='A cancelled inquiry goes back to pending, for reception to follow up.',
+                             done='The inquiry of {name} is pending again.')
 
     async def open_register() -> None:
         if (row := chosen()) is None:
