@@ -9,7 +9,6 @@ from nicegui import ui
 from app.auth.actor import Actor
 from app.auth.guard import guarded_action
 from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
-from app.config import get_settings
 from app.errors import DomainError
 from app.services import medical_history
 from app.services.medical_history import HISTORY_FIELDS, DiagnosisView
@@ -17,7 +16,7 @@ from app.services.patient_lookup import PatientRef
 from components.dialogs import FormDialog, fill_width
 from components.forms import FormErrors
 from components.patient_sections import patient_section
-from components.when import clinic_time
+from components.when import clinic_day, clinic_time
 from models.clinical import DiagnosisStatus
 
 Refresh = Callable[[Actor], Awaitable[None]]
@@ -142,7 +141,7 @@ def _diagnosis_row(row: DiagnosisView, refresh: Refresh, *, can_write: bool) -> 
 
 def _status_line(row: DiagnosisView) -> str:
     """Like 'Resolved 24 Nov 2026 by Asha Rao'."""
-    when = f'{row.status_changed_at.astimezone(get_settings().tz):%d %b %Y}' if row.status_changed_at else ''
+    when = clinic_day(row.status_changed_at)
     by = f' by {row.status_changed_by}' if row.status_changed_by else ''
     if row.status is DiagnosisStatus.ENTERED_IN_ERROR:
         return f'Entered in error {when}{by}: {row.error_reason}'

@@ -11,3 +11,8 @@ def clinic_time(moment: datetime | None, *, seconds: bool = False) -> str:
     """Show a moment in the clinic's time zone, like '05 Mar 2025, 14:30' (with seconds if asked), or nothing."""
     pattern = '%d %b %Y, %H:%M:%S' if seconds else '%d %b %Y, %H:%M'
     return moment.astimezone(get_settings().tz).strftime(pattern) if moment else ''
+
+
+def clinic_day(moment: datetime | None) -> str:
+    """The clinic's calendar day of a moment, like '05 Mar 2025', or nothing."""
+    return moment.astimezone(get_settings().tz).strftime('%d %b %Y') if moment else ''
