@@ -29,8 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_settings(settings)
     os.umask(0o077)  # database, keys, logs and backups are readable by the service account only
     os.environ.setdefault('NICEGUI_STORAGE_PATH', str(settings.data_dir / 'nicegui'))
+    from app.db import DatabaseUnavailable
+
     try:
         return args.handler(settings, args)
+    except DatabaseUnavailable as error:
+        print(f'prospine: {error}', file=sys.stderr)
+        return EXIT_CONFIG
     except KeyboardInterrupt:
         print('prospine: interrupted', file=sys.stderr)
         return 130
@@ -83,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from app.db import check_database_file
     from app.main import serve
     from app.serve_lock import try_lock
 
@@ -91,6 +97,9 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         print(f'prospine: the clinic app is already running with the data directory {settings.data_dir}.',
               file=sys.stderr)
         return 1
+    if settings.is_sqlite and not settings.is_memory_database:
+        Path(settings.database_url.removeprefix('sqlite://')).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    check_database_file(settings.database_url)  # fail here, in one sentence, rather than hang serving a starting page
     print(f'ProSpine is starting on http://{settings.host}:{settings.port} '
           f'(data directory {settings.data_dir})', flush=True)
     try:

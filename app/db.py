@@ -7,7 +7,9 @@ from the same models and a test fails when either drifts from them.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,30 @@ def tortoise_config(database_url: str, *, extra_model_modules: Sequence[str] = (
     }
 
 
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened; the message is a sentence for the admin."""
+
+
+def check_database_file(database_url: str) -> None:
+    """Open the SQLite file once, plainly, before Tortoise does.
+
+    A path that is a folder, a file that is not a database, or one the service account may not
+    write: aiosqlite would fail in its worker thread and closing the half-made connection then
+    waits for ever, so the app would hang at start-up without a word. Here it is one sentence.
+    """
+    if dialect_of(database_url) != 'sqlite' or ':memory:' in database_url:
+        return
+    path = Path(database_url.removeprefix('sqlite://'))
+    advice = 'Check PROSPINE_DATABASE_URL, or restore the newest backup with `prospine restore`.'
+    if path.exists() and not path.is_file():
+        raise DatabaseUnavailable(f'The database {path} is not a file. {advice}')
+    try:
+        with closing(sqlite3.connect(path, timeout=5)) as connection:
+            connection.execute('PRAGMA schema_version').fetchone()
+    except sqlite3.Error as error:
+        raise DatabaseUnavailable(f'The database {path} cannot be opened ({error}). {advice}') from None
+
+
 async def open_database(settings: Settings, *, migrate: bool = True) -> None:
     """Connect and bring the schema up to date (an in-memory database gets the schema directly).
 
@@ -57,6 +83,7 @@ async def open_database(settings: Settings, *, migrate: bool = True) -> None:
     """
     if settings.is_sqlite and not settings.is_memory_database:
         Path(settings.database_url.removeprefix('sqlite://')).parent.mkdir(parents=True, exist_ok=True)
+    check_database_file(settings.database_url)
     if settings.is_memory_database:
         await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
         await Tortoise.generate_schemas()
@@ -71,6 +98,7 @@ async def apply_migrations(database_url: str) -> list[str]:
     """Apply every committed migration the database lacks; return their names."""
     from aerich import Command
 
+    check_database_file(database_url)
     command = Command(
         tortoise_config=tortoise_config(database_url),
         app='models',

@@ -45,6 +45,15 @@ STARTING_PAGE = """<!doctype html>
 <p>The clinic's data is being opened. This page reloads by itself in a moment.</p>
 </body></html>"""
 
+FAILED_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="30">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>ProSpine could not start</title></head>
+<body style="font-family: sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
+<h1 style="font-size: 1.4rem">ProSpine could not open the clinic's data</h1>
+<p>Nothing has been lost. Please tell the administrator: the reason is in the app's log
+(<code>logs/prospine.log</code> in the data directory).</p>
+</body></html>"""
+
 
 class Readiness:
     """Whether the database is open. NiceGUI runs its start-up handlers as background tasks and
@@ -53,11 +62,12 @@ class Readiness:
     a longer start (a migration after an upgrade) answers with a page that reloads itself."""
 
     ready = False
+    failed = False
     patience = 5.0
 
     async def wait(self) -> bool:
         waited = 0.0
-        while not self.ready and waited < self.patience:
+        while not self.ready and not self.failed and waited < self.patience:
             await asyncio.sleep(0.05)
             waited += 0.05
         return self.ready
@@ -72,7 +82,8 @@ class StartingMiddleware(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next):  # type: ignore[override]
         if request.url.path.startswith(('/_nicegui/', '/static/')) or await readiness.wait():
             return await call_next(request)
-        return HTMLResponse(STARTING_PAGE, status_code=503, headers={'Retry-After': '2', 'Cache-Control': 'no-store'})
+        page = FAILED_PAGE if readiness.failed else STARTING_PAGE
+        return HTMLResponse(page, status_code=503, headers={'Retry-After': '2', 'Cache-Control': 'no-store'})
 
 
 class SecurityHeadersMiddleware(BaseHTTPMiddleware):
@@ -112,10 +123,15 @@ def mount(settings: Settings) -> None:
 
 def _startup(settings: Settings):  # type: ignore[no-untyped-def]
     async def open_everything() -> None:
-        readiness.ready = False
+        readiness.ready = readiness.failed = False
         setup_state.done = False
         throttle.unknown_names.clear()
-        await open_database(settings)
+        try:
+            await open_database(settings)
+        except Exception:
+            readiness.failed = True
+            log.exception('ProSpine could not open its database; pages say so until it is fixed and restarted')
+            raise
         start_daily_backups(settings)
         readiness.ready = True
         log.info('ProSpine started; data directory %s', settings.data_dir)

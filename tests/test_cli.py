@@ -191,3 +191,20 @@ def test_serve_starts_and_sends_a_new_clinic_to_setup(tmp_path: Path, data_dir: 
         finally:
             stop(server)
     assert f'ProSpine is starting on http://127.0.0.1:{port}' in (tmp_path / 'serve.out').read_text()
+
+
+@pytest.mark.parametrize('command', [('serve',), ('migrate',), ('audit', 'verify')])
+@pytest.mark.parametrize('damage', ['folder', 'not-a-database'])
+def test_a_database_that_cannot_be_opened_is_one_sentence_not_a_hang(data_dir: Path, command: tuple[str, ...],
+                                                                     damage: str) -> None:
+    database = data_dir / 'prospine.sqlite3'
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if damage == 'folder':
+        database.mkdir()
+    else:
+        database.write_bytes(b'these are the clinic notes of a text editor, not a database' * 100)
+    result = prospine(*command, env=cli_env(data_dir, PROSPINE_PORT=str(free_port())))
+    assert result.returncode == 2, result.stderr
+    expected = 'is not a file' if damage == 'folder' else 'cannot be opened (file is not a database)'
+    assert result.stderr.startswith(f'prospine: The database {database} {expected}'), result.stderr
+    assert 'prospine restore' in result.stderr and 'Traceback' not in result.stderr

@@ -189,3 +189,16 @@ async def test_a_page_opened_while_the_app_starts_says_so_and_reloads(user: User
     finally:
         readiness.ready, readiness.patience = True, 5.0
     assert (await user.http_client.get('/login')).status_code in (200, 303)
+
+
+async def test_a_database_that_failed_to_open_is_explained_without_waiting(user: User) -> None:
+    from app.web import readiness
+
+    assert await readiness.wait()
+    readiness.ready, readiness.failed = False, True
+    try:
+        response = await user.http_client.get('/patients')
+        assert response.status_code == 503
+        assert "ProSpine could not open the clinic's data" in response.text and 'logs/prospine.log' in response.text
+    finally:
+        readiness.ready, readiness.failed = True, False
