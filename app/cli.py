@@ -9,11 +9,12 @@ import argparse
 import asyncio
 import getpass
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.config import ConfigError, Settings, load_settings, use_settings
+from app.config import ConfigError, Settings, load_settings, url_without_password, use_settings
 
 EXIT_CONFIG = 2
 
@@ -29,12 +30,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_settings(settings)
     os.umask(0o077)  # database, keys, logs and backups are readable by the service account only
     os.environ.setdefault('NICEGUI_STORAGE_PATH', str(settings.data_dir / 'nicegui'))
+    from tortoise.exceptions import DBConnectionError
+
     from app.db import DatabaseUnavailable
 
     try:
         return args.handler(settings, args)
     except DatabaseUnavailable as error:
         print(f'prospine: {error}', file=sys.stderr)
+        return EXIT_CONFIG
+    except (DBConnectionError, ConnectionError, socket.gaierror) as error:
+        print(f'prospine: cannot reach the database {url_without_password(settings.database_url)} ({error}). '
+              'Check PROSPINE_DATABASE_URL and that the database server is running.', file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
         print('prospine: interrupted', file=sys.stderr)
@@ -88,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from app.db import check_database_file
+    from app.db import check_database_file, check_postgres_reachable
     from app.main import serve
     from app.serve_lock import try_lock
 
@@ -100,6 +107,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     if settings.is_sqlite and not settings.is_memory_database:
         Path(settings.database_url.removeprefix('sqlite://')).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     check_database_file(settings.database_url)  # fail here, in one sentence, rather than hang serving a starting page
+    if not settings.is_sqlite:
+        asyncio.run(check_postgres_reachable(settings.database_url))
     print(f'ProSpine is starting on http://{settings.host}:{settings.port} '
           f'(data directory {settings.data_dir})', flush=True)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
@@ -146,3 +147,11 @@ def use_settings(settings: Settings | None) -> None:
     """Install the settings of this process (start-up and tests)."""
     global _current
     _current = settings
+
+
+def url_without_password(url: str) -> str:
+    """A database URL fit to print or log: any password replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f':{parts.password}@', ':***@')))

@@ -16,7 +16,7 @@ from typing import Any
 from tortoise import Tortoise, connections
 
 from app.audit import append_only
-from app.config import Settings
+from app.config import Settings, url_without_password
 from models import MODEL_MODULES
 
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / 'migrations'
@@ -73,6 +73,18 @@ def check_database_file(database_url: str) -> None:
             connection.execute('PRAGMA schema_version').fetchone()
     except sqlite3.Error as error:
         raise DatabaseUnavailable(f'The database {path} cannot be opened ({error}). {advice}') from None
+
+
+async def check_postgres_reachable(database_url: str) -> None:
+    """Connect once to PostgreSQL, so `prospine serve` refuses to start in one sentence when it cannot."""
+    import asyncpg
+
+    try:
+        connection = await asyncpg.connect(database_url.replace('postgres://', 'postgresql://', 1), timeout=10)
+    except (OSError, TimeoutError, asyncpg.PostgresError) as error:
+        raise DatabaseUnavailable(f'The database {url_without_password(database_url)} cannot be reached ({error}). '
+                                  'Check PROSPINE_DATABASE_URL and that PostgreSQL is running.') from None
+    await connection.close()
 
 
 async def open_database(settings: Settings, *, migrate: bool = True) -> None:

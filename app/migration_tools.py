@@ -22,6 +22,7 @@ from aerich.migrate import Migrate
 from tortoise import Tortoise
 from tortoise.backends.base import executor
 
+from app.config import url_without_password
 from app.db import MIGRATIONS_ROOT, dialect_of, migrations_location, tortoise_config
 
 APP = 'models'
@@ -148,13 +149,6 @@ async def _check_reachable(server_url: str) -> None:
     try:
         connection = await asyncpg.connect(server_url, timeout=10)
     except (OSError, TimeoutError, asyncpg.PostgresError) as error:
-        raise MigrationToolError(f'cannot reach PostgreSQL at {_without_password(server_url)}: {error}; '
+        raise MigrationToolError(f'cannot reach PostgreSQL at {url_without_password(server_url)}: {error}; '
                                  'nothing was written (pass --postgres-url)') from None
     await connection.close()
-
-
-def _without_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f':{parts.password}@', ':***@')))

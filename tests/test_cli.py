@@ -208,3 +208,14 @@ def test_a_database_that_cannot_be_opened_is_one_sentence_not_a_hang(data_dir: P
     expected = 'is not a file' if damage == 'folder' else 'cannot be opened (file is not a database)'
     assert result.stderr.startswith(f'prospine: The database {database} {expected}'), result.stderr
     assert 'prospine restore' in result.stderr and 'Traceback' not in result.stderr
+
+
+@pytest.mark.parametrize('command', [('serve',), ('migrate',), ('audit', 'verify')])
+def test_an_unreachable_postgresql_is_one_sentence_without_its_password(data_dir: Path,
+                                                                         command: tuple[str, ...]) -> None:
+    url = f'postgres://clinic:s3cret-pass@127.0.0.1:{free_port()}/prospine'  # nothing listens there
+    result = prospine(*command, env=cli_env(data_dir, PROSPINE_DATABASE_URL=url, PROSPINE_PORT=str(free_port())))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith('prospine: ') and result.stderr.count('\n') == 1, result.stderr
+    assert 'postgres://clinic:***@127.0.0.1' in result.stderr and 's3cret' not in result.stderr
+    assert 'Check PROSPINE_DATABASE_URL' in result.stderr
