@@ -1,4 +1,4 @@
-"""The "who opened this record" section: the patient's events from the audit trail."""
+"""The "who accessed this record" section: visits to the patient's record, from the audit trail."""
 
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ from components.patient_sections import patient_section
 from components.when import clinic_time
 
 COLUMNS = [{'name': name, 'label': label, 'field': name, 'align': 'left'} for name, label in
-           (('time', 'When'), ('user', 'Who'), ('action', 'What'), ('record', 'Record'), ('origin', 'From'))]
+           (('time', 'When'), ('user', 'Who'), ('action', 'What'), ('record', 'Parts of the record'),
+            ('origin', 'From'))]
 
 
 @patient_section('access', title='Who accessed this record', permission=PATIENT_ACCESS_LOG, order=900)
 async def access_section(actor: Actor, patient: PatientRef) -> None:
-    events = await patient_access.recent_access(actor=actor, patient_uid=patient.uid)
-    rows = [{'seq': event.seq, 'time': clinic_time(event.occurred_at, seconds=True),
-             'user': f'{event.username} ({event.role})' if event.role else event.username,
-             'action': event.action, 'record': event.entity_type,
-             'origin': event.client_ip} for event in events]
+    visits = await patient_access.recent_visits(actor=actor, patient_uid=patient.uid)
+    rows = [{'seq': visit.newest_seq, 'time': clinic_time(visit.last_at, seconds=True),
+             'user': f'{visit.username} ({visit.role})' if visit.role else visit.username,
+             'action': visit.action if visit.outcome == 'success' else f'{visit.action} ({visit.outcome})',
+             'record': ', '.join(visit.parts), 'origin': visit.client_ip} for visit in visits]
     ui.table(columns=COLUMNS, rows=rows, row_key='seq', pagination={'rowsPerPage': 10}) \
         .classes('w-full').props('flat bordered').mark('access-log')

@@ -36,6 +36,7 @@ async def test_opening_a_patient_is_audited_and_shown_in_who_accessed(user: User
     await user.should_see(marker='access-log')
     rows = user.find(marker='access-log').elements.pop().rows
     assert rows and rows[-1]['user'] == 'ravi (doctor)' and rows[-1]['action'] == 'view'
+    assert rows[-1]['record'].startswith('details, consultations')  # one visit, the parts it read
 
 
 async def test_reception_does_not_get_the_access_log(user: User) -> None:
