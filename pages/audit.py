@@ -75,7 +75,8 @@ async def audit_page(actor: Actor) -> None:
         table.rows = [_row(event) for event in page.rows]
         table.pagination = {'page': page.page, 'rowsPerPage': page.per_page, 'rowsNumber': page.total,
                             'sortBy': state['sort'], 'descending': state['descending']}
-        found.text = f'{page.total:,} event{"s" if page.total != 1 else ""}'
+        found.text = f'{page.total:,}+ events: narrow the filters or dates to page further back' if page.more \
+            else f'{page.total:,} event{"s" if page.total != 1 else ""}'
 
     @guarded_action(AUDIT_VIEW)
     async def apply(current: Actor) -> None:

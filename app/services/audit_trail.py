@@ -2,7 +2,10 @@
 
 Queries stay fast over millions of events because every filter has an index that ends in `seq`
 (see `models.audit`), sorting is limited to indexed columns, and the unfiltered total is the
-newest sequence number (the chain has no gaps) instead of a count. An admin sees the events of
+newest sequence number (the chain has no gaps) instead of a count. A filtered total is counted
+only up to `COUNT_LIMIT`: a count over hundreds of thousands of matches (a branch and an outcome,
+say) costs a table read per match, and nobody pages that far; the page says "10,000+" and asks
+for narrower filters. An admin sees the events of
 their own branch; the superadmin sees all of them, including those of no branch (unknown
 usernames, commands, the backup scheduler). Nothing here changes or deletes an event.
 """
@@ -32,6 +35,7 @@ from models.audit import AuditEvent
 
 PAGE_SIZES = (25, 50, 100)
 EXPORT_LIMIT = 200_000
+COUNT_LIMIT = 10_000
 # What the page may sort by, and the indexed column behind it (ties follow the same direction).
 SORTABLE = {'time': 'seq', 'user': 'user_id', 'action': 'action', 'outcome': 'outcome'}
 CSV_COLUMNS = ('seq', 'occurred_at', 'username', 'user_id', 'role', 'branch_id', 'session_id', 'client_ip',
@@ -59,9 +63,10 @@ class EventFilter:
 @dataclass(frozen=True, kw_only=True)
 class EventPage:
     rows: list[AuditEvent]
-    total: int
+    total: int  # at most COUNT_LIMIT when filtered
     page: int
     per_page: int
+    more: bool = False  # more than `total` events match
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,14 +85,19 @@ async def search_events(*, actor: Actor, filters: EventFilter, page: int = 1, pe
     require(actor, AUDIT_VIEW)
     per_page = per_page if per_page in PAGE_SIZES else PAGE_SIZES[1]
     query, filtered = await _query(actor, filters)
-    total = await query.count() if filtered else await _newest_seq()
+    more = False
+    if filtered:
+        matched = len(await query.limit(COUNT_LIMIT + 1).values_list('seq', flat=True))
+        total, more = min(matched, COUNT_LIMIT), matched > COUNT_LIMIT
+    else:
+        total = await _newest_seq()
     last_page = max(1, -(-total // per_page))
     page = min(max(1, page), last_page)
     column = SORTABLE.get(sort, 'seq')
     direction = '-' if descending else ''
     ordering = [f'{direction}{column}'] + ([f'{direction}seq'] if column != 'seq' else [])  # one index serves both
     rows = await query.order_by(*ordering).offset((page - 1) * per_page).limit(per_page)
-    return EventPage(rows=rows, total=total, page=page, per_page=per_page)
+    return EventPage(rows=rows, total=total, page=page, per_page=per_page, more=more)
 
 
 @audit_denials('audit-trail')
