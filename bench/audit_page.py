@@ -52,7 +52,8 @@ async def timed(label: str, actor: Actor, **query: object) -> None:
         started = time.perf_counter()
         page = await search_events(actor=actor, **query)  # type: ignore[arg-type]
         durations.append(time.perf_counter() - started)
-    print(f'  {label:<52} {statistics.median(durations) * 1000:7.1f} ms  ({page.total:,} matching)')
+    total = f'{page.total:,}+' if page.more else f'{page.total:,}'
+    print(f'  {label:<52} {statistics.median(durations) * 1000:7.1f} ms  ({total} matching)')
 
 
 async def run(total: int) -> None:
