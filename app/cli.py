@@ -109,6 +109,10 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     check_database_file(settings.database_url)  # fail here, in one sentence, rather than hang serving a starting page
     if not settings.is_sqlite:
         asyncio.run(check_postgres_reachable(settings.database_url))
+    if (taken := _port_taken(settings.host, settings.port)) is not None:
+        print(f'prospine: port {settings.port} on {settings.host} is already in use ({taken}); another program, or '
+              'another ProSpine, is serving there. Stop it, or set PROSPINE_PORT to a free port.', file=sys.stderr)
+        return EXIT_CONFIG
     print(f'ProSpine is starting on http://{settings.host}:{settings.port} '
           f'(data directory {settings.data_dir})', flush=True)
     try:
@@ -116,6 +120,18 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         lock.release()
     return 0
+
+
+def _port_taken(host: str, port: int) -> str | None:
+    """Try to bind the address as the web server will (SO_REUSEADDR); the reason when it cannot."""
+    family = socket.AF_INET6 if ':' in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return error.strerror or str(error)
+    return None
 
 
 def _backup(settings: Settings, args: argparse.Namespace) -> int:

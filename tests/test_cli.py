@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import stat
 import subprocess
@@ -219,3 +220,14 @@ def test_an_unreachable_postgresql_is_one_sentence_without_its_password(data_dir
     assert result.stderr.startswith('prospine: ') and result.stderr.count('\n') == 1, result.stderr
     assert 'postgres://clinic:***@127.0.0.1' in result.stderr and 's3cret' not in result.stderr
     assert 'Check PROSPINE_DATABASE_URL' in result.stderr
+
+
+def test_serve_on_a_port_in_use_is_one_sentence(data_dir: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as other_program:
+        other_program.bind(('127.0.0.1', 0))
+        other_program.listen()
+        port = other_program.getsockname()[1]
+        result = prospine('serve', env=cli_env(data_dir, PROSPINE_HOST='127.0.0.1', PROSPINE_PORT=str(port)))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f'prospine: port {port} on 127.0.0.1 is already in use')
+    assert 'PROSPINE_PORT' in result.stderr and result.stderr.count('\n') == 1
