@@ -50,8 +50,8 @@ FAILED_PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>ProSpine could not start</title></head>
 <body style="font-family: sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
 <h1 style="font-size: 1.4rem">ProSpine could not open the clinic's data</h1>
-<p>Nothing has been lost. Please tell the administrator: the reason is in the app's log
-(<code>logs/prospine.log</code> in the data directory).</p>
+<p>Please tell the administrator: the reason is in the app's log (<code>logs/prospine.log</code> in
+the data directory). Nothing can be saved until the app is restarted with its data in order.</p>
 </body></html>"""
 
 
