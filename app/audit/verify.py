@@ -25,7 +25,7 @@ class ChainReport:
 
     def sentence(self) -> str:
         if self.ok:
-            return f'The audit trail is intact: {self.checked:,} events checked.'
+            return f'The audit trail is intact: {self.checked:,} event{"" if self.checked == 1 else "s"} checked.'
         where = f' at event #{self.first_bad_seq}' if self.first_bad_seq is not None else ''
         return f'The audit trail has been tampered with{where}: {self.problem}'
 

@@ -65,5 +65,5 @@ def restore_command(settings: Settings, path: str, *, force: bool) -> int:
         return EXIT_REFUSED
     print(f'Restored the {result.kind} backup made {result.created}: the database passed its integrity check, '
           f'{result.uploads} uploaded file(s) were put back, and the audit trail verifies '
-          f'({result.events_checked} events checked).')
+          f'({result.events_checked:,} event{"" if result.events_checked == 1 else "s"} checked).')
     return 0
