@@ -14,6 +14,7 @@ PAGE_MODULES = [
     'pages.two_factor',
     'pages.audit',
     'pages.patient',
+    'pages.record_copy',
     'pages.patients',
     'pages.inquiries',
     'pages.book',

@@ -6,7 +6,7 @@ from nicegui import ui
 
 from app.auth.actor import Actor
 from app.auth.guard import guarded_page
-from app.auth.permissions import PATIENTS_VIEW
+from app.auth.permissions import PATIENTS_VIEW, RECORD_COPY
 from app.errors import NotFound
 from app.services.patient_lookup import NOT_FOUND, open_patient
 from components.frame import frame
@@ -25,6 +25,9 @@ async def patient_page(actor: Actor, uid: str) -> None:
             ui.button('Find a patient', icon='search', on_click=lambda: ui.navigate.to('/patients'))
             return
         ui.label(f'UID {patient.uid}').classes('text-subtitle1 text-grey-8').mark('patient-uid')
+        if actor.can(RECORD_COPY):  # a copy a patient asked for, in a new tab to print (a real link: never blocked)
+            ui.button('Copy for the patient', icon='description') \
+                .props(f'outline href=/patients/{patient.uid}/copy target=_blank').mark('record-copy-link')
         for section in sections_for(actor):
             with ui.expansion(section.title, value=True).classes('w-full').props('header-class=text-h6') \
                     .mark(f'section-{section.key}'):

@@ -29,8 +29,11 @@ def audit_denials(entity_type: str) -> Callable[[Callable[P, Awaitable[R]]], Cal
             try:
                 return await service(*args, **kwargs)
             except PermissionDenied as denied:
+                patient_uid = kwargs.get('patient_uid')  # a refused look at a patient's record is on their log
+                entity_id = kwargs.get(_ID_KEYWORDS.get(entity_type, ''), '') or \
+                    (patient_uid if entity_type == 'patient' else '')
                 await audit.record(kwargs.get('actor'), action=Action.PERMISSION_DENIED, outcome=Outcome.DENIED,
-                                   entity_type=entity_type, entity_id=kwargs.get(_ID_KEYWORDS.get(entity_type, ''), ''),
+                                   entity_type=entity_type, entity_id=entity_id or '', patient_id=patient_uid,
                                    detail=f'{service.__name__}: {denied.message}')
                 raise
 

@@ -35,6 +35,9 @@ PLANS_VIEW = 'plans.view'
 PLANS_EDIT = 'plans.edit'
 DISCOUNTS_APPROVE = 'discounts.approve'  # a discount above the clinic's limit needs a doctor or an admin
 PATIENT_ACCESS_LOG = 'patients.access-log'  # "who opened this record", from the audit trail
+# A printable copy of a patient's health record, for the patient: doctors and the superadmin, who
+# may read the clinical record anyway (an admin may not, so the copy is not a way round that).
+RECORD_COPY = 'records.copy'
 
 _CLINICAL = {PATIENTS_VIEW, PATIENTS_EDIT, NOTES_VIEW, NOTES_WRITE, TESTS_VIEW, TESTS_EDIT, PLANS_VIEW, PLANS_EDIT}
 _FRONT_DESK = {PATIENTS_VIEW, PATIENTS_EDIT, INQUIRIES_VIEW, INQUIRIES_EDIT, PLANS_VIEW, 'schedule.view',
@@ -45,10 +48,10 @@ _ADMINISTRATION = {USERS_VIEW, USERS_MANAGE, BRANCHES_VIEW, BRANCHES_MANAGE, SEC
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.SUPERADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, NOTES_SIGN, NOTES_COSIGN,
-                                'branches.create'}),
+                                RECORD_COPY, 'branches.create'}),
     Role.ADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, 'schedule.view'}),
     Role.DOCTOR: frozenset({HOME_VIEW, *_CLINICAL, NOTES_SIGN, NOTES_COSIGN, DISCOUNTS_APPROVE, PATIENT_ACCESS_LOG,
-                            'schedule.view', INQUIRIES_VIEW, 'billing.view'}),
+                            RECORD_COPY, 'schedule.view', INQUIRIES_VIEW, 'billing.view'}),
     Role.JRDOCTOR: frozenset({HOME_VIEW, *_CLINICAL, NOTES_SIGN, 'schedule.view'}),
     Role.RECEPTION: frozenset({HOME_VIEW, *_FRONT_DESK}),
 }
