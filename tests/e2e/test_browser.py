@@ -260,7 +260,9 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
         page.screenshot(path=screenshot_dir / f'home-{label}.png', full_page=True)
 
         admin_problems = []
-        pages = {**ADMIN_PAGES, f'/patients/{seed_patient(clinic)}': 'Who accessed this record'}
+        uid = seed_patient(clinic)
+        pages = {**ADMIN_PAGES, f'/patients/{uid}/copy': 'Copy of the health record',
+                 f'/patients/{uid}': 'Who accessed this record'}  # last: the note editor opens from it
         for path, ready in pages.items():
             goto(page, path)
             expect(page.get_by_text(ready).first).to_be_visible()
