@@ -8,6 +8,7 @@ from app.auth.actor import Actor
 from app.auth.guard import PAGES, guarded_page
 from app.auth.permissions import HOME_VIEW
 from components.frame import frame
+from components.waiting_notes import waiting_for_you
 
 
 @guarded_page('/', permission=HOME_VIEW, title='Home', nav_label='Home', nav_icon='home', nav_order=0)
@@ -22,3 +23,4 @@ async def home_page(actor: Actor) -> None:
                         'click', lambda path=spec.path: ui.navigate.to(path)):
                     ui.icon(spec.nav_icon, size='32px').classes('text-primary')
                     ui.label(spec.nav_label)
+        await waiting_for_you(actor)

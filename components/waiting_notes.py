@@ -1,0 +1,41 @@
+"""The home page's "waiting for you" lists: notes to co-sign and one's own unsigned drafts."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.auth.actor import Actor
+from app.auth.permissions import NOTES_COSIGN, NOTES_WRITE
+from app.services.note_queue import WaitingNote, waiting_notes
+from components.when import clinic_time
+
+
+async def waiting_for_you(actor: Actor) -> None:
+    """Draw the lists this clinician has (nothing for staff who neither write nor co-sign notes)."""
+    if not (actor.can(NOTES_COSIGN) or actor.can(NOTES_WRITE)):
+        return
+    queue = await waiting_notes(actor=actor)
+    with ui.row().classes('w-full gap-4 items-start'):
+        if actor.can(NOTES_COSIGN):
+            _card('Notes awaiting your co-signature', queue.awaiting_cosignature, more=queue.more_awaiting,
+                  empty='No notes are waiting for your co-signature.', when='signed', marker='awaiting-cosign')
+        if actor.can(NOTES_WRITE):
+            _card('Your unsigned drafts', queue.drafts, more=queue.more_drafts,
+                  empty='You have no unsigned drafts.', when='saved', marker='own-drafts')
+
+
+def _card(title: str, notes: list[WaitingNote], *, more: bool, empty: str, when: str, marker: str) -> None:
+    with ui.card().classes('q-pa-md').style('min-width: min(100%, 22rem)').mark(marker):
+        ui.label(f'{title} ({len(notes)}{"+" if more else ""})').classes('text-subtitle1')
+        if not notes:
+            ui.label(empty).classes('text-grey-7')
+            return
+        with ui.list().props('separator').classes('w-full'):
+            for note in notes:
+                opened = ui.item(on_click=lambda uid=note.patient_uid: ui.navigate.to(f'/patients/{uid}'))
+                with opened.mark(f'{marker}-item'), ui.item_section():
+                    ui.item_label(f'{note.patient_name} · {note.patient_uid}')
+                    ui.item_label(f'{note.discipline} note by {note.author}, {when} '
+                                  f'{clinic_time(note.since)}').props('caption')
+        if more:
+            ui.label('Showing the oldest first; open the patients to see the rest.').classes('text-caption')
