@@ -13,7 +13,7 @@ from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
 from app.errors import DomainError, ValidationFailed
 from app.services import outcomes
 from app.services.employees import clinic_today
-from app.services.outcome_scoring import INSTRUMENT_NAMES, OPTION_LABELS, SECTION_LABELS, SECTIONS
+from app.services.outcome_scoring import INSTRUMENT_NAMES, OPTION_LABELS, SECTION_LABELS, SECTIONS, score_text
 from app.services.patient_lookup import PatientRef
 from components.dialogs import FormDialog, fill_width
 from components.patient_sections import patient_section
@@ -60,9 +60,8 @@ def _trend(trend: outcomes.Trend) -> None:
             ui.echart(_chart(trend.instrument, scored)).classes('w-full').style('height: 220px') \
                 .mark(f'chart-{trend.instrument.value}')
         for row in reversed(trend.rows):
-            shown = f'{row.score.normalize():f}' if row.score is not None else 'not scored (too many blank sections)'
-            unit = '%' if row.score is not None and trend.instrument is not outcomes.Instrument.NPRS else ''
-            ui.label(f'{row.recorded_on:%d %b %Y}: {shown}{unit}'
+            shown = score_text(trend.instrument, row.score) or 'not scored (too many blank sections)'
+            ui.label(f'{row.recorded_on:%d %b %Y}: {shown}'
                      f'{f" · {row.recorded_by}" if row.recorded_by else ""}').classes('text-body2')
 
 
@@ -94,7 +93,7 @@ def _record_dialog(host: ui.element, patient: PatientRef, instrument: outcomes.I
             dialog.form.show(error)
             return
         shown = 'saved without a score: too many sections left blank' if row.score is None else \
-            f'saved: {row.score.normalize():f}{"" if instrument is outcomes.Instrument.NPRS else "%"}'
+            f'saved: {score_text(instrument, row.score)}'
         ui.notify(f'{INSTRUMENT_NAMES[instrument]} {shown}.', type='positive')
         await redraw(current)  # while the dialog's slot still exists
         dialog.close()

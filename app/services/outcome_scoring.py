@@ -52,6 +52,13 @@ INSTRUMENT_NAMES = {
 }
 MCID = {Instrument.NPRS: Decimal(2), Instrument.ODI: Decimal(10), Instrument.NDI: Decimal(10)}
 
+
+def score_text(instrument: Instrument, score: Decimal | None) -> str:
+    """A score as staff read it: the pain rating as is, the indices as percentages ('' when not scored)."""
+    if score is None:
+        return ''
+    return f'{score.normalize():f}{"" if instrument is Instrument.NPRS else "%"}'
+
 SECTION_LABELS = {
     Instrument.ODI: ('Pain intensity', 'Personal care', 'Lifting', 'Walking', 'Sitting', 'Standing', 'Sleeping',
                      'Sex life', 'Social life', 'Travelling'),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from uuid import UUID
 
 from app.audit import Action, audit
@@ -31,14 +30,14 @@ from app.services.consultations import STATUS_LABELS as CONSULTATION_STATUS_LABE
 from app.services.consultations import TYPE_LABELS as CONSULTATION_TYPE_LABELS
 from app.services.diagnostic_tests import STATUS_LABELS as TEST_STATUS_LABELS
 from app.services.medical_history import DIAGNOSIS_STATUS_LABELS, HISTORY_FIELDS
-from app.services.outcome_scoring import INSTRUMENT_NAMES
+from app.services.outcome_scoring import INSTRUMENT_NAMES, score_text
 from app.services.patients import GENDER_LABELS
 from app.services.treatment_plans import SERVICE_LABELS
 from app.services.treatment_plans import STATUS_LABELS as PLAN_STATUS_LABELS
 from app.services.treatment_plans import TYPE_LABELS as PLAN_TYPE_LABELS
 from app.services.users import require
 from models.clinical import ClinicalNote, Diagnosis, DiagnosisStatus, DiagnosticTest, MedicalHistory, NoteStatus
-from models.outcomes import Instrument, OutcomeRecord
+from models.outcomes import OutcomeRecord
 from models.patients import Patient
 from models.plans import TreatmentPlan
 from models.registrations import Registration
@@ -76,8 +75,8 @@ class Consultation:
 
 
 @dataclass(frozen=True, kw_only=True)
-class HistoryEntry:
-    """One part of the medical history the patient reported (conditions, allergies, ...)."""
+class LabelledText:
+    """A labelled piece of text: a part of the medical history, or one SOAP part of a note."""
 
     label: str
     text: str
@@ -92,19 +91,11 @@ class DiagnosisEntry:
 
 
 @dataclass(frozen=True, kw_only=True)
-class NotePart:
-    """One SOAP part of a note: its label and the clinician's text."""
-
-    label: str
-    text: str
-
-
-@dataclass(frozen=True, kw_only=True)
 class NoteEntry:
     """The newest signed version of one clinical note."""
 
     discipline: str
-    parts: tuple[NotePart, ...]
+    parts: tuple[LabelledText, ...]
     author: str
     signed_at: datetime | None
     cosigned_by: str
@@ -150,7 +141,7 @@ class RecordCopy:
     prepared_by: str
     patient: Demographics
     consultations: tuple[Consultation, ...]
-    history: tuple[HistoryEntry, ...]
+    history: tuple[LabelledText, ...]
     diagnoses: tuple[DiagnosisEntry, ...]
     notes: tuple[NoteEntry, ...]
     tests: tuple[DiagnosticTestEntry, ...]
@@ -193,11 +184,11 @@ async def _consultations(patient_id: UUID) -> tuple[Consultation, ...]:
                  for row in rows)
 
 
-async def _history(patient_id: UUID) -> tuple[HistoryEntry, ...]:
+async def _history(patient_id: UUID) -> tuple[LabelledText, ...]:
     record = await MedicalHistory.get_or_none(patient_id=patient_id)
     if record is None:
         return ()
-    return tuple(HistoryEntry(label=label, text=text) for name, label in HISTORY_FIELDS.items()
+    return tuple(LabelledText(label=label, text=text) for name, label in HISTORY_FIELDS.items()
                  if (text := (getattr(record, name) or '').strip()))
 
 
@@ -222,7 +213,7 @@ async def _notes(patient_id: UUID) -> tuple[NoteEntry, ...]:
         started[note.series_id] = min(started.get(note.series_id, note.created_at), note.created_at)
     shown = sorted(newest.values(), key=lambda note: started[note.series_id], reverse=True)
     return tuple(NoteEntry(discipline=DISCIPLINE_LABELS[note.discipline],
-                           parts=tuple(NotePart(label=SOAP_LABELS[part], text=text) for part in SOAP
+                           parts=tuple(LabelledText(label=SOAP_LABELS[part], text=text) for part in SOAP
                                        if (text := (getattr(note, part) or '').strip())),
                            author=note.author.full_name, signed_at=note.signed_at,
                            cosigned_by=note.cosigned_by.full_name if note.cosigned_by else '',
@@ -242,14 +233,7 @@ async def _outcomes(patient_id: UUID) -> tuple[OutcomeEntry, ...]:
     """Oldest first, as the trends read."""
     rows = await OutcomeRecord.filter(patient_id=patient_id).order_by('recorded_on', 'created_at')
     return tuple(OutcomeEntry(instrument=INSTRUMENT_NAMES[row.instrument], recorded_on=row.recorded_on,
-                              score=_score(row.instrument, row.score)) for row in rows)
-
-
-def _score(instrument: Instrument, score: Decimal | None) -> str:
-    """Show a score as the outcomes section does: the pain rating as is, the indices as percentages."""
-    if score is None:
-        return ''
-    return f'{score.normalize():f}{"" if instrument is Instrument.NPRS else "%"}'
+                              score=score_text(row.instrument, row.score)) for row in rows)
 
 
 async def _plans(patient_id: UUID) -> tuple[PlanEntry, ...]:
