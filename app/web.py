@@ -16,6 +16,7 @@ from nicegui import app
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
+from app import content_policy
 from app.audit import audit, request_origin
 from app.auth import handoff, sessions, throttle
 from app.auth.guard import setup_state
@@ -31,10 +32,10 @@ STATIC_DIR = Path(__file__).resolve().parent / 'static'
 SECURITY_HEADERS = {
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    'Content-Security-Policy': "frame-ancestors 'none'",
     'Referrer-Policy': 'same-origin',
     'Permissions-Policy': 'geolocation=(), microphone=()',
 }
+HSTS = 'max-age=31536000'  # sent only when PROSPINE_HTTPS says the clinic reaches the app over HTTPS
 
 
 STARTING_PAGE = """<!doctype html>
@@ -87,15 +88,32 @@ class StartingMiddleware(BaseHTTPMiddleware):
 
 
 class SecurityHeadersMiddleware(BaseHTTPMiddleware):
-    """Add the security headers to every response, pages and files alike."""
+    """Add the security headers and the Content-Security-Policy to every response, pages and files alike.
+
+    An HTML page gets a fresh nonce in its policy and on each of its own `<script>` tags
+    (`app.content_policy`); a response that set its own policy (the framed file preview) keeps it.
+    """
 
     async def dispatch(self, request: Request, call_next):  # type: ignore[override]
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if get_settings().https:
+            response.headers.setdefault('Strict-Transport-Security', HSTS)
         if request.url.path.startswith(('/auth/', '/logout')) or 'X-Nicegui-Content' in response.headers:
             response.headers['Cache-Control'] = 'no-store'
-        return response
+        if 'content-security-policy' in response.headers:
+            return response
+        if not response.headers.get('content-type', '').startswith('text/html'):
+            response.headers['Content-Security-Policy'] = content_policy.policy()
+            return response
+        nonce = content_policy.new_nonce()
+        body = content_policy.with_nonce(b''.join([chunk async for chunk in response.body_iterator]), nonce)
+        page = Response(body, status_code=response.status_code, background=response.background)
+        page.raw_headers = [*(header for header in response.raw_headers if header[0] != b'content-length'),
+                            (b'content-length', str(len(body)).encode())]  # every Set-Cookie kept
+        page.headers['Content-Security-Policy'] = content_policy.policy(nonce)
+        return page
 
 
 def mount(settings: Settings) -> None:

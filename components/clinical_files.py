@@ -75,8 +75,10 @@ def preview(row: AttachmentView) -> None:
         if row.is_image:
             ui.image(row.url).classes('w-full').props('fit=contain').mark('attachment-preview')
         else:
-            ui.element('iframe').props(f'src="{row.url}" title="{row.original_name}"') \
-                .classes('w-full').style('height: 70vh; border: 0').mark('attachment-preview')
+            frame = ui.element('iframe').classes('w-full').style('height: 70vh; border: 0').mark('attachment-preview')
+            # Set as values, never formatted into a props string: a file name is the uploader's text.
+            frame.props['src'] = row.url
+            frame.props['title'] = row.original_name
         with ui.row().classes('w-full justify-end'):
             ui.button('Close', on_click=dialog.close).props('flat')
     dialog.on_value_change(lambda event: None if event.value else dialog.delete())

@@ -98,8 +98,8 @@ async def _open(on_photo: Callable[[PhotoUpload], Awaitable[None]]) -> None:
     async def take() -> None:
         shoot.disable()  # a double click takes one photo
         try:
-            url = await client.run_javascript(_CAPTURE_JS % {'id': video.id, 'max_side': MAX_SIDE_PX},
-                                              timeout=CAPTURE_TIMEOUT_SECONDS)
+            capture = _CAPTURE_JS % {'id': video.id, 'max_side': MAX_SIDE_PX}
+            url = await client.run_javascript(capture, timeout=CAPTURE_TIMEOUT_SECONDS)  # trusted markup: two ints
         except TimeoutError:
             url = None
         content = decode_jpeg(url)
@@ -132,7 +132,8 @@ async def _open(on_photo: Callable[[PhotoUpload], Awaitable[None]]) -> None:
     dialog.on_value_change(closed)
 
     try:
-        status = await client.run_javascript(_START_JS % {'id': video.id}, timeout=START_TIMEOUT_SECONDS)
+        status = await client.run_javascript(_START_JS % {'id': video.id},  # trusted markup: an element id
+                                              timeout=START_TIMEOUT_SECONDS)
     except TimeoutError:
         status = 'timeout'
     if dialog.is_deleted:

@@ -68,8 +68,9 @@ async def book_page(request: Request) -> None:
             branch = form.add('branch', ui.select(
                 branches, label='Branch', value=next(iter(branches)) if len(branches) == 1 else None)
                 .props('outlined').classes('w-full'))
-            preferred = form.add('preferred_date', ui.input('Preferred date').props(
-                f'type=date stack-label outlined min={clinic_today().isoformat()}').classes('w-full'))
+            preferred = form.add('preferred_date', ui.input('Preferred date').props('type=date stack-label outlined')
+                                 .classes('w-full'))
+            preferred.props['min'] = clinic_today().isoformat()
             condition = form.add('condition', ui.textarea('What would you like help with? (optional)')
                                  .props('outlined autogrow').classes('w-full'))
             ui.label('We use these details only to arrange your visit.').classes('text-caption text-grey-7')

@@ -26,8 +26,9 @@ async def patient_page(actor: Actor, uid: str) -> None:
             return
         ui.label(f'UID {patient.uid}').classes('text-subtitle1 text-grey-8').mark('patient-uid')
         if actor.can(RECORD_COPY):  # a copy a patient asked for, in a new tab to print (a real link: never blocked)
-            ui.button('Copy for the patient', icon='description') \
-                .props(f'outline href=/patients/{patient.uid}/copy target=_blank').mark('record-copy-link')
+            copy_link = ui.button('Copy for the patient', icon='description').props('outline target=_blank') \
+                .mark('record-copy-link')
+            copy_link.props['href'] = f'/patients/{patient.uid}/copy'
         for section in sections_for(actor):
             with ui.expansion(section.title, value=True).classes('w-full').props('header-class=text-h6') \
                     .mark(f'section-{section.key}'):

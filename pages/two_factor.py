@@ -56,7 +56,7 @@ async def two_factor_page(actor: Actor) -> None:
         form = FormErrors()
         with body:
             ui.label('1. Open your authenticator app and scan this code.')
-            ui.html(enrolment.qr_svg, sanitize=False).mark('qr-code')
+            ui.html(enrolment.qr_svg, sanitize=False).mark('qr-code')  # trusted markup: segno's SVG, squares only
             ui.label('Cannot scan it? Enter this key in the app instead:').classes('text-caption')
             ui.label(_grouped(enrolment.secret)).classes('font-mono text-subtitle1').mark('secret')
             ui.label('2. Enter the 6-digit code the app now shows.')

@@ -88,13 +88,26 @@ MEASURE_JS = """
 """
 
 
+# Every page records what its Content-Security-Policy refused, so a test can tell that the app lives with it.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+"""
+
+
 def open_context(browser: Browser, server: Server, *, tablet: bool = False) -> BrowserContext:
     if tablet:
         context = browser.new_context(base_url=server.base_url, viewport=TABLET, has_touch=True, is_mobile=True)
     else:
         context = browser.new_context(base_url=server.base_url, viewport=DESKTOP)
     context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     return context
+
+
+def csp_violations(page: Page) -> list[str]:
+    return page.evaluate('window.__cspViolations')
 
 
 def settle(page: Page) -> None:
@@ -214,12 +227,12 @@ def test_wrong_password_is_refused(desktop: BrowserContext, clinic: Server, scre
     assert not [c for c in desktop.cookies() if c['name'] == 'prospine_session']
 
 
-def seed_patient(server: Server) -> str:
+def seed_patient(server: Server, script: str = 'tests.e2e.seed_patient') -> str:
     """Register a patient in the server's database (another process, as the app would see it); return the UID."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(('PROSPINE_', 'PYTEST_', 'NICEGUI_'))}
     env.update({'PROSPINE_DATA_DIR': str(server.data_dir), 'PROSPINE_DATABASE_URL': '',
                 'PROSPINE_ENV_FILE': str(server.data_dir.parent / 'no.env')})
-    seeded = subprocess.run([sys.executable, '-m', 'tests.e2e.seed_patient'], cwd=REPO_ROOT, env=env,
+    seeded = subprocess.run([sys.executable, '-m', script], cwd=REPO_ROOT, env=env,
                             capture_output=True, text=True, check=False, timeout=60)
     assert seeded.returncode == 0, seeded.stderr
     return seeded.stdout.strip()
@@ -269,6 +282,8 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
             found, layout = measure(page)
             assert [b for b in layout['boxes'] if b['kind'] == 'button'], (path, layout)
             admin_problems += [f'{path} {problem}' for problem in found]
+            admin_problems += [f'{path} the page broke its own Content-Security-Policy: {violation}'
+                               for violation in csp_violations(page)]
             page.screenshot(path=screenshot_dir / f'{path.strip("/").replace("/", "-")}-{label}.png', full_page=True)
 
         # The note editor, as a clinician opens it on the patient page.
@@ -288,3 +303,33 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
     assert [b for b in home_layout['boxes'] if b['kind'] == 'button'], home_layout
     problems = [f'/login {p}' for p in login_problems] + [f'/ {p}' for p in home_problems] + admin_problems
     assert not problems, '\n'.join(problems)
+
+
+def test_hostile_names_run_no_script_and_inline_handlers_are_refused(desktop: BrowserContext, clinic: Server) -> None:
+    from tests.e2e.seed_hostile import HOSTILE_FILE
+
+    uid = seed_patient(clinic, 'tests.e2e.seed_hostile')
+    page = desktop.new_page()
+    dialogs: list[str] = []
+    page.on('dialog', lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    goto(page, '/login')
+    sign_in(page)
+    expect_home(page)
+    goto(page, f'/patients/{uid}')
+    expect(page.get_by_text(HOSTILE_FILE)).to_be_visible()
+    page.get_by_role('button', name='Preview').click()
+    frame = page.locator('iframe')
+    expect(frame).to_have_attribute('title', HOSTILE_FILE)
+    page.wait_for_timeout(500)  # time for an injected onload to fire, were there one
+    assert page.evaluate('document.querySelectorAll("[data-injected]").length') == 0
+    assert page.evaluate('document.querySelector("iframe").getAttribute("onload")') is None
+    assert csp_violations(page) == [], 'the page itself should need nothing the policy refuses'
+
+    # Were an attribute ever injected, the policy would still refuse to run it.
+    page.evaluate("""() => { const img = document.createElement('img');
+        img.setAttribute('onerror', 'window.inlineRan = true'); img.src = 'data:,not-an-image';
+        document.body.append(img); }""")
+    page.wait_for_function('window.__cspViolations.length > 0')
+    assert page.evaluate('window.inlineRan') is None
+    assert any(violation.startswith('script-src-attr') for violation in csp_violations(page))
+    assert dialogs == []
