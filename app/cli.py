@@ -11,10 +11,14 @@ import getpass
 import os
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import ConfigError, Settings, load_settings, url_without_password, use_settings
+
+if TYPE_CHECKING:
+    from app.audit.verify import ChainReport
 
 EXIT_CONFIG = 2
 
@@ -32,11 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault('NICEGUI_STORAGE_PATH', str(settings.data_dir / 'nicegui'))
     from tortoise.exceptions import DBConnectionError
 
+    from app.audit.chain import AuditKeyError
     from app.db import DatabaseUnavailable
 
     try:
         return args.handler(settings, args)
-    except DatabaseUnavailable as error:
+    except (DatabaseUnavailable, AuditKeyError) as error:
         print(f'prospine: {error}', file=sys.stderr)
         return EXIT_CONFIG
     except (DBConnectionError, ConnectionError, socket.gaierror) as error:
@@ -68,7 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     audit_command = commands.add_parser('audit', help='check the audit trail')
     audit_actions = audit_command.add_subparsers(dest='audit_command', required=True)
     verify = audit_actions.add_parser('verify', help='exit 0 if the chain is intact, else 1 naming the first bad event')
+    verify.add_argument('--anchor', metavar='CODE', help='also check that the trail still holds the event of an '
+                                                         'anchor printed by `prospine audit anchor` or a backup')
     verify.set_defaults(handler=_audit_verify)
+    anchor = audit_actions.add_parser('anchor', help='print a short code of the newest event, to keep away from '
+                                                     'this machine (after checking the chain)')
+    anchor.set_defaults(handler=_audit_anchor)
 
     backup = commands.add_parser('backup', help='write an encrypted backup (SQLite; safe while the app serves)')
     backup.add_argument('path', nargs='?', help='file or folder (default: data/backups/)')
@@ -113,6 +123,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         print(f'prospine: port {settings.port} on {settings.host} is already in use ({taken}); another program, or '
               'another ProSpine, is serving there. Stop it, or set PROSPINE_PORT to a free port.', file=sys.stderr)
         return EXIT_CONFIG
+    if not settings.is_memory_database:
+        asyncio.run(_open_once(settings))  # migrations, and the audit key a used installation must have
     print(f'ProSpine is starting on http://{settings.host}:{settings.port} '
           f'(data directory {settings.data_dir})', flush=True)
     try:
@@ -120,6 +132,13 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         lock.release()
     return 0
+
+
+async def _open_once(settings: Settings) -> None:
+    from app.db import close_database, open_database
+
+    await open_database(settings)
+    await close_database()
 
 
 def _port_taken(host: str, port: int) -> str | None:
@@ -147,10 +166,16 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:
-    from app.db import apply_migrations
+    from app.db import apply_migrations, close_database, open_database
+
+    async def migrate() -> list[str]:
+        applied = await apply_migrations(settings.database_url)
+        await open_database(settings, migrate=False)  # a new installation's audit key; a used one's must be there
+        await close_database()
+        return applied
 
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    applied = asyncio.run(apply_migrations(settings.database_url))
+    applied = asyncio.run(migrate())
     print(f'Applied {len(applied)} migration(s).' if applied else 'The database is up to date.')
     return 0
 
@@ -197,16 +222,58 @@ def _read_password() -> str | None:
 
 
 def _audit_verify(settings: Settings, args: argparse.Namespace) -> int:
+    from app.audit.chain import Anchor
+    from app.audit.verify import verify_chain
+
+    anchor = None
+    if args.anchor:
+        try:
+            anchor = Anchor.parse(args.anchor)
+        except ValueError as error:
+            print(f'prospine: {error}', file=sys.stderr)
+            return EXIT_CONFIG
+    return _with_audit_trail(settings, lambda: verify_chain(anchor=anchor), on_intact=lambda report: report.sentence())
+
+
+def _audit_anchor(settings: Settings, args: argparse.Namespace) -> int:
+    from app.audit import Action, audit, system_actor
+    from app.audit.chain import Anchor
+    from app.audit.verify import newest_head, verify_chain
+
+    taken: list[str] = []
+
+    async def verify_then_anchor() -> ChainReport:
+        report = await verify_chain()
+        if report.ok:  # the anchor's own event is in it: the code covers the moment it was taken
+            await audit.record(system_actor('cli'), action=Action.EXPORT, entity_type='audit-anchor',
+                               detail='audit anchor printed')
+            head = await newest_head()
+            assert head is not None
+            taken.append(Anchor.of_event(head.seq, head.mac).code)
+        return report
+
+    def sentence(report: ChainReport) -> str:
+        return (f'Audit anchor: {taken[0]}\n{report.sentence()} Note the anchor away from this machine (on paper, or '
+                'in a message to the clinic owner): `prospine audit verify --anchor CODE` later fails if the trail '
+                'no longer holds that event unchanged.')
+
+    return _with_audit_trail(settings, verify_then_anchor, on_intact=sentence)
+
+
+def _with_audit_trail(settings: Settings, check: Callable[[], Awaitable[ChainReport]], *,
+                      on_intact: Callable[[ChainReport], str]) -> int:
+    """Open the database without migrating, run a chain check, print its verdict: 0 intact, 1 not."""
     from tortoise.exceptions import OperationalError
 
-    from app.audit.verify import ChainReport, verify_chain
+    from app.audit import audit
     from app.db import close_database, open_database
 
-    async def verify() -> ChainReport:
+    async def run() -> ChainReport:
         await open_database(settings, migrate=False)
         try:
-            return await verify_chain()
+            return await check()
         finally:
+            await audit.shutdown()
             await close_database()
 
     if settings.is_sqlite and not settings.is_memory_database \
@@ -215,14 +282,14 @@ def _audit_verify(settings: Settings, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     try:
-        report = asyncio.run(verify())
+        report = asyncio.run(run())
     except OperationalError:
         print('prospine: this database has no audit trail yet; run `prospine migrate` first.', file=sys.stderr)
         return 1
     if not report.ok:
         print(f'prospine: {report.sentence()}', file=sys.stderr)
         return 1
-    print(report.sentence())
+    print(on_intact(report))
     return 0
 
 

@@ -6,6 +6,7 @@ with one sentence naming the variable, which the command line prints before exit
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,9 @@ class Settings:
     https: bool
     backup_keep: int = 14
     discount_limit_percent: int = 10
+    # Addresses (or networks) of reverse proxies whose X-Forwarded-For / -Proto headers are believed.
+    # Empty: none are, so a client cannot claim another address in the audit trail or the rate limits.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -110,6 +114,7 @@ def load_settings(environ: dict[str, str] | None = None, *, env_file: Path | Non
         backup_keep=_integer(raw('BACKUP_KEEP', '14'), 'BACKUP_KEEP', low=1, high=1000),
         discount_limit_percent=_integer(raw('DISCOUNT_LIMIT_PERCENT', '10'), 'DISCOUNT_LIMIT_PERCENT', low=0,
                                         high=100),
+        trusted_proxies=_networks(raw('TRUSTED_PROXIES', ''), 'TRUSTED_PROXIES'),
     )
 
 
@@ -121,6 +126,20 @@ def _integer(value: str, name: str, *, low: int, high: int) -> int:
     if not low <= number <= high:
         raise ConfigError(f'{PREFIX}{name} must be between {low} and {high}, got {number}')
     return number
+
+
+def _networks(value: str, name: str) -> tuple[str, ...]:
+    """A comma-separated list of IP addresses or networks (`10.0.0.5, 192.168.1.0/24`)."""
+    found = []
+    for item in (part.strip() for part in value.split(',')):
+        if not item:
+            continue
+        try:
+            found.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ConfigError(f'{PREFIX}{name} must list IP addresses or networks separated by commas, '
+                              f'got {item!r}') from None
+    return tuple(found)
 
 
 def _boolean(value: str, name: str) -> bool:

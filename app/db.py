@@ -16,6 +16,8 @@ from typing import Any
 from tortoise import Tortoise, connections
 
 from app.audit import append_only
+from app.audit.chain import AuditKeyError, audit_key, head_path
+from app.audit.verify import ensure_audit_key
 from app.config import Settings, url_without_password
 from models import MODEL_MODULES
 
@@ -96,7 +98,8 @@ async def open_database(settings: Settings, *, migrate: bool = True) -> None:
     if settings.is_sqlite and not settings.is_memory_database:
         Path(settings.database_url.removeprefix('sqlite://')).parent.mkdir(parents=True, exist_ok=True)
     check_database_file(settings.database_url)
-    if settings.is_memory_database:
+    if settings.is_memory_database:  # always a new installation (the tests'): its key, before anyone writes
+        audit_key(settings.data_dir, create=not head_path(settings.data_dir).exists())
         await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
         await Tortoise.generate_schemas()
         await append_only.install(connections.get('default'))
@@ -104,6 +107,11 @@ async def open_database(settings: Settings, *, migrate: bool = True) -> None:
     if migrate:
         await apply_migrations(settings.database_url)
     await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+    try:
+        await ensure_audit_key(settings.data_dir)  # a new installation's key; a used one's must be there
+    except AuditKeyError:
+        await Tortoise.close_connections()
+        raise
 
 
 async def apply_migrations(database_url: str) -> list[str]:

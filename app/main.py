@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from app.audit.chain import audit_key
 from app.config import Settings, get_settings
 from app.security.keyring import keyring
 from app.security.secrets_store import storage_secret
@@ -16,7 +15,6 @@ def serve(settings: Settings | None = None) -> None:
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     keyring(settings.data_dir).ensure_file()  # the keys exist from the first start (0600)
-    audit_key(settings.data_dir)
     mount(settings)
     ui.run(
         host=settings.host,
@@ -32,6 +30,10 @@ def serve(settings: Settings | None = None) -> None:
         session_middleware_kwargs={'max_age': None, 'same_site': 'lax', 'https_only': settings.https},
         reconnect_timeout=10,
         uvicorn_logging_level='warning',
+        server_header=False,  # no "server: uvicorn" banner
+        # Forwarded headers only from the proxies the admin named (uvicorn would trust 127.0.0.1 by default).
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or '',
     )
 
 

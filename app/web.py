@@ -25,6 +25,8 @@ from app.backups.schedule import start_daily_backups, stop_daily_backups
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
 from app.logs import configure_logging
+from components import client_binding
+from components.client_binding import UploadBindingMiddleware
 
 log = logging.getLogger('prospine')
 STATIC_DIR = Path(__file__).resolve().parent / 'static'
@@ -119,6 +121,7 @@ class SecurityHeadersMiddleware(BaseHTTPMiddleware):
 def mount(settings: Settings) -> None:
     """Register everything the process serves."""
     configure_logging(settings.log_dir)
+    app.add_middleware(UploadBindingMiddleware)
     app.add_middleware(StartingMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: the starting page gets them too
     app.add_static_files('/static', STATIC_DIR)
@@ -132,6 +135,7 @@ def mount(settings: Settings) -> None:
 
     import pages
 
+    client_binding.install()
     pages.register_all()
 
     from pages.patient_files import add_file_routes

@@ -124,6 +124,9 @@ async def audit_page(actor: Actor) -> None:
         finally:
             verify_button.enable()
         result.text = report.sentence()
+        if report.anchor:
+            result.text += (f' Anchor of the newest event: {report.anchor}. Write it down or send it away from this '
+                            'machine: `prospine audit verify --anchor` later proves that the trail still holds it.')
         result.classes(replace='text-body2 ' + ('text-positive' if report.ok else 'text-negative text-weight-bold'))
 
     with frame(actor, 'Audit trail'):

@@ -11,10 +11,11 @@ from nicegui.testing import User
 from tortoise import Tortoise, connections
 
 from app.audit import append_only
+from app.audit.chain import audit_key
 from app.auth import handoff, throttle
 from app.auth.guard import setup_state
 from app.clock import clock
-from app.config import load_settings, use_settings
+from app.config import get_settings, load_settings, use_settings
 from app.db import tortoise_config
 
 _should_see = User.should_see
@@ -52,6 +53,7 @@ async def db() -> AsyncIterator[None]:
     await Tortoise.init(config=tortoise_config('sqlite://:memory:'), _enable_global_fallback=True)
     await Tortoise.generate_schemas()
     await append_only.install(connections.get('default'))
+    audit_key(get_settings().data_dir, create=True)  # as opening a new installation's database does
     yield
     await Tortoise.close_connections()
 
@@ -65,5 +67,6 @@ async def vault() -> AsyncIterator[None]:
                         _enable_global_fallback=True)
     await Tortoise.generate_schemas()
     await append_only.install(connections.get('default'))
+    audit_key(get_settings().data_dir, create=True)  # as opening a new installation's database does
     yield
     await Tortoise.close_connections()

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from nicegui import ui
 from nicegui.testing import User
-from tortoise.context import get_current_context
 
 from app.audit import system_actor
 from app.backups.archive import header_of
 from app.backups.make import DAILY, make_backup
 from app.backups.store import list_backups
 from app.config import get_settings, load_settings, use_settings
+from app.web import readiness
 from models.accounts import Role
 from models.audit import AuditEvent
 from tests.factories import make_branch, make_user, sign_in
@@ -33,7 +33,7 @@ def sqlite_file(environment: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 async def user(user: User) -> User:
     """The `user` fixture once the app's start-up has opened the database (migrating a file takes a moment)."""
     deadline = asyncio.get_running_loop().time() + 30
-    while (context := get_current_context()) is None or not context.inited:
+    while not readiness.ready:  # migrated, and the new installation's audit key made
         assert asyncio.get_running_loop().time() < deadline, 'the app did not open its database'
         await asyncio.sleep(0.05)
     return user

@@ -9,6 +9,7 @@ from nicegui.testing import User
 from tortoise import connections
 
 from app.audit import Action, Outcome, Who, audit
+from app.audit.chain import Anchor
 from models.accounts import Role
 from models.audit import AuditEvent
 from tests.factories import make_branch, make_user, sign_in
@@ -134,6 +135,9 @@ async def test_verify_shows_an_intact_chain_and_then_the_tampered_event(user: Us
     await admin_on_audit_page(user)
     user.find(marker='verify').click()
     await user.should_see('The audit trail is intact: 5 events checked.')
+    newest = await AuditEvent.all().order_by('-seq').first()
+    assert newest is not None and newest.entity_type == 'audit-trail'  # the anchor covers the check itself
+    await user.should_see(f'Anchor of the newest event: {Anchor.of_event(newest.seq, newest.mac).code}.')
     await connections.get('default').execute_script(  # someone with the database drops the guard, then edits
         "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET detail = 'edited' WHERE seq = 2")
     user.find(marker='verify').click()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from app.audit import Action, Outcome, audit, system_actor
-from app.audit.chain import read_head
+from app.audit.chain import Anchor, read_head
 from app.audit.verify import verify_chain
 from app.backups.archive import MAGIC, BackupError, header_of
 from app.backups.make import make_backup
@@ -196,8 +196,13 @@ def test_the_backup_file_is_encrypted_private_and_leaves_no_temporary_files(
     live = b''.join(p.read_bytes() for p in clinic.glob('prospine.sqlite3*'))
     assert DISTINCT_NAME.encode() in live  # the name is plain text in the database itself
 
-    code, _, err = run(capsys, 'backup')
+    code, out, err = run(capsys, 'backup')
     assert code == 0, err
+    newest = query(clinic / 'prospine.sqlite3', "SELECT seq, mac FROM audit_event WHERE action != 'backup' "
+                                                'ORDER BY seq DESC LIMIT 1')[0]  # the backup's own event is after it
+    anchor = Anchor.of_event(*newest).code  # the trail as backed up, named outside the machine
+    assert f'Audit anchor: {anchor} ' in out
+    assert run(capsys, 'audit', 'verify', '--anchor', anchor)[0] == 0
     backup = only_backup(clinic)
     content = backup.read_bytes()
     assert content.startswith(MAGIC)

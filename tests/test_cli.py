@@ -61,6 +61,7 @@ def data_dir(tmp_path: Path) -> Path:
     ('PROSPINE_TIMEZONE', 'Mars/Base'),
     ('PROSPINE_SESSION_IDLE_MINUTES', '0'),
     ('PROSPINE_DATABASE_URL', 'mysql://x'),
+    ('PROSPINE_TRUSTED_PROXIES', '127.0.0.1, proxy.clinic.lan'),
 ])
 def test_an_invalid_setting_exits_2_with_one_line_naming_it(data_dir: Path, variable: str, value: str) -> None:
     result = prospine('migrate', env=cli_env(data_dir, **{variable: value}))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from nicegui.testing import User
 
+from app.config import get_settings, load_settings, use_settings
 from app.content_policy import policy, with_nonce
 from models.accounts import Role
 from tests.factories import make_user, sign_in
@@ -56,3 +59,17 @@ def test_the_nonce_goes_on_script_tags_only() -> None:
     assert with_nonce(page, 'N') == (b'<script nonce="N">a()</script><script nonce="N" type="module">b()</script>'
                                      b'<scripty><noscript></noscript>')
     assert "'nonce-N'" in policy('N') and 'nonce' not in policy()
+
+
+async def test_hsts_is_sent_only_when_the_clinic_uses_https(user: User) -> None:
+    await make_user(Role.RECEPTION)
+    assert 'strict-transport-security' not in (await user.http_client.get('/login')).headers
+    use_settings(replace(get_settings(), https=True))
+    for path in ('/login', '/static/prospine.css'):
+        assert (await user.http_client.get(path)).headers['strict-transport-security'] == 'max-age=31536000'
+
+
+def test_trusted_proxies_are_read_as_networks() -> None:
+    settings = load_settings({'PROSPINE_TRUSTED_PROXIES': ' 10.0.0.5, 192.168.1.7/24 ,'}, env_file=Path('/absent'))
+    assert settings.trusted_proxies == ('10.0.0.5/32', '192.168.1.0/24')
+    assert load_settings({}, env_file=Path('/absent')).trusted_proxies == ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextvars
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -83,13 +83,18 @@ def origin_of_request(request: Any) -> Origin:
 
 
 @contextmanager
-def request_origin(request: Any) -> Iterator[None]:
-    """Name the request whose events are written inside this block (plain HTTP routes)."""
-    token = _origin.set(origin_of_request(request))
+def origin_context(origin: Origin) -> Iterator[None]:
+    """Name where the events written inside this block come from."""
+    token = _origin.set(origin)
     try:
         yield
     finally:
         _origin.reset(token)
+
+
+def request_origin(request: Any) -> AbstractContextManager[None]:
+    """Name the request whose events are written inside this block (plain HTTP routes)."""
+    return origin_context(origin_of_request(request))
 
 
 def current_origin() -> Origin:

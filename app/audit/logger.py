@@ -32,7 +32,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from app.audit.chain import CHAINED_COLUMNS, GENESIS_MAC, Head, audit_key, mac_of, time_text, write_head
+from app.audit.chain import CHAINED_COLUMNS, GENESIS_MAC, Head, audit_key, head_path, mac_of, time_text, write_head
 from app.audit.events import Action, EventDraft, Outcome, current_origin, who_of
 from app.clock import utcnow
 from app.config import get_settings
@@ -197,13 +197,14 @@ class AuditLogger:
         _tails[_database_of(connection)] = head
         data_dir = get_settings().data_dir
         if head.seq > self._published.get(data_dir, 0):
-            write_head(data_dir, head.seq, head.mac)
+            write_head(data_dir, _key(), head.seq, head.mac)
             self._published[data_dir] = head.seq
 
     def forget_published(self) -> None:
-        """Forget which heads this process wrote and where chains end (after a restore replaced the database)."""
+        """Forget which heads this process wrote, where chains end and the key read (after a restore)."""
         self._published.clear()
         _tails.clear()
+        _keys.clear()
 
 
 def _draft(actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome.SUCCESS, entity_type: str = '',
@@ -247,7 +248,7 @@ async def _append(connection: BaseDBAsyncClient, drafts: Sequence[EventDraft]) -
 
 async def _insert_after(connection: BaseDBAsyncClient, tail: Head, drafts: Sequence[EventDraft]) -> Head:
     sqlite = connection.capabilities.dialect == 'sqlite'
-    key = _key()
+    key = _key(new_chain=tail.seq == 0)
     moment = utcnow()
     seq, previous = tail.seq, tail.mac
     values = []
@@ -295,11 +296,17 @@ def _row(draft: EventDraft, *, seq: int, occurred_at: Any, prev_mac: str) -> dic
 _keys: dict[Path, bytes] = {}
 
 
-def _key() -> bytes:
+def _key(*, new_chain: bool = False) -> bytes:
+    """The audit key, read once per data directory.
+
+    It is made only for the first event of a new installation (an empty chain and no head file);
+    otherwise a missing key raises `AuditKeyError` and the change is rolled back with its event.
+    """
     data_dir = get_settings().data_dir
     if data_dir not in _keys:
-        _keys[data_dir] = audit_key(data_dir)
+        _keys[data_dir] = audit_key(data_dir, create=new_chain and not head_path(data_dir).exists())
     return _keys[data_dir]
+
 
 
 audit = AuditLogger()

@@ -26,6 +26,7 @@ from app.auth.actor import ANONYMOUS, Actor, AnonymousActor
 from app.auth.navigation import login_url
 from app.auth.permissions import PUBLIC, SIGNED_IN
 from app.errors import PermissionDenied, SessionEnded
+from components import client_binding
 from models.accounts import User
 
 SETUP_PATH = '/setup'
@@ -90,6 +91,7 @@ def guarded_page(path: str, *, permission: str, title: str, nav_label: str | Non
                 await forbidden_content(decision)
                 return None
             app.storage.client['session_id'] = getattr(decision, 'session_id', None)
+            client_binding.bind(request)  # its events and uploads are taken only from this session's browser
             if wants_actor:
                 kwargs['actor'] = decision
             if wants_request:

@@ -40,6 +40,9 @@ def backup_command(settings: Settings, path: str | None) -> int:
     events = f'the audit trail up to event #{result.audit_seq}' if result.audit_seq else 'no audit events'
     print(f'Backup written to {result.path} ({human_size(result.size)}): the database with {events}, '
           f'and {result.uploads} uploaded file(s).')
+    if result.audit_anchor:
+        print(f'Audit anchor: {result.audit_anchor} (note it away from this machine; '
+              '`prospine audit verify --anchor CODE` proves later that the trail still holds that event)')
     return 0
 
 

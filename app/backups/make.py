@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from app.audit import Action, Outcome, audit
+from app.audit.chain import Anchor
 from app.backups.archive import BackupError, Header, SealedWriter
 from app.backups.pack import DATABASE_NAME, UPLOADS_PREFIX, Entry, upload_entries, write_payload
 from app.backups.snapshot import audit_head_of, integrity, migration_of, take_snapshot
@@ -49,6 +50,7 @@ class BackupResult:
     created: datetime
     kind: str
     audit_seq: int | None
+    audit_anchor: str = ''  # see `app.audit.chain.Anchor`
     uploads: int
 
 
@@ -144,6 +146,7 @@ def _write_backup(*, settings: Settings, kind: str, destination: Path | None,
             'format': 1, 'created': created.isoformat(), 'kind': kind, 'app_version': app_version(),
             'migration': migration_of(snapshot), 'key_id': key_id,
             'audit_head': {'seq': head.seq, 'mac': head.mac} if head else None,
+            'audit_anchor': Anchor.of_event(head.seq, head.mac).code if head else None,  # the head, kept elsewhere
             'files': [{'name': entry.name, 'size': entry.size} for entry in entries],
         }
         header = Header(key_id=key_id, created=created.isoformat(), kind=kind, app_version=app_version())
@@ -157,7 +160,8 @@ def _write_backup(*, settings: Settings, kind: str, destination: Path | None,
         final = publish(partial, target)
         report('Done', 1.0)
         return BackupResult(path=final, size=final.stat().st_size, created=created, kind=kind,
-                            audit_seq=head.seq if head else None, uploads=len(entries) - 1)
+                            audit_seq=head.seq if head else None, uploads=len(entries) - 1,
+                            audit_anchor=Anchor.of_event(head.seq, head.mac).code if head else '')
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.audit import Action, audit, system_actor
-from app.audit.chain import head_path, write_head
+from app.audit.chain import GENESIS_MAC, Anchor, AuditKeyError, audit_key, head_path, key_path, write_head
 from app.audit.verify import verify_chain
 from app.backups.archive import BackupError, DamagedBackup, SealedReader, read_header
 from app.backups.make import database_path
@@ -89,9 +89,12 @@ def _unpack(settings: Settings, source: Path, target: Path) -> dict[str, Any]:
     found = (head.seq, head.mac) if head else None
     if found != ((int(listed['seq']), str(listed['mac'])) if listed else None):
         raise DamagedBackup('the audit trail does not match the manifest')
-    if head is not None and not (settings.data_dir / 'keys' / 'audit.key').is_file():
-        raise BackupError(f'The audit key {settings.data_dir / "keys" / "audit.key"} is missing; put back the keys '
-                          'folder you keep apart from the backups, then restore again.')
+    if head is not None:
+        try:
+            audit_key(settings.data_dir)
+        except AuditKeyError:
+            raise BackupError(f'The audit key {key_path(settings.data_dir)} is missing or damaged; put back the keys '
+                              'folder you keep apart from the backups, then restore again.') from None
     return manifest
 
 
@@ -133,9 +136,9 @@ def _swap_in(settings: Settings, database: Path, *, new: Path, keep: Path, manif
     if (new / UPLOADS_PREFIX).exists():
         os.replace(new / UPLOADS_PREFIX, settings.uploads_dir)
     if (listed := manifest.get('audit_head')) is not None:
-        write_head(settings.data_dir, int(listed['seq']), str(listed['mac']))
-    else:
-        head_file.unlink(missing_ok=True)
+        write_head(settings.data_dir, audit_key(settings.data_dir), int(listed['seq']), str(listed['mac']))
+    else:  # a backup of an empty trail: the head of the empty chain
+        write_head(settings.data_dir, audit_key(settings.data_dir, create=True), 0, GENESIS_MAC)
     audit.forget_published()
     return previous
 
@@ -167,7 +170,9 @@ async def _open_and_verify(settings: Settings, *, source: Path, manifest: dict[s
         raise BackupError(f'The restored database could not be opened ({error}); the previous one was kept.') \
             from error
     try:
-        report = await verify_chain()
+        listed = manifest.get('audit_head')
+        anchor = Anchor.of_event(int(listed['seq']), str(listed['mac'])) if listed else None
+        report = await verify_chain(anchor=anchor)
         if not report.ok:
             raise BackupError(f'The audit trail in the backup does not verify: {report.problem} '
                               'The previous database was kept.')

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_MARK = '.tmp-'
@@ -34,6 +35,40 @@ def write_private_file(path: Path, data: bytes) -> None:
             temp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+def write_new_private_file(path: Path, data: bytes) -> bool:
+    """Create `path` (0600) holding `data` unless it exists; tell whether this call made it.
+
+    Written to a temporary file and linked into place, so nobody ever reads a half-written
+    secret, and of two processes racing to create it exactly one wins.
+    """
+    make_private_dir(path.parent)
+    temp = path.with_name(f'.{path.name}{TEMP_MARK}{secrets.token_hex(4)}')
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, 'wb') as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    _fsync_dir(path.parent)
+    return True
+
+
+def read_or_create_private_text(path: Path, make: Callable[[], str]) -> str:
+    """The text of a secret file, created from `make()` on first use (see `write_new_private_file`)."""
+    try:
+        return path.read_text(encoding='utf-8').strip()
+    except FileNotFoundError:
+        write_new_private_file(path, make().encode())
+        return path.read_text(encoding='utf-8').strip()
 
 
 def is_temporary(path: Path) -> bool:
