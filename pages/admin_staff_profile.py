@@ -42,6 +42,7 @@ async def staff_profile_page(actor: Actor, user_id: str) -> None:
         staff = None
     with frame(actor, 'Staff profile'):
         if staff is None:
+            ui.context.client.status_code = 404
             ui.label(NOT_FOUND).classes('text-h6').mark('not-found')
             ui.button('Back to staff', icon='arrow_back', on_click=lambda: ui.navigate.to('/admin/users'))
             return

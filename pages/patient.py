@@ -21,6 +21,7 @@ async def patient_page(actor: Actor, uid: str) -> None:
         patient = None
     with frame(actor, patient.full_name if patient else 'Patient'):
         if patient is None:
+            ui.context.client.status_code = 404
             ui.label(NOT_FOUND).classes('text-h6').mark('not-found')
             ui.button('Find a patient', icon='search', on_click=lambda: ui.navigate.to('/patients'))
             return

@@ -10,7 +10,7 @@ from nicegui import events, ui
 from app.auth.actor import Actor
 from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
-from app.errors import DomainError
+from app.errors import DomainError, ValidationFailed
 from app.services import patients
 from app.services.patients import GENDER_LABELS, LikelyDuplicate, PatientRow, PhotoUpload
 from components.dialogs import FormDialog
@@ -36,8 +36,15 @@ async def patients_page(actor: Actor) -> None:
     state: dict[str, Any] = {'page': 1, 'per_page': PER_PAGE}
 
     async def load(current: Actor) -> None:
-        page = await patients.search_patients(actor=current, query=search.value or '', page=state['page'],
-                                              per_page=state['per_page'])
+        try:
+            page = await patients.search_patients(actor=current, query=search.value or '', page=state['page'],
+                                                  per_page=state['per_page'])
+        except ValidationFailed as refused:
+            table.rows = []
+            found.text = next(iter(refused.field_errors.values()), refused.message)
+            found.classes(replace='text-body2 text-negative')
+            return
+        found.classes(replace='text-body2 text-grey-7')
         state['page'] = page.page
         table.rows = [_table_row(row) for row in page.rows]
         table.pagination = {'page': page.page, 'rowsPerPage': page.per_page, 'rowsNumber': page.total}

@@ -54,6 +54,7 @@ async def record_copy_page(actor: Actor, uid: str) -> None:
                 ui.button('Print', icon='print', on_click=lambda: ui.run_javascript('window.print()')) \
                     .mark('print-copy')
         if copy is None:
+            ui.context.client.status_code = 404
             ui.label(NOT_FOUND).classes('text-h6').mark('not-found')
             return
         _heading(copy)

@@ -156,7 +156,7 @@ async def test_the_key_file_is_created_private_at_first_use(vault: None, environ
 
 async def test_the_old_secrets_key_is_imported_so_old_ciphertexts_still_read(vault: None, environment: Path) -> None:
     key = os.urandom(32)
-    (environment / 'keys').mkdir(parents=True)
+    (environment / 'keys').mkdir(parents=True, exist_ok=True)  # the audit key may be there already
     (environment / 'keys' / 'secrets.key').write_text(json.dumps({'key_id': 'a1b2c3d4',
                                                                   'key': base64.b64encode(key).decode()}))
     staff = await make_user()

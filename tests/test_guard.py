@@ -10,7 +10,7 @@ from app.auth import sessions
 from app.auth.guard import PAGES, guarded_page
 from app.auth.permissions import PUBLIC, role_can
 from models.accounts import Role
-from tests.factories import make_branch, make_user
+from tests.factories import make_branch, make_patient, make_user
 
 ANONYMOUS = 'anonymous'
 
@@ -32,6 +32,7 @@ async def test_every_page_as_every_role(user: User) -> None:
     registered = set(Client.page_routes.values())
     assert registered == set(PAGES), f'pages registered without @guarded_page: {registered - set(PAGES)}'
     branch = await make_branch('Andheri')
+    await make_patient('250101-1', branch=branch)  # the example addresses name records that exist
     tokens: dict[Role | str, str | None] = {ANONYMOUS: None}
     for role in Role:
         staff = await make_user(role, branch=branch, username=f'matrix-{role.value}')

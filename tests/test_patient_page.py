@@ -49,5 +49,5 @@ async def test_reception_does_not_get_the_access_log(user: User) -> None:
 
 async def test_an_unknown_uid_is_explained(user: User) -> None:
     await sign_in(user, await make_user(Role.RECEPTION))
-    await user.open('/patients/991231-9')
-    await user.should_see('No patient has that UID.')
+    response = await user.http_client.get('/patients/991231-9')
+    assert response.status_code == 404 and 'No patient has that UID.' in response.text

@@ -19,6 +19,7 @@ from app.config import get_settings
 from app.security import passwords, totp
 from models.accounts import RecoveryCode, User
 
+USERNAME_MAX = User._meta.fields_map['username'].max_length
 WRONG_CREDENTIALS = 'The username or password is incorrect.'
 WRONG_CODE = 'That code is not correct. Check the time on your phone, or use a recovery code.'
 
@@ -45,9 +46,10 @@ async def check_password(*, username: str, password: str) -> Outcome:
     settings = get_settings()
     name = normalise_username(username)
     now = utcnow()
-    user = await User.get_or_none(username=name) if name else None
+    # A name longer than any username is an unknown one: refused, throttled and audited the same way.
+    user = await User.get_or_none(username=name) if name and len(name) <= USERNAME_MAX else None
     if user is None:
-        state = throttle.unknown_names.state_for(name)
+        state = throttle.unknown_names.state_for(name[:USERNAME_MAX + 1])
         if message := throttle.refusal(state, now=now, settings=settings):
             await _record_failure(Who(username=name[:64]), 'too many attempts', outcome=AuditOutcome.DENIED)
             return Outcome(error=message)

@@ -176,11 +176,16 @@ async def _query(actor: Actor, filters: EventFilter) -> tuple[Any, bool]:
     conditions = _conditions(filters)
     if name := filters.username.strip().lower():
         # Staff are found by their id (indexed); names nobody has (failed sign-ins) by the name itself.
-        user_id = await User.filter(username=name).values_list('id', flat=True)
+        fits = len(name) <= User._meta.fields_map['username'].max_length
+        user_id = await User.filter(username=name).values_list('id', flat=True) if fits else []
         conditions.append(Q(user_id=user_id[0]) if user_id else Q(username=name))
     if conditions:
         query, filtered = query.filter(*conditions), True
     return query, filtered
+
+
+FILTER_LABELS = {'username': 'username', 'patient_id': 'patient UID', 'entity_type': 'record type',
+                 'entity_id': 'record id'}
 
 
 def _conditions(filters: EventFilter) -> list[Q]:
@@ -192,6 +197,9 @@ def _conditions(filters: EventFilter) -> list[Q]:
         errors['action'] = 'Choose an action from the list.'
     if filters.outcome and filters.outcome not in outcome_options():
         errors['outcome'] = 'Choose an outcome from the list.'
+    for name, label in FILTER_LABELS.items():
+        if len(getattr(filters, name).strip()) > (longest := AuditEvent._meta.fields_map[name].max_length):
+            errors[name] = f'The {label} can be at most {longest} characters.'
     if errors:
         raise ValidationFailed(errors)
     conditions = []

@@ -23,7 +23,7 @@ from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.changes import save_changes
 from app.services.uploads import MEDIA_TYPES, image_kind, shown_name, size_problem
 from app.services.users import require
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from models.accounts import User
 from models.clinic import Branch
 
@@ -187,7 +187,7 @@ def _write_file(path: Path, content: bytes) -> None:
 
 
 async def _reachable(actor: Actor, branch_id: int) -> Branch:
-    branch = await Branch.get_or_none(id=branch_id)
+    branch = await Branch.get_or_none(id=branch_id) if is_record_id(branch_id) else None
     if branch is None:
         raise NotFound(NOT_FOUND)
     if not actor.may_work_in(branch_id):

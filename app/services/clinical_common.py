@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from app.errors import NotFound
 from app.services.patient_lookup import NOT_FOUND
-from app.services.validation import Checker
+from app.services.validation import UID_MAX, Checker, fits_column
 from models.patients import Patient
 
 
 async def patient_by_uid(uid: str) -> Patient:
     """The patient with this clinic UID, or NotFound."""
-    patient = await Patient.get_or_none(uid=(uid or '').strip())
+    uid = (uid or '').strip()
+    patient = await Patient.get_or_none(uid=uid) if fits_column(uid, UID_MAX) else None
     if patient is None:
         raise NotFound(NOT_FOUND)
     return patient

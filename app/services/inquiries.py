@@ -20,13 +20,13 @@ from app.auth.actor import Actor
 from app.auth.permissions import INQUIRIES_EDIT, INQUIRIES_VIEW, PATIENTS_EDIT
 from app.clock import utcnow
 from app.config import get_settings
-from app.errors import DomainError, NotFound, PermissionDenied
+from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services import patients
 from app.services.changes import save_changes
 from app.services.consultations import ConsultationDetails
 from app.services.patients import PatientDetails
 from app.services.users import require
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from models.clinic import Branch
 from models.inquiries import BookingType, CommunicationType, Inquiry, InquiryKind, InquiryStatus, TestName
 from models.patients import Gender
@@ -95,11 +95,17 @@ async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str |
     if not actor.is_superadmin:
         query = query.filter(branch_id=actor.branch_id)
     elif branch_id is not None:
+        if not is_record_id(branch_id):
+            raise ValidationFailed({'branch': 'Choose a branch from the list.'})
         query = query.filter(branch_id=branch_id)
-    if kind:
-        query = query.filter(kind=InquiryKind(kind))
-    if status:
-        query = query.filter(status=InquiryStatus(status))
+    check = Checker()
+    chosen_kind = choice(check, 'kind', kind, InquiryKind, label='kind of inquiry', required=False)
+    chosen_status = choice(check, 'status', status, InquiryStatus, label='status', required=False)
+    check.raise_if_any()
+    if chosen_kind is not None:
+        query = query.filter(kind=chosen_kind)
+    if chosen_status is not None:
+        query = query.filter(status=chosen_status)
     if created_from is not None:
         query = query.filter(created_at__gte=_start_of(created_from))
     if created_to is not None:
@@ -309,7 +315,8 @@ def _age(check: Checker, value: int | float | str | None) -> int | None:
 async def _check_branch(check: Checker, actor: Actor, branch_id: int | None) -> None:
     if branch_id is None:
         check.fail('branch', 'Choose the branch.')
-    elif not actor.may_work_in(branch_id) or not await Branch.exists(id=branch_id, is_active=True):
+    elif not is_record_id(branch_id) or not actor.may_work_in(branch_id) \
+            or not await Branch.exists(id=branch_id, is_active=True):
         check.fail('branch', 'Choose one of your open branches.')
 
 

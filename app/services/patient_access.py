@@ -15,6 +15,7 @@ from app.audit.denials import audit_denials
 from app.auth.actor import Actor
 from app.auth.permissions import PATIENT_ACCESS_LOG
 from app.services.users import require
+from app.services.validation import UID_MAX, fits_column
 from models.audit import AuditEvent
 
 RECENT_EVENTS = 1000
@@ -47,6 +48,9 @@ class Visit:
 async def recent_visits(*, actor: Actor, patient_uid: str, limit: int = RECENT_EVENTS) -> list[Visit]:
     """The newest visits to one patient's record (from the newest `limit` events; the `patient_id` index)."""
     require(actor, PATIENT_ACCESS_LOG)
+    if not fits_column(patient_uid, UID_MAX):
+        return []
+    limit = min(max(1, limit), RECENT_EVENTS)
     events = await AuditEvent.filter(patient_id=patient_uid).order_by('-seq').limit(limit)
     visits: list[Visit] = []
     for event in events:  # newest first

@@ -15,6 +15,7 @@ from app.auth.actor import Actor
 from app.auth.permissions import PATIENTS_VIEW
 from app.errors import NotFound
 from app.services.users import require
+from app.services.validation import UID_MAX, fits_column
 from models.patients import Patient
 
 NOT_FOUND = 'No patient has that UID. Check the number, or search for the patient by name or phone.'
@@ -33,7 +34,8 @@ class PatientRef:
 async def open_patient(*, actor: Actor, uid: str) -> PatientRef:
     """Find a patient by UID and record that the actor opened the record."""
     require(actor, PATIENTS_VIEW)
-    patient = await Patient.get_or_none(uid=uid.strip())
+    uid = uid.strip()
+    patient = await Patient.get_or_none(uid=uid) if fits_column(uid, UID_MAX) else None
     if patient is None:
         raise NotFound(NOT_FOUND)
     await audit.view(actor, entity_type='patient', entity_id=patient.uid, patient_id=patient.uid)

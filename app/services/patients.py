@@ -39,7 +39,7 @@ PAGE_SIZES = (10, 25, 50, 100)
 PHOTO_TYPES = {kind: MEDIA_TYPES[kind] for kind in IMAGE_KINDS}
 GENDER_LABELS = {Gender.FEMALE: 'Female', Gender.MALE: 'Male', Gender.OTHER: 'Other',
                  Gender.UNDISCLOSED: 'Prefers not to say'}
-_UID_QUERY = re.compile(r'^\d{6}-\d*$')
+_UID_QUERY = re.compile(r'^\d{6}-\d{0,8}$')  # a UID or its start, short enough for the range's upper bound
 _PHONE_QUERY = re.compile(r'^[+\d\s()-]+$')
 _SIMILAR = 0.8
 
@@ -198,12 +198,18 @@ async def get_patient(*, actor: Actor, patient_id: UUID) -> PatientRow:
     return await _row_of(patient_id)
 
 
+SEARCH_MAX = 100
+
+
 @audit_denials('patient')
 async def search_patients(*, actor: Actor, query: str = '', page: int = 1, per_page: int = 25) -> PatientPage:
     """One page of the patients matching part of a name, a UID or a phone number (newest first when empty)."""
     require(actor, PATIENTS_VIEW)
     per_page = per_page if per_page in PAGE_SIZES else 25
     text = ' '.join(query.split()).lower()
+    if len(text) > SEARCH_MAX:
+        raise ValidationFailed({'query': f'Search for at most {SEARCH_MAX} characters: part of a name, a UID or a '
+                                         'phone number.'})
     filtered = Patient.all()
     # Orderings are chosen so SQLite either walks an index that answers the query or sorts the few matches,
     # never walks a whole index row by row looking for rare matches.

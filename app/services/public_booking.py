@@ -16,7 +16,7 @@ from app.clock import utcnow
 from app.errors import DomainError
 from app.services.consultations import clinic_today
 from app.services.inquiries import check_name, choice
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from models.clinic import Branch
 from models.inquiries import BookingType, CommunicationType, Inquiry, InquiryKind
 
@@ -101,7 +101,7 @@ async def request_appointment(*, client_ip: str, full_name: str, phone: str, con
         check.fail('preferred_date', 'The preferred date cannot be in the past.')
     elif preferred_date > today + timedelta(days=FURTHEST_DAYS_AHEAD):
         check.fail('preferred_date', f'Choose a date within the next {FURTHEST_DAYS_AHEAD} days.')
-    if branch_id is None or not await Branch.exists(id=branch_id, is_active=True):
+    if not is_record_id(branch_id) or not await Branch.exists(id=branch_id, is_active=True):
         check.fail('branch', 'Choose the branch you would like to visit.')
     check.raise_if_any()
     throttle.count(client_ip, now=now)

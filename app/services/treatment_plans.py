@@ -29,7 +29,7 @@ from app.auth.actor import Actor
 from app.auth.permissions import DISCOUNTS_APPROVE, NOTES_WRITE, PLANS_EDIT, PLANS_VIEW, role_can
 from app.clock import utcnow
 from app.config import get_settings
-from app.errors import DomainError, NotFound, PermissionDenied
+from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.patient_lookup import NOT_FOUND
 from app.services.users import require
 from app.services.validation import Checker
@@ -185,6 +185,8 @@ async def update_plan(*, actor: Actor, plan_id: UUID, details: PlanInput) -> Pla
 async def set_status(*, actor: Actor, plan_id: UUID, status: PlanStatus | str) -> PlanRow:
     """Mark a plan completed, inactive or active again, as the allowed transitions permit."""
     require(actor, PLANS_EDIT)
+    if status not in {member.value for member in PlanStatus}:
+        raise ValidationFailed({'status': 'Choose a status from the list.'})
     new = PlanStatus(status)
     plan = await _plan(actor, plan_id)
     async with audit.change(actor, action=Action.UPDATE, entity_type='treatment-plan', entity_id=plan.id,

@@ -22,6 +22,7 @@ from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security import totp
 from app.security.passwords import verify_password
 from app.services.changes import save_changes, signed_out
+from app.services.validation import is_record_id
 from models.accounts import RecoveryCode, Role, RolePolicy, User
 
 _BASE32_SECRET = re.compile(r'^[A-Z2-7]{16,64}$')
@@ -132,7 +133,7 @@ async def reset_for_user(*, actor: Actor, user_id: int) -> None:
         raise DomainError('Use your own two-factor page to change your own sign-in.')
     async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
                             entity_id=user_id) as event:
-        target = await User.get_or_none(id=user_id)
+        target = await User.get_or_none(id=user_id) if is_record_id(user_id) else None
         if target is None:
             raise NotFound('That member of staff no longer exists.')
         if not actor.may_work_in(target.branch_id):  # type: ignore[attr-defined]
@@ -174,6 +175,8 @@ async def role_requirements() -> dict[Role, bool]:
 
 
 async def is_required_for(role: Role) -> bool:
+    if role not in {member.value for member in Role}:
+        return False
     policy = await RolePolicy.get_or_none(role=role)
     return bool(policy and policy.two_factor_required)
 

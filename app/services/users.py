@@ -23,7 +23,7 @@ from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security.password_policy import password_problem
 from app.security.passwords import hash_password
 from app.services.changes import save_changes, signed_out
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from models.accounts import EmployeeProfile, Role, User
 from models.clinic import Branch
 
@@ -70,7 +70,7 @@ def require(actor: Actor, permission: str) -> None:
 
 async def target_user(actor: Actor, user_id: int, *, to_change: bool = True) -> User:
     """Fetch a staff account the actor may see (and, when `to_change`, act on)."""
-    user = await User.get_or_none(id=user_id).select_related('branch')
+    user = await User.get_or_none(id=user_id).select_related('branch') if is_record_id(user_id) else None
     if user is None or not actor.may_work_in(user.branch_id):
         raise NotFound(NOT_FOUND)
     if to_change and user.role is Role.SUPERADMIN and not actor.is_superadmin:
@@ -243,7 +243,7 @@ async def _check_branch(check: Checker, actor: Actor, branch_id: int | None, *,
         return
     if not actor.may_work_in(branch_id):
         raise PermissionDenied('You can only manage staff of your own branch.')
-    branch = await Branch.get_or_none(id=branch_id)
+    branch = await Branch.get_or_none(id=branch_id) if is_record_id(branch_id) else None
     if branch is None:
         check.fail('branch', 'That branch no longer exists. Choose another one.')
     elif not branch.is_active and branch_id != current_branch_id:

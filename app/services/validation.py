@@ -5,10 +5,26 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from models.patients import Patient
+
 _USERNAME = re.compile(r'^[a-z0-9][a-z0-9._-]{2,39}$')
 _EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[a-z]{2,}$', re.IGNORECASE)
 _GSTIN = re.compile(r'^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$')
 _INDIAN_MOBILE = re.compile(r'^[6-9][0-9]{9}$')
+
+
+LARGEST_ID = 2 ** 63 - 1  # the largest row id SQLite's INTEGER and PostgreSQL's bigint hold
+UID_MAX = Patient._meta.fields_map['uid'].max_length
+
+
+def is_record_id(value: object) -> bool:
+    """Tell whether a number can name a row at all (checked before it reaches a query)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID
+
+
+def fits_column(text: str | None, max_length: int) -> bool:
+    """Tell whether a looked-up text can be in a column that long (longer ones match nothing)."""
+    return len(text or '') <= max_length
 
 
 class Checker:
