@@ -19,6 +19,7 @@ from app.audit import append_only
 from app.audit.chain import AuditKeyError, audit_key, head_path
 from app.audit.verify import ensure_audit_key
 from app.config import Settings, url_without_password
+from app.security.sealing import seal_plain_values
 from models import MODEL_MODULES
 
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / 'migrations'
@@ -112,6 +113,8 @@ async def open_database(settings: Settings, *, migrate: bool = True) -> None:
     except AuditKeyError:
         await Tortoise.close_connections()
         raise
+    if migrate:
+        await seal_plain_values()  # what a migration moved, still plain, into an encrypted column
 
 
 async def apply_migrations(database_url: str) -> list[str]:

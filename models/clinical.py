@@ -134,8 +134,10 @@ class DiagnosticTest(EncryptedFieldsMixin, Model):
     id = fields.UUIDField(primary_key=True, default=uuid4)
     patient = fields.ForeignKeyField('models.Patient', related_name='diagnostic_tests', on_delete=fields.RESTRICT)
     kind = fields.CharEnumField(TestKind, max_length=8)
-    items = fields.CharField(max_length=200, default='', description='Nerves, muscles or modalities tested')
-    limb = fields.CharField(max_length=60, default='')
+    # Which nerves and which limb tell of the patient's condition: encrypted like the results. (Until
+    # migration 4 they were plain VARCHAR columns `items` and `limb`; `seal_plain_values` encrypted them.)
+    items = EncryptedTextField(null=True, source_field='items_sealed', description='Nerves, muscles or modalities')
+    limb = EncryptedTextField(null=True, source_field='limb_sealed')
     referred_by = fields.CharField(max_length=120, default='')
     done_by = fields.CharField(max_length=120, default='')
     status = fields.CharEnumField(TestStatus, max_length=12, default=TestStatus.REQUESTED)

@@ -11,7 +11,7 @@ from uuid import uuid4
 from tortoise import fields
 from tortoise.models import Model
 
-from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField
+from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField, plain_health_field
 
 
 class Instrument(StrEnum):
@@ -28,8 +28,10 @@ class OutcomeRecord(EncryptedFieldsMixin, Model):
     instrument = fields.CharEnumField(Instrument, max_length=8)
     recorded_on = fields.DateField(description='Clinic date of the visit')
     answers = EncryptedTextField(description='JSON: the pain rating, or the ten section scores (null = blank)')
-    score = fields.DecimalField(max_digits=5, decimal_places=1, null=True,
-                                description='NPRS 0-10 or a percentage; null when too many sections were blank')
+    # Plain on purpose: trends and the clinic's outcome figures average it in SQL (the answers are encrypted).
+    score = plain_health_field(fields.DecimalField(
+        max_digits=5, decimal_places=1, null=True,
+        description='NPRS 0-10 or a percentage; null when too many sections were blank'))
     recorded_by = fields.ForeignKeyField('models.User', related_name='outcome_records', null=True,
                                          on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)

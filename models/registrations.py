@@ -11,7 +11,7 @@ from uuid import uuid4
 from tortoise import fields
 from tortoise.models import Model
 
-from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField
+from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField, plain_health_field
 
 
 class ChiefComplaint(StrEnum):
@@ -55,7 +55,8 @@ class Registration(EncryptedFieldsMixin, Model):
     id = fields.UUIDField(primary_key=True, default=uuid4)
     patient = fields.ForeignKeyField('models.Patient', related_name='registrations', on_delete=fields.RESTRICT)
     branch = fields.ForeignKeyField('models.Branch', related_name='registrations', on_delete=fields.RESTRICT)
-    chief_complaint = fields.CharEnumField(ChiefComplaint, max_length=20)
+    # Plain on purpose: one of a few kinds, which reports and charts count by (the words are encrypted).
+    chief_complaint = plain_health_field(fields.CharEnumField(ChiefComplaint, max_length=20))
     complaint_details = EncryptedTextField(null=True, description='The complaint in words (encrypted)')
     referral_source = fields.CharField(max_length=100, default='')
     referring_doctor = fields.CharField(max_length=120, default='')

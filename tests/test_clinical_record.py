@@ -91,8 +91,9 @@ async def test_a_diagnostic_test_is_requested_then_done_with_a_report(user: User
     user.find('referred_by').type('Dr Kulkarni')
     user.find('dialog-submit').click()
     await user.should_see('The test has been saved.')
-    test = await DiagnosticTest.get(items='Median, ulnar')
+    [test] = await DiagnosticTest.all()
     assert (test.kind.value, test.status.value, test.referred_by) == ('NCV', 'requested', 'Dr Kulkarni')
+    assert (test.items, test.limb) == ('Median, ulnar', 'Right upper')
     doctor = await actor_of(await make_user(Role.DOCTOR))
     with pytest.raises(ValidationFailed) as refused:
         await diagnostic_tests.update_test(actor=doctor, test_id=test.id, kind='NCV', items='Median', limb='',

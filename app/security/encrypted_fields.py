@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from tortoise import Tortoise, fields
 from tortoise.models import Model
@@ -72,6 +72,16 @@ class EncryptedTextField(fields.TextField):
             return f'The field {self.model_field_name}'
         model = instance if isinstance(instance, type) else type(instance)
         return f'{model.__name__}.{self.model_field_name}'
+
+
+F = TypeVar('F', bound=fields.Field)
+
+
+def plain_health_field(field: F) -> F:
+    """Mark a health field kept in the clear on purpose (reports group or add up by it in SQL): the audit
+    trail names it but never records its value, as for the encrypted ones. Each use says why it stays plain."""
+    field.holds_health_data = True  # type: ignore[attr-defined]
+    return field
 
 
 class EncryptedFieldsMixin:

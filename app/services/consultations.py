@@ -37,7 +37,7 @@ from models.registrations import (
 NOT_FOUND = 'That consultation could not be found.'
 FEE_LIMIT = Decimal('1000000')
 # The complaint's kind says something about the patient's health: the trail names it, never its value.
-HIDDEN = hidden_fields(Registration) | {'chief_complaint'}
+HIDDEN = hidden_fields(Registration)  # health fields, the plain chief complaint included, by name only
 _NOTES = ('doctor_notes', 'prescription')
 
 COMPLAINT_LABELS = {ChiefComplaint.NECK_PAIN: 'Neck pain', ChiefComplaint.BACK_PAIN: 'Back pain',

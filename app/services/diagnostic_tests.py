@@ -42,7 +42,7 @@ class TestView:
 
 
 def _view(row: DiagnosticTest) -> TestView:
-    return TestView(id=row.id, kind=row.kind, items=row.items, limb=row.limb, referred_by=row.referred_by,
+    return TestView(id=row.id, kind=row.kind, items=row.items or '', limb=row.limb or '', referred_by=row.referred_by,
                     done_by=row.done_by, status=row.status, results=row.results or '', created_at=row.created_at)
 
 

@@ -29,8 +29,7 @@ from models.outcomes import Instrument, OutcomeRecord
 from models.patients import Patient
 
 _CREATED_FIELDS = ('instrument', 'recorded_on', 'answers', 'score', 'recorded_by_id')
-# The score tells as much about the patient's health as the answers: the trail names it only.
-_HIDDEN = hidden_fields(OutcomeRecord) | {'score'}
+_HIDDEN = hidden_fields(OutcomeRecord)  # the answers and the score (a plain health field) by name only
 
 
 @dataclass(frozen=True, kw_only=True)

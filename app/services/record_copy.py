@@ -224,7 +224,7 @@ async def _notes(patient_id: UUID) -> tuple[NoteEntry, ...]:
 
 async def _tests(patient_id: UUID) -> tuple[DiagnosticTestEntry, ...]:
     rows = await DiagnosticTest.filter(patient_id=patient_id)
-    return tuple(DiagnosticTestEntry(kind=row.kind.value, items=row.items, limb=row.limb,
+    return tuple(DiagnosticTestEntry(kind=row.kind.value, items=row.items or '', limb=row.limb or '',
                                      status=TEST_STATUS_LABELS[row.status], results=row.results or '',
                                      requested_at=row.created_at) for row in rows)
 
