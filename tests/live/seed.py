@@ -1,4 +1,4 @@
-"""Make a clinic in an empty data directory for a live server: a branch, a doctor and a receptionist with live
+"""Make a clinic in an empty data directory for a live server: a branch, a doctor, a receptionist and an admin with live
 sessions, and one patient. Prints {"tokens": {role: session token}, "patient": UID} as JSON.
 
 Run as `python -m tests.live.seed` with the PROSPINE_* variables of the server about to start.
@@ -23,7 +23,7 @@ async def seed() -> dict:
     try:
         branch = await make_branch('Andheri', phone='022 2620 1234')
         tokens = {}
-        for role in (Role.DOCTOR, Role.RECEPTION):
+        for role in (Role.DOCTOR, Role.RECEPTION, Role.ADMIN):
             user = await make_user(role, username=role.value, branch=branch, full_name=f'{role.value} of Andheri')
             tokens[role.value] = await sessions.issue(user=user)
         patient = await make_patient('261201-1', branch=branch)
