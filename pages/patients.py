@@ -13,6 +13,7 @@ from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
 from app.errors import DomainError, ValidationFailed
 from app.services import patients
 from app.services.patients import GENDER_LABELS, LikelyDuplicate, PatientRow, PhotoUpload
+from app.wording import counted
 from components.dialogs import FormDialog
 from components.first_consultation import FirstConsultationForm
 from components.frame import frame
@@ -48,7 +49,7 @@ async def patients_page(actor: Actor) -> None:
         state['page'] = page.page
         table.rows = [_table_row(row) for row in page.rows]
         table.pagination = {'page': page.page, 'rowsPerPage': page.per_page, 'rowsNumber': page.total}
-        found.text = f'{page.total:,} patient{"s" if page.total != 1 else ""}'
+        found.text = counted(page.total, 'patient')
 
     @guarded_action(PATIENTS_VIEW)
     async def find(current: Actor) -> None:

@@ -33,3 +33,14 @@ def test_at_least_sixty_four_characters_are_allowed_and_there_is_a_ceiling() -> 
 
 def test_the_username_is_not_a_password() -> None:
     assert password_problem('kavyashah01', username='kavyashah01') is not None
+
+
+@pytest.mark.parametrize('password', ['meera iyer', 'Meera Iyer', 'MEERA.IYER', 'iyer meera', 'dr meera iyer',
+                                      'Meera-Iyer!', 'meera_iyer'])
+def test_the_full_name_in_any_spelling_is_refused(password: str) -> None:
+    assert password_problem(password, username='meera', full_name='Dr Meera Iyer') == \
+        'The password must not be your name or username.'
+
+
+def test_a_sentence_with_the_name_in_it_is_allowed() -> None:
+    assert password_problem('meera walks to the clinic', username='meera', full_name='Dr Meera Iyer') is None

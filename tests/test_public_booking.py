@@ -116,14 +116,16 @@ async def test_the_sixth_request_within_an_hour_is_refused_until_the_hour_passes
 
 
 async def test_the_limit_is_per_address(db: None) -> None:
-    await make_branch('Andheri')
+    await make_branch('Andheri', phone='022 2620 1234')
+    await make_branch('Bandra', phone='')
     branch_id = (await public_booking.open_branches())[0].id
     details = {'full_name': 'Ravi Kumar', 'phone': '9820012345', 'consultation_type': 'online', 'condition': '',
                'branch_id': branch_id, 'preferred_date': clinic_today()}
     for _ in range(public_booking.REQUESTS_PER_WINDOW):
         await public_booking.request_appointment(client_ip='10.0.0.1', **details)
-    with pytest.raises(public_booking.TooManyRequests):
+    with pytest.raises(public_booking.TooManyRequests) as refused:
         await public_booking.request_appointment(client_ip='10.0.0.1', **details)
+    assert 'Please call the clinic (Andheri 022 2620 1234) and we will book' in refused.value.message
     await public_booking.request_appointment(client_ip='10.0.0.2', **details)
     assert await Inquiry.all().count() == public_booking.REQUESTS_PER_WINDOW + 1
     await audit.shutdown()

@@ -21,6 +21,7 @@ from app.audit.chain import (
 )
 from app.config import get_settings
 from app.sql import placeholders
+from app.wording import counted
 
 _SELECT = f'SELECT {", ".join(CHAINED_COLUMNS)}, mac FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?'  # noqa: S608 (constant column names)
 _NEWEST = 'SELECT seq, mac FROM audit_event ORDER BY seq DESC LIMIT 1'
@@ -40,7 +41,7 @@ class ChainReport:
 
     def sentence(self) -> str:
         if self.ok:
-            return f'The audit trail is intact: {self.checked:,} event{"" if self.checked == 1 else "s"} checked.'
+            return f'The audit trail is intact: {counted(self.checked, "event")} checked.'
         where = f' at event #{self.first_bad_seq}' if self.first_bad_seq is not None else ''
         return f'The audit trail has been tampered with{where}: {self.problem}'
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.config import Settings
+from app.wording import counted
 
 MAX_DELAY_SECONDS = 60
 _UNKNOWN_NAMES_KEPT = 10_000
@@ -32,12 +33,13 @@ class FailureState:
 def refusal(state: FailureState, *, now: datetime, settings: Settings) -> str | None:
     """Say why an attempt is refused before the password is even checked, or None."""
     if state.locked_until is not None and now < state.locked_until:
-        return ('Too many failed sign-ins: this account is locked for '
-                f'{settings.login_lock_minutes} minutes. An administrator can unlock it sooner.')
+        locked_for = counted(settings.login_lock_minutes, 'minute')
+        return (f'Too many failed sign-ins: this account is locked for {locked_for}. '
+                'An administrator can unlock it sooner.')
     wait = required_wait(state, settings=settings)
     if wait and state.last_at is not None and now < state.last_at + wait:
         seconds = max(1, int((state.last_at + wait - now).total_seconds() + 0.999))
-        return f'Too many failed sign-ins. Please wait {seconds} seconds and try again.'
+        return f'Too many failed sign-ins. Please wait {counted(seconds, "second")} and try again.'
     return None
 
 

@@ -16,6 +16,7 @@ from app.backups.store import human_size
 from app.config import Settings
 from app.db import close_database, tortoise_config
 from app.logs import configure_logging
+from app.wording import counted
 
 EXIT_REFUSED = 1
 EXIT_WRONG_DATABASE = 2
@@ -68,5 +69,5 @@ def restore_command(settings: Settings, path: str, *, force: bool) -> int:
         return EXIT_REFUSED
     print(f'Restored the {result.kind} backup made {result.created}: the database passed its integrity check, '
           f'{result.uploads} uploaded file(s) were put back, and the audit trail verifies '
-          f'({result.events_checked:,} event{"" if result.events_checked == 1 else "s"} checked).')
+          f'({counted(result.events_checked, "event")} checked).')
     return 0

@@ -7,6 +7,7 @@ No composition rules. The shipped list is the 20,000 common passwords Django shi
 from __future__ import annotations
 
 import gzip
+import re
 from functools import cache
 from pathlib import Path
 
@@ -30,7 +31,24 @@ def password_problem(password: str, *, username: str = '', full_name: str = '') 
     lowered = password.lower()
     if lowered in common_passwords():
         return 'This password is too common. Choose another one, for example a short sentence.'
-    personal = {part.lower() for part in [username, *full_name.split()] if len(part) >= 4}
-    if lowered.strip() in personal or (username and lowered == username.lower() * 2):
+    if _letters(password) in _personal_words(username=username, full_name=full_name):
         return 'The password must not be your name or username.'
     return None
+
+
+TITLES = frozenset({'dr', 'mr', 'mrs', 'ms', 'miss', 'prof', 'shri', 'smt', 'sri', 'kumari'})
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, lower-case: "Meera Iyer" and "meera.iyer" compare equal."""
+    return re.sub(r'[\W_]+', '', text.lower())
+
+
+def _personal_words(*, username: str, full_name: str) -> set[str]:
+    """What a password must not be: the username (once or twice), the name with or without a title, in either
+    order, or any one of its longer words."""
+    words = [word for word in re.split(r'[\s.,]+', full_name) if _letters(word) and _letters(word) not in TITLES]
+    found = {_letters(username), _letters(username) * 2, _letters(full_name), _letters(''.join(words)),
+             _letters(''.join(reversed(words))), *(_letters(word) for word in words if len(_letters(word)) >= 4)}
+    found.discard('')
+    return found

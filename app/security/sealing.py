@@ -17,6 +17,7 @@ from app.config import get_settings
 from app.security.encrypted_fields import EncryptedColumn, encrypted_columns, value_context
 from app.security.keyring import LEGACY_TOKEN_VERSION, TOKEN_VERSION, keyring
 from app.sql import placeholders
+from app.wording import counted
 
 # (table, column) of encrypted columns that once held plain text; only these are scanned.
 ONCE_PLAIN = frozenset({('diagnostic_test', 'items_sealed'), ('diagnostic_test', 'limb_sealed')})
@@ -35,7 +36,7 @@ async def seal_plain_values(*, batch_size: int = 500) -> int:
             if count:
                 await audit.record(system_actor('migration'), action=Action.UPDATE, entity_type='encryption',
                                    entity_id=f'{column.table}.{column.column}',
-                                   detail=f'{count} plain value(s) left by a migration encrypted')
+                                   detail=f'{counted(count, "plain value")} left by a migration encrypted')
             sealed += count
     return sealed
 

@@ -24,6 +24,7 @@ from app.services.changes import save_changes
 from app.services.uploads import MEDIA_TYPES, image_kind, shown_name, size_problem
 from app.services.users import require
 from app.services.validation import Checker, is_record_id
+from app.wording import counted
 from models.accounts import User
 from models.clinic import Branch
 
@@ -114,7 +115,7 @@ async def set_branch_active(*, actor: Actor, branch_id: int, active: bool) -> No
     async with audit.change(actor, action=Action.UPDATE, entity_type='branch', entity_id=branch_id) as event:
         branch = await _reachable(actor, branch_id)
         if not active and (staff := await User.filter(branch_id=branch_id, is_active=True).count()):
-            raise DomainError(f'This branch still has {staff} active staff member{"s" if staff != 1 else ""}. '
+            raise DomainError(f'This branch still has {counted(staff, "active staff member")}. '
                               'Move or deactivate them first.')
         await save_changes(event, branch, is_active=active)
         event.set_detail('Branch reopened.' if active else 'Branch closed.')

@@ -8,6 +8,7 @@ from tortoise.models import Model
 
 from app.audit.diff import changes_between, hidden_fields, snapshot
 from app.audit.logger import ChangeEvent
+from app.wording import counted
 
 
 async def save_changes(event: ChangeEvent, record: Model, **values: Any) -> None:
@@ -23,4 +24,4 @@ async def save_changes(event: ChangeEvent, record: Model, **values: Any) -> None
 
 def signed_out(count: int) -> str:
     """Say how many sessions a change ended, for an event's detail ('' when none)."""
-    return f'Signed out of {count} session{"s" if count != 1 else ""}.' if count else ''
+    return f'Signed out of {counted(count, "session")}.' if count else ''

@@ -24,6 +24,7 @@ from app.errors import DomainError, NotFound, PermissionDenied
 from app.services.changes import save_changes
 from app.services.users import require
 from app.services.validation import Checker
+from app.wording import counted
 from models.patients import Patient
 from models.registrations import (
     ChiefComplaint,
@@ -239,7 +240,7 @@ async def list_consultations(*, actor: Actor, patient_id: UUID) -> list[Consulta
         .order_by('-visit_at')
     notes = actor.can(NOTES_VIEW)
     await audit.view(actor, entity_type='registration', entity_id=patient.uid, patient_id=patient.uid,
-                     detail=f'{len(registrations)} consultation(s){", with notes" if notes else ""}')
+                     detail=f'{counted(len(registrations), "consultation")}{", with notes" if notes else ""}')
     return [_row(registration, notes=notes) for registration in registrations]
 
 

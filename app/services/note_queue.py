@@ -17,6 +17,7 @@ from app.audit.denials import audit_denials
 from app.auth.actor import Actor
 from app.auth.permissions import NOTES_COSIGN, NOTES_WRITE
 from app.services.clinical_notes import DISCIPLINE_LABELS, ENTITY
+from app.wording import counted
 from models.clinical import ClinicalNote, NoteStatus
 
 LIMIT = 50  # per list; the page says when there are more
@@ -56,8 +57,8 @@ async def waiting_notes(*, actor: Actor) -> NoteQueue:
     if awaiting or drafts:
         to_cosign, own = min(len(awaiting), LIMIT), min(len(drafts), LIMIT)
         await audit.view(actor, entity_type=ENTITY, entity_id='',
-                         detail=f'Listed {to_cosign} note{"" if to_cosign == 1 else "s"} awaiting co-signature and '
-                                f'{own} draft{"" if own == 1 else "s"}.')
+                         detail=f'Listed {counted(to_cosign, "note")} awaiting co-signature and '
+                                f'{counted(own, "draft")}.')
     return NoteQueue(awaiting_cosignature=[_waiting(note, note.signed_at) for note in awaiting[:LIMIT]],
                      drafts=[_waiting(note, note.updated_at) for note in drafts[:LIMIT]],
                      more_awaiting=len(awaiting) > LIMIT, more_drafts=len(drafts) > LIMIT)

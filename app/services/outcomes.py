@@ -25,6 +25,7 @@ from app.services.outcome_scoring import INSTRUMENT_NAMES, Change, ScoringError,
 from app.services.patient_lookup import NOT_FOUND
 from app.services.users import require
 from app.services.validation import Checker
+from app.wording import counted
 from models.outcomes import Instrument, OutcomeRecord
 from models.patients import Patient
 
@@ -94,7 +95,7 @@ async def patient_trends(*, actor: Actor, patient_id: UUID) -> list[Trend]:
     records = await OutcomeRecord.filter(patient_id=patient.id).select_related('recorded_by') \
         .order_by('recorded_on', 'created_at')
     await audit.view(actor, entity_type='outcome', entity_id=patient.uid, patient_id=patient.uid,
-                     detail=f'{len(records)} outcome record{"s" if len(records) != 1 else ""}')
+                     detail=counted(len(records), 'outcome record'))
     trends = []
     for instrument in Instrument:
         rows = [_row(record, recorded_by=record.recorded_by.full_name if record.recorded_by else '')

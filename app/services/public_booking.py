@@ -25,15 +25,16 @@ WINDOW = timedelta(hours=1)
 FURTHEST_DAYS_AHEAD = 180
 _ADDRESSES_KEPT = 10_000
 TOO_MANY = ('We have received several requests from your connection in the last hour. '
-            'Please call the clinic and we will book your appointment over the phone.')
+            'Please call the clinic{phones} and we will book your appointment over the phone.')
 ACTOR = system_actor('public-booking')
 
 
 class TooManyRequests(DomainError):
-    """The address has sent its allowance of requests for now."""
+    """The address has sent its allowance of requests for now; the message gives the branches' phones."""
 
-    def __init__(self) -> None:
-        super().__init__(TOO_MANY)
+    def __init__(self, branches: list[PublicBranch]) -> None:
+        phones = [f'{branch.name} {branch.phone}' for branch in branches if branch.phone]
+        super().__init__(TOO_MANY.format(phones=f' ({", ".join(phones)})' if phones else ''))
 
 
 class BookingThrottle:
@@ -67,15 +68,17 @@ throttle = BookingThrottle()
 
 @dataclass(frozen=True)
 class PublicBranch:
-    """A branch as the public may see it: its name only."""
+    """A branch as the public may see it: its name and the phone patients call."""
 
     id: int
     name: str
+    phone: str = ''
 
 
 async def open_branches() -> list[PublicBranch]:
     """The branches a patient may choose from."""
-    return [PublicBranch(branch.id, branch.name) for branch in await Branch.filter(is_active=True).order_by('name')]
+    return [PublicBranch(branch.id, branch.name, branch.phone)
+            for branch in await Branch.filter(is_active=True).order_by('name')]
 
 
 async def request_appointment(*, client_ip: str, full_name: str, phone: str, consultation_type: str | None,
@@ -83,7 +86,7 @@ async def request_appointment(*, client_ip: str, full_name: str, phone: str, con
     """Save a patient's request as an online inquiry for reception, or say why it cannot be taken."""
     now = utcnow()
     if not throttle.allows(client_ip, now=now):
-        raise TooManyRequests()
+        raise TooManyRequests(await open_branches())
     check = Checker()
     today = clinic_today()
     details = {

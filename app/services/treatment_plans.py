@@ -33,6 +33,7 @@ from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.patient_lookup import NOT_FOUND
 from app.services.users import require
 from app.services.validation import Checker
+from app.wording import counted
 from models.accounts import User
 from models.patients import Patient
 from models.plans import PlanRevision, PlanStatus, PlanType, Service, TreatmentPlan
@@ -143,7 +144,7 @@ async def list_plans(*, actor: Actor, patient_id: UUID) -> list[PlanRow]:
     revisions = await PlanRevision.filter(plan_id__in=[plan.id for plan in plans]).select_related('changed_by') \
         .order_by('changed_at')
     await audit.view(actor, entity_type='treatment-plan', entity_id=patient.uid, patient_id=patient.uid,
-                     detail=f'{len(plans)} treatment plan{"s" if len(plans) != 1 else ""}')
+                     detail=counted(len(plans), 'treatment plan'))
     return [_row(plan, [revision for revision in revisions if revision.plan_id == plan.id]) for plan in plans]
 
 
