@@ -28,7 +28,8 @@ class FirstConsultationForm:
                 {t.value: label for t, label in TYPE_LABELS.items()}, label='Consultation',
                 value=consultation_type or 'in-clinic'))
             with ui.row().classes('w-full no-wrap gap-2'):
-                self.fee = add('fee', ui.number('Fee (₹)', min=0).classes('grow'))
+                # No min: it would turn -500 into 0 unseen; the service refuses it with a message.
+                self.fee = add('fee', ui.number('Fee (₹)').props('inputmode=decimal').classes('grow'))
                 self.payment = add('payment_method', ui.select(
                     {m.value: label for m, label in PAYMENT_LABELS.items()}, label='Paid by').classes('grow'))
             self.referral = add('referral_source', ui.input('Referred by (source)', value=referral_source)) \

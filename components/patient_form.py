@@ -35,9 +35,9 @@ class PatientForm:
                 self.inputs['date_of_birth'] = dialog.form.add('date_of_birth', ui.input(
                     'Date of birth', value=row.date_of_birth.isoformat() if row and row.date_of_birth else '')
                     .props('type=date stack-label outlined').classes('grow'))
-                self.inputs['age_years'] = dialog.form.add('age_years', ui.number(
-                    'or age (years)', value=row.age_years if row else None, min=0, max=120, precision=0)
-                    .props('outlined').classes('w-32'))
+                self.inputs['age_years'] = dialog.form.add('age_years', ui.number(  # no min/max: never clamp unseen
+                    'or age (years)', value=row.age_years if row else None)
+                    .props('outlined inputmode=numeric').classes('w-32'))
             self.inputs['address'] = dialog.form.add('address', ui.textarea(
                 'Address', value=row.address if row else '').props('autogrow outlined'))
         for name, element in self.inputs.items():

@@ -111,8 +111,8 @@ async def inquiries_page(actor: Actor) -> None:
                                   .props('type=tel inputmode=tel')),
             }
             with ui.row().classes('w-full no-wrap gap-2'):
-                fields['age_years'] = form.add('age_years', ui.number(
-                    'Age', value=row.age_years if row else None, min=0, max=120, precision=0).classes('grow'))
+                fields['age_years'] = form.add('age_years', ui.number(  # no min/max: they would change 250 to 120
+                    'Age', value=row.age_years if row else None).props('inputmode=numeric').classes('grow'))
                 fields['gender'] = form.add('gender', ui.select(
                     {g.value: label for g, label in GENDER_LABELS.items()}, label='Gender', clearable=True,
                     value=row.gender.value if row and row.gender else None).classes('grow'))
@@ -257,8 +257,8 @@ async def inquiries_page(actor: Actor) -> None:
             full_name = dialog.form.add('full_name', ui.input('Name', value=prefill.patient.full_name))
             phone = dialog.form.add('phone', ui.input('Phone', value=prefill.patient.phone).props('type=tel'))
             with ui.row().classes('w-full no-wrap gap-2'):
-                age = dialog.form.add('age_years', ui.number('Age', value=prefill.patient.age_years, min=0, max=120,
-                                                              precision=0).classes('grow'))
+                age = dialog.form.add('age_years', ui.number('Age', value=prefill.patient.age_years)
+                                      .props('inputmode=numeric').classes('grow'))
                 gender = dialog.form.add('gender', ui.select(
                     {g.value: label for g, label in GENDER_LABELS.items()}, label='Gender',
                     value=str(prefill.patient.gender) or None).classes('grow'))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -44,7 +44,8 @@ async def reception(branch_name: str = 'Andheri') -> Actor:
 async def quick(actor: Actor, **fields: Any) -> inquiries.InquiryRow:
     values: dict[str, Any] = {'full_name': 'Meera Shah', 'phone': '98765 43210', 'age_years': 42, 'gender': 'female',
                               'chief_complaint': COMPLAINT, 'referral_source': 'Google',
-                              'communication_type': 'whatsapp', 'expected_visit_date': date(2031, 1, 6)}
+                              'communication_type': 'whatsapp',
+                              'expected_visit_date': clinic_today() + timedelta(days=5)}
     values.update(fields)
     return await inquiries.create_inquiry(actor=actor, kind=fields.pop('kind', 'quick'), branch_id=actor.branch_id,
                                           **{k: v for k, v in values.items() if k != 'kind'})

@@ -139,3 +139,21 @@ async def test_a_junior_doctor_is_refused_the_page(user: User) -> None:
     await sign_in(user, await make_user(Role.JRDOCTOR, branch=branch))
     response = await user.http_client.get('/inquiries')
     assert response.status_code == 403 and 'Meera' not in response.text
+
+
+async def test_an_impossible_age_or_a_past_visit_date_gets_a_message_and_saves_nothing(user: User) -> None:
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    await user.open('/inquiries')
+    user.find(marker='new-quick').click()
+    await user.should_see(marker='dialog-title')
+    type_into(user, 'full_name', 'Meera Shah')
+    type_into(user, 'phone', '98765 43210')
+    user.find(marker='age_years').elements.pop().value = 250
+    user.find(marker='age_years').trigger('blur')  # where a min/max number field would clamp it to 120 unseen
+    type_into(user, 'expected_visit_date', '2019-05-01')
+    user.find('dialog-submit').click()
+    await user.should_see('Enter the age in whole years, from 0 to 120.')
+    [date_field] = user.find(marker='expected_visit_date').elements
+    assert date_field.props.get('error-message') == 'The expected visit date cannot be in the past.'
+    assert user.find(marker='age_years').elements.pop().value == 250
+    assert not await Inquiry.exists()

@@ -381,3 +381,19 @@ async def test_doctor_edits_details_and_the_change_is_audited(user) -> None:
     stored = await Patient.get(id=row.id)
     assert (stored.date_of_birth, stored.occupation) == (date(1991, 2, 3), 'Architect')
     assert await AuditEvent.filter(action='update', entity_type='patient', patient_id=row.uid).exists()
+
+
+
+@pytest.mark.parametrize('element_marker', ['age_years', 'fee'])
+async def test_number_fields_never_clamp_what_was_typed(user, element_marker: str) -> None:
+    """A min/max number field turns 250 into 120 and -500 into 0 when it loses focus, unseen: none has one."""
+    from tests.factories import sign_in
+
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    await user.open('/patients')
+    user.find(marker='register-patient').click()
+    await user.should_see('Register a patient')
+    user.find(marker='book-first').click()  # the fee is asked for with the first consultation
+    await user.should_see(marker=element_marker)
+    for element in user.find(marker=element_marker).elements:
+        assert 'min' not in element.props and 'max' not in element.props, element.props

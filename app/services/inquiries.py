@@ -23,7 +23,7 @@ from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services import patients
 from app.services.changes import save_changes
-from app.services.consultations import ConsultationDetails
+from app.services.consultations import ConsultationDetails, clinic_today
 from app.services.patients import PatientDetails
 from app.services.users import require
 from app.services.validation import Checker, is_record_id
@@ -33,6 +33,7 @@ from models.patients import Gender
 
 NOT_FOUND = 'That inquiry could not be found.'
 MAX_AGE = 120
+FURTHEST_VISIT_DAYS = 365
 
 KIND_LABELS = {InquiryKind.QUICK: 'Quick inquiry', InquiryKind.TEST: 'Test inquiry',
                InquiryKind.ONLINE: 'Online request'}
@@ -169,7 +170,8 @@ async def update_inquiry(*, actor: Actor, inquiry_id: UUID, full_name: str, phon
     details = _check_details(check, kind=inquiry.kind, full_name=full_name, phone=phone, age_years=age_years,
                              gender=gender, chief_complaint=chief_complaint, referral_source=referral_source,
                              communication_type=communication_type, expected_visit_date=expected_visit_date,
-                             test_name=test_name, referred_by=referred_by)
+                             test_name=test_name, referred_by=referred_by,
+                             previous_visit_date=inquiry.expected_visit_date)  # an old date may stay as it was
     check.raise_if_any()
     async with audit.change(actor, action=Action.UPDATE, entity_type='inquiry', entity_id=inquiry_id) as event:
         inquiry = await _reachable(actor, inquiry_id)
@@ -278,7 +280,13 @@ def check_name(check: Checker, value: str | None) -> str:
 def _check_details(check: Checker, *, kind: InquiryKind | None, full_name: str, phone: str,
                    age_years: int | float | str | None, gender: str | None, chief_complaint: str,
                    referral_source: str, communication_type: str | None, expected_visit_date: date | None,
-                   test_name: str | None, referred_by: str) -> dict[str, Any]:
+                   test_name: str | None, referred_by: str,
+                   previous_visit_date: date | None = None) -> dict[str, Any]:
+    if expected_visit_date is not None and expected_visit_date != previous_visit_date:
+        if expected_visit_date < clinic_today():
+            check.fail('expected_visit_date', 'The expected visit date cannot be in the past.')
+        elif expected_visit_date > clinic_today() + timedelta(days=FURTHEST_VISIT_DAYS):
+            check.fail('expected_visit_date', 'Choose an expected visit date within the next year.')
     details: dict[str, Any] = {
         'full_name': check_name(check, full_name),
         'phone': check.phone('phone', phone, required=True),
