@@ -12,6 +12,8 @@ from app.auth.guard import guarded_action
 from app.errors import DomainError, ValidationFailed
 from app.services import attachments
 from app.services.attachments import AttachmentView
+from app.services.uploads import MEGABYTE
+from components.upload_rejections import explain_rejections
 from components.when import clinic_time
 from models.clinical import AttachmentKind
 
@@ -46,10 +48,11 @@ def upload_box(*, permission: str, patient_uid: str, on_saved: Callable[[Actor],
         kind = ui.select({k.value: label for k, label in KIND_LABELS.items()}, value=AttachmentKind.REPORT.value,
                          label='Kind').props('outlined dense').classes('w-40').mark(f'{marker}-kind')
         upload = ui.upload(label='Add a PDF, JPEG, PNG or WebP file (at most 20 MB)', auto_upload=True,
-                           max_file_size=attachments.MAX_BYTES, on_upload=uploaded,
-                           on_rejected=lambda: ui.notify('A file can be at most 20 MB.', type='negative')) \
+                           max_file_size=attachments.MAX_BYTES, on_upload=uploaded) \
             .props('accept="application/pdf,image/jpeg,image/png,image/webp" flat bordered') \
             .classes('grow').style('max-width: 100%').mark(marker)
+        explain_rejections(upload, kinds='PDF, JPEG, PNG or WebP', max_mb=attachments.MAX_BYTES // MEGABYTE,
+                           noun='file')
 
 
 def file_list(rows: list[AttachmentView]) -> None:

@@ -11,7 +11,9 @@ from nicegui import events, ui
 from app.errors import ValidationFailed
 from app.services import patients
 from app.services.patients import GENDER_LABELS, PatientDetails, PatientRow, PhotoUpload
+from app.services.uploads import MEGABYTE
 from components.dialogs import FormDialog
+from components.upload_rejections import explain_rejections
 from components.webcam import webcam_button
 
 TEXT_FIELDS = [('full_name', 'Full name'), ('phone', 'Phone'), ('email', 'Email'), ('occupation', 'Occupation'),
@@ -80,9 +82,9 @@ def photo_picker(dialog: FormDialog, on_photo: Callable[[PhotoUpload], Awaitable
         await deliver(photo)
 
     upload = ui.upload(label='Take or choose a photo (JPEG, PNG or WebP, at most 5 MB)', auto_upload=True,
-                       max_file_size=patients.PHOTO_MAX_BYTES, on_upload=received,
-                       on_rejected=lambda: ui.notify('A photo can be at most 5 MB.', type='negative')) \
-        .props('accept="image/*" capture="environment" flat bordered').classes('w-full')
+                       max_file_size=patients.PHOTO_MAX_BYTES, on_upload=received) \
+        .props('accept="image/jpeg,image/png,image/webp" capture="environment" flat bordered').classes('w-full')
+    explain_rejections(upload, kinds='JPEG, PNG or WebP', max_mb=patients.PHOTO_MAX_BYTES // MEGABYTE, noun='photo')
     dialog.form.add('photo', upload)
     webcam_button(from_webcam)
     return upload

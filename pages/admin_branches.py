@@ -13,9 +13,11 @@ from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import BRANCHES_MANAGE, BRANCHES_VIEW
 from app.errors import DomainError, ValidationFailed
 from app.services import branches
+from app.services.uploads import MEGABYTE
 from components.dialogs import FormDialog, fill_width
 from components.frame import frame
 from components.tables import pick_table, picked, replace_rows
+from components.upload_rejections import explain_rejections
 
 COLUMNS = [
     {'name': 'name', 'label': 'Branch', 'field': 'name'},
@@ -141,10 +143,11 @@ async def branches_page(actor: Actor) -> None:
             preview = ui.column().classes('w-full items-center')
             if can_manage:
                 upload = ui.upload(label='Choose a PNG, JPEG or WebP image (at most 1 MB)', auto_upload=True,
-                                   max_file_size=branches.LOGO_MAX_BYTES, on_upload=uploaded,
-                                   on_rejected=lambda: ui.notify('A logo can be at most 1 MB.', type='negative')) \
+                                   max_file_size=branches.LOGO_MAX_BYTES, on_upload=uploaded) \
                     .props('accept="image/png,image/jpeg,image/webp" flat bordered').classes('w-full') \
                     .mark('logo-upload')
+                explain_rejections(upload, kinds='PNG, JPEG or WebP', max_mb=branches.LOGO_MAX_BYTES // MEGABYTE,
+                                   noun='logo')
         await show_logo(actor)
 
     @guarded_action(branches.BRANCHES_CREATE)
