@@ -12,6 +12,7 @@ from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import ASSIGNABLE_ROLES, BRANCHES_VIEW, ROLE_LABELS, USERS_MANAGE, USERS_VIEW
 from app.errors import DomainError
 from app.services import branches, two_factor, users
+from app.wording import counted
 from components.dialogs import FormDialog, fill_width
 from components.frame import frame
 from components.tables import pick_table, picked, replace_rows
@@ -33,7 +34,7 @@ def _table_row(row: users.UserRow) -> dict[str, Any]:
     if row.is_locked:
         lock = f'Locked until {clinic_time(row.locked_until)}'
     elif row.failed_login_count:
-        lock = f'{row.failed_login_count} failed sign-in{"s" if row.failed_login_count != 1 else ""}'
+        lock = counted(row.failed_login_count, 'failed sign-in')
     else:
         lock = ''
     status = 'Active' if row.is_active else 'Inactive'
@@ -208,20 +209,37 @@ async def staff_page(actor: Actor) -> None:
                 .mark('filter')
             if can_manage:
                 ui.button('Add staff member', icon='person_add', on_click=open_create).mark('add-user')
-        with ui.row().classes('gap-2'):
+        changes: list[ui.button] = []
+        with ui.row().classes('gap-2 items-center'):
             ui.button('Profile', icon='badge', on_click=open_profile).props('outline').mark('open-profile')
             if can_manage:
-                ui.button('Edit', icon='edit', on_click=open_edit).props('outline').mark('edit-user')
-                ui.button('Reset password', icon='password', on_click=open_reset).props('outline') \
-                    .mark('reset-password')
-                ui.button('Unlock', icon='lock_open', on_click=unlock).props('outline').mark('unlock-user')
-                ui.button('Reset two-factor', icon='phonelink_erase', on_click=reset_two_factor).props('outline') \
-                    .mark('reset-two-factor')
-                ui.button('Reactivate', icon='how_to_reg', on_click=reactivate).props('outline') \
-                    .mark('reactivate-user')
-                ui.button('Deactivate', icon='person_off', on_click=open_deactivate) \
-                    .props('outline color=negative').mark('deactivate-user')
+                changes += [
+                    ui.button('Edit', icon='edit', on_click=open_edit).props('outline').mark('edit-user'),
+                    ui.button('Reset password', icon='password', on_click=open_reset).props('outline')
+                    .mark('reset-password'),
+                    ui.button('Unlock', icon='lock_open', on_click=unlock).props('outline').mark('unlock-user'),
+                    ui.button('Reset two-factor', icon='phonelink_erase', on_click=reset_two_factor)
+                    .props('outline').mark('reset-two-factor'),
+                    ui.button('Reactivate', icon='how_to_reg', on_click=reactivate).props('outline')
+                    .mark('reactivate-user'),
+                    ui.button('Deactivate', icon='person_off', on_click=open_deactivate)
+                    .props('outline color=negative').mark('deactivate-user'),
+                ]
+            protected_note = ui.label('Only a superadmin can change a superadmin.') \
+                .classes('text-caption text-grey-8').mark('superadmin-only')
         table = pick_table(COLUMNS).mark('staff-table')
+
+        def offer_what_may_be_done() -> None:
+            """Offer only the actions the actor may take on the chosen person (the service checks again)."""
+            row = table.selected[0] if table.selected else None
+            protected = row is not None and row['role_value'] == 'superadmin' and not actor.is_superadmin
+            for button in changes:
+                button.set_visibility(not protected)
+            protected_note.set_visibility(protected)
+
+        table.on_select(offer_what_may_be_done)
+        table.on('rowClick', offer_what_may_be_done)
+        offer_what_may_be_done()
         search.bind_value_to(table, 'filter')
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         replace_rows(table, initial)

@@ -224,3 +224,19 @@ async def test_reset_two_factor_clears_it_and_signs_them_out(user: User) -> None
     assert not await RecoveryCode.filter(user=staff).exists()
     resolved = await sessions.resolve_token(their_token)
     assert resolved.actor is None and resolved.ended_reason == sessions.REASON_TWO_FACTOR_RESET
+
+
+async def test_an_admin_is_not_offered_changes_to_a_superadmin(user: User) -> None:
+    branch = await make_branch('Andheri')
+    await make_user(Role.SUPERADMIN, username='boss', branch=branch)
+    await make_user(Role.DOCTOR, username='ravi', branch=branch)
+    await open_as_admin(user, branch=branch)
+    await user.should_not_see(marker='superadmin-only')
+    tap_row(user, 'boss')
+    await user.should_see('Only a superadmin can change a superadmin.')
+    for marker in ('edit-user', 'reset-password', 'unlock-user', 'reset-two-factor', 'deactivate-user'):
+        await user.should_not_see(marker=marker)
+    await user.should_see(marker='open-profile')
+    tap_row(user, 'ravi')
+    await user.should_see(marker='reset-password')
+    await user.should_not_see(marker='superadmin-only')
