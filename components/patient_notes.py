@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 
@@ -194,6 +195,9 @@ def open_editor(actor: Actor, note: NoteView, refresh: Refresh) -> None:
     async def close(current: Actor) -> None:
         if state['dirty']:
             await save()
+        if current.can(NOTES_WRITE):
+            with contextlib.suppress(DomainError):  # a draft with text in it is kept, as it should be
+                await clinical_notes.discard_untouched_draft(actor=current, note_id=note.id)
         timer.cancel()
         await refresh(current)
         dialog.close()

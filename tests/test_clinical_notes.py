@@ -147,3 +147,45 @@ async def test_the_draft_is_saved_while_typing_without_pressing_save(user: User)
     user.find('note-sign').click()
     await user.should_see('The note has been signed.')
     assert (await ClinicalNote.first()).status is NoteStatus.SIGNED
+
+
+@pytest.mark.parametrize('typed', ['', 'Neck pain since Monday'])
+async def test_a_note_closed_without_text_leaves_no_draft_behind(user: User, typed: str) -> None:
+    doctor = await make_user(Role.DOCTOR)
+    await make_patient('250101-1')
+    await sign_in(user, doctor)
+    await user.open('/patients/250101-1')
+    user.find('new-note').click()
+    await user.should_see('note-subjective')
+    assert await ClinicalNote.exists()  # the draft exists while the editor is open
+    if typed:
+        user.find('note-subjective').type(typed)
+    user.find('note-close').click()
+    await user.should_not_see('note-subjective')
+    if typed:
+        await eventually(lambda: ClinicalNote.exists(), what='the written draft kept')
+        assert (await ClinicalNote.first()).subjective.endswith(typed)
+        assert not await AuditEvent.exists(entity_type='clinical-note', action='delete')
+    else:
+        await eventually(lambda: _none_left(), what='the untouched draft removed')
+        [removed] = await AuditEvent.filter(entity_type='clinical-note', action='delete')
+        assert (removed.patient_id, removed.username) == ('250101-1', doctor.username)
+
+
+async def _none_left() -> bool:
+    return not await ClinicalNote.exists()
+
+
+async def test_a_draft_with_text_or_another_authors_draft_is_never_discarded(db: None) -> None:
+    author = await actor_of(await make_user(Role.DOCTOR))
+    other = await actor_of(await make_user(Role.DOCTOR))
+    await make_patient('250101-1')
+    note = await clinical_notes.start_note(actor=author, patient_uid='250101-1', discipline=Discipline.PHYSIOTHERAPY)
+    with pytest.raises(PermissionDenied):
+        await clinical_notes.discard_untouched_draft(actor=other, note_id=note.id)
+    await clinical_notes.save_draft(actor=author, note_id=note.id, subjective='Pain 6/10', objective='',
+                                    assessment='', plan='')
+    with pytest.raises(DomainError):
+        await clinical_notes.discard_untouched_draft(actor=author, note_id=note.id)
+    assert await ClinicalNote.exists(id=note.id)
+    await audit.shutdown()

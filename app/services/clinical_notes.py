@@ -127,6 +127,31 @@ async def start_note(*, actor: Actor, patient_uid: str, discipline: Discipline,
 
 
 @audit_denials(ENTITY)
+async def discard_untouched_draft(*, actor: Actor, note_id: UUID) -> bool:
+    """Remove a first-version draft its author closed without writing anything (only the template's prompts, or
+    nothing); tell whether it was removed. Anything written, and every signed note, is kept."""
+    require(actor, NOTES_WRITE)
+    async with audit.change(actor, action=Action.DELETE, entity_type=ENTITY, entity_id=note_id,
+                            detail='an untouched draft, closed without any text') as event:
+        note = await _editable(actor, note_id)
+        template = TEMPLATES.get(note.template_key)
+        prompts = template.prompts if template else {}
+        if note.version != 1 or any((getattr(note, part) or '').strip() != prompts.get(part, '').strip()
+                                    for part in SOAP):
+            raise _Kept()
+        event.set_patient(note.patient.uid)
+        await note.delete()
+    return True
+
+
+class _Kept(DomainError):
+    """Raised inside the change block so that nothing, not even its event, is written."""
+
+    def __init__(self) -> None:
+        super().__init__('The draft has text in it and is kept.')
+
+
+@audit_denials(ENTITY)
 async def save_draft(*, actor: Actor, note_id: UUID, subjective: str, objective: str, assessment: str,
                      plan: str) -> NoteView:
     """Save the text of a draft (the editor calls this as the clinician types); signed notes are refused."""
