@@ -106,8 +106,8 @@ def open_register() -> None:
             dialog.form.show(error)
             return
         ui.notify(f'{row.full_name} is registered as {row.uid}.', type='positive')
+        ui.navigate.to(f'/patients/{row.uid}')  # before closing: closing deletes the dialog this handler runs in
         dialog.close()
-        ui.navigate.to(f'/patients/{row.uid}')
 
     def show_duplicates(duplicate: LikelyDuplicate) -> None:
         warning.clear()

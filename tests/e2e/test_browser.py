@@ -333,3 +333,22 @@ def test_hostile_names_run_no_script_and_inline_handlers_are_refused(desktop: Br
     assert page.evaluate('window.inlineRan') is None
     assert any(violation.startswith('script-src-attr') for violation in csp_violations(page))
     assert dialogs == []
+
+
+def test_registering_a_walk_in_opens_the_new_patients_page(desktop: BrowserContext, clinic: Server) -> None:
+    page = desktop.new_page()
+    goto(page, '/login')
+    sign_in(page)
+    expect_home(page)
+    goto(page, '/patients')
+    page.get_by_role('button', name='Register patient').click()
+    page.get_by_label('Full name').fill('Walk-in Ravi Kumar')
+    page.get_by_label('Phone', exact=True).fill('98200 55555')
+    page.get_by_label('Gender').click()
+    page.get_by_role('option', name='Male', exact=True).click()
+    page.get_by_label('or age (years)').fill('35')
+    page.get_by_role('button', name='Register', exact=True).click()
+    expect(page).to_have_url(re.compile(r'/patients/\d{6}-\d+$'))
+    expect(page.get_by_text('Walk-in Ravi Kumar').first).to_be_visible()
+    page.wait_for_timeout(500)
+    assert 'has been deleted' not in clinic.log_file.read_text(errors='replace')
