@@ -13,6 +13,7 @@ from app.clock import utcnow
 from models.accounts import EmployeeProfile, Role
 from models.accounts import User as Staff
 from tests.factories import PASSWORD, make_branch, make_user, sign_in
+from tests.waiting import eventually
 
 TEMPORARY = 'blue kettle morning'
 HASHING = 50  # retries (of 0.1 s) for steps that hash or verify a password, slow on a busy machine
@@ -67,6 +68,8 @@ async def test_admin_creates_a_reception_user(user: User) -> None:
     user.find('dialog-submit').click()
     await user.should_see('Priya Shah can now sign in as "priya".', retries=HASHING)
     await user.should_not_see('dialog-submit')  # the dialog has gone
+    await eventually(lambda: any(row['username'] == 'priya' for row in table_rows(user)),
+                     what='the new member of staff in the table')  # the table is redrawn after the message
     row = row_of(user, 'priya')
     assert (row['full_name'], row['role'], row['status']) == ('Priya Shah', 'Reception', 'Active (new password due)')
     stored = await Staff.get(username='priya')

@@ -88,8 +88,8 @@ def test_plain_items_and_limb_of_the_previous_release_are_sealed_once(environmen
                                      'ORDER BY seq').fetchall()
     assert [tuple(value.split(':')[0] for value in row) for row in stored] == [('enc1', 'enc1')]
     assert b'CANARY-9' not in file_bytes(database)
-    assert sealing == [('diagnostic_test.items_sealed', '1 plain value(s) left by a migration encrypted'),
-                       ('diagnostic_test.limb_sealed', '1 plain value(s) left by a migration encrypted')]
+    assert sealing == [('diagnostic_test.items_sealed', '1 plain value left by a migration encrypted'),
+                       ('diagnostic_test.limb_sealed', '1 plain value left by a migration encrypted')]
     assert asyncio.run(open_and_read()) == [('', ''), (ITEMS, LIMB)]  # again: nothing more to seal
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT count(*) FROM audit_event WHERE entity_type = 'encryption'").fetchone() \
