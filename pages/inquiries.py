@@ -43,6 +43,7 @@ COLUMNS = [
     {'name': 'status', 'label': 'Status', 'field': 'status'},
     {'name': 'patient_uid', 'label': 'Patient', 'field': 'patient_uid'},
 ]
+BRANCH_COLUMN = {'name': 'branch', 'label': 'Branch', 'field': 'branch'}  # for the superadmin, who sees every branch
 ALL = ''
 
 
@@ -84,7 +85,8 @@ async def inquiries_page(actor: Actor) -> None:
     async def rows_for(current: Actor) -> list[dict[str, Any]]:
         found = await inquiries.list_inquiries(
             actor=current, kind=kind_filter.value or None, status=status_filter.value or None,
-            created_from=_as_date(date_from.value), created_to=_as_date(date_to.value))
+            created_from=_as_date(date_from.value), created_to=_as_date(date_to.value),
+            branch_id=(branch_filter.value or None) if branch_filter is not None else None)
         return [_table_row(row) for row in found]
 
     async def refresh(current: Actor) -> None:
@@ -285,8 +287,13 @@ async def inquiries_page(actor: Actor) -> None:
                 .mark('filter-from')
             date_to = ui.input('Received to').props('type=date stack-label outlined dense').classes('w-40') \
                 .mark('filter-to')
-            for element in (kind_filter, status_filter, date_from, date_to):
-                element.on_value_change(filter_changed)
+            branch_filter = None
+            if actor.is_superadmin:  # everyone else sees only their own branch's inquiries
+                branch_filter = ui.select({ALL: 'All branches', **await branch_choices()}, value=ALL,
+                                          label='Branch').props('outlined dense').classes('w-40').mark('filter-branch')
+            for element in (kind_filter, status_filter, date_from, date_to, branch_filter):
+                if element is not None:
+                    element.on_value_change(filter_changed)
         if can_edit:
             with ui.row().classes('gap-2'):
                 ui.button('New quick inquiry', icon='add_call', on_click=lambda: open_create(InquiryKind.QUICK)) \
@@ -300,6 +307,7 @@ async def inquiries_page(actor: Actor) -> None:
                 ui.button('Cancel inquiry', icon='cancel', on_click=open_cancel).props('outline color=negative') \
                     .mark('cancel-inquiry')
                 ui.button('Reopen', icon='undo', on_click=open_reopen).props('outline').mark('reopen-inquiry')
-        table = pick_table(COLUMNS).mark('inquiries-table')
+        table = pick_table([*COLUMNS, BRANCH_COLUMN] if actor.is_superadmin else list(COLUMNS)) \
+            .mark('inquiries-table')
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         replace_rows(table, await rows_for(actor))

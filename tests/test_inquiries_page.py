@@ -157,3 +157,32 @@ async def test_an_impossible_age_or_a_past_visit_date_gets_a_message_and_saves_n
     assert date_field.props.get('error-message') == 'The expected visit date cannot be in the past.'
     assert user.find(marker='age_years').elements.pop().value == 250
     assert not await Inquiry.exists()
+
+
+async def test_a_superadmin_sees_each_inquirys_branch_and_can_filter_by_it(user: User) -> None:
+    from app.services import inquiries as inquiry_service
+    from tests.factories import actor_of
+
+    andheri, bandra = await make_branch('Andheri'), await make_branch('Bandra')
+    boss = await make_user(Role.SUPERADMIN, branch=andheri)
+    actor = await actor_of(boss)
+    for branch, name in ((andheri, 'Asha Andheri'), (bandra, 'Bina Bandra')):
+        await inquiry_service.create_inquiry(actor=actor, kind='quick', branch_id=branch.id, full_name=name,
+                                             phone='98765 43210')
+    await sign_in(user, boss)
+    await user.open('/inquiries')
+    [table] = user.find(ui.table).elements
+    assert 'branch' in [column['name'] for column in table.columns]
+    assert sorted((row['full_name'], row['branch']) for row in table_rows(user)) == [
+        ('Asha Andheri', 'Andheri'), ('Bina Bandra', 'Bandra')]
+    user.find(marker='filter-branch').elements.pop().value = bandra.id
+    await eventually(lambda: [row['full_name'] for row in table_rows(user)] == ['Bina Bandra'],
+                     what='the list narrowed to Bandra')
+
+
+async def test_a_branch_user_gets_no_branch_column_or_filter(user: User) -> None:
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    await user.open('/inquiries')
+    [table] = user.find(ui.table).elements
+    assert 'branch' not in [column['name'] for column in table.columns]
+    await user.should_not_see(marker='filter-branch')
