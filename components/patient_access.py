@@ -21,7 +21,17 @@ async def access_section(actor: Actor, patient: PatientRef) -> None:
     visits = await patient_access.recent_visits(actor=actor, patient_uid=patient.uid)
     rows = [{'seq': visit.newest_seq, 'time': clinic_time(visit.last_at, seconds=True),
              'user': f'{visit.username} ({visit.role})' if visit.role else visit.username,
-             'action': visit.action if visit.outcome == 'success' else f'{visit.action} ({visit.outcome})',
+             'action': _what(visit),
              'record': ', '.join(visit.parts), 'origin': visit.client_ip} for visit in visits]
     ui.table(columns=COLUMNS, rows=rows, row_key='seq', pagination={'rowsPerPage': 10}) \
         .classes('w-full').props('flat bordered').mark('access-log')
+
+
+ACTION_WORDS = {'view': 'viewed', 'create': 'added', 'update': 'changed', 'delete': 'removed', 'export': 'exported',
+                'print': 'printed', 'download': 'downloaded', 'permission-denied': 'refused'}
+
+
+def _what(visit: patient_access.Visit) -> str:
+    done = ', '.join(ACTION_WORDS.get(action, action) for action in visit.actions)
+    return done if visit.outcome == 'success' else f'{done} ({visit.outcome})'
+

@@ -35,7 +35,7 @@ async def test_opening_a_patient_is_audited_and_shown_in_who_accessed(user: User
     await user.open(f'/patients/{patient.uid}')  # the second visit lists the first
     await user.should_see(marker='access-log')
     rows = user.find(marker='access-log').elements.pop().rows
-    assert rows and rows[-1]['user'] == 'ravi (doctor)' and rows[-1]['action'] == 'view'
+    assert rows and rows[-1]['user'] == 'ravi (doctor)' and rows[-1]['action'] == 'viewed'
     assert rows[-1]['record'].startswith('details, consultations')  # one visit, the parts it read
 
 

@@ -1,9 +1,10 @@
 """Who opened or changed a patient's record, read from the audit trail (newest first).
 
 Opening the patient page reads each section through its own service, and each read is its own
-event: one visit is about ten events. The page shows visits instead: consecutive events of one
-person, session, action, outcome and address, less than `VISIT_GAP` apart, become one row that
-lists the parts of the record concerned. The trail itself keeps every event.
+event: one visit is about ten events, and every save is followed by a re-read. The page shows
+visits instead: consecutive events of one person, session, outcome and address, less than
+`VISIT_GAP` apart, become one row that lists what they did (viewed, changed, ...) and the parts
+of the record concerned. The trail itself keeps every event.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Visit:
     session_id: int | None
     username: str
     role: str
-    action: str
+    actions: list[str]  # each once, in the order first done
     outcome: str
     client_ip: str
     parts: list[str]
@@ -59,19 +60,20 @@ async def recent_visits(*, actor: Actor, patient_uid: str, limit: int = RECENT_E
             current.first_at = event.occurred_at
             current.events += 1
             current.parts.append(PART_NAMES.get(event.entity_type, event.entity_type))
+            current.actions.append(event.action)
             continue
         visits.append(Visit(first_at=event.occurred_at, last_at=event.occurred_at, user_id=event.user_id,
                             session_id=event.session_id, username=event.username,
-                            role=event.role, action=event.action, outcome=event.outcome, client_ip=event.client_ip,
+                            role=event.role, actions=[event.action], outcome=event.outcome, client_ip=event.client_ip,
                             parts=[PART_NAMES.get(event.entity_type, event.entity_type)], events=1,
                             newest_seq=event.seq))
     for visit in visits:
         visit.parts = list(dict.fromkeys(reversed(visit.parts)))  # each part once, in the order first read
+        visit.actions = list(dict.fromkeys(reversed(visit.actions)))
     return visits
 
 
 def _same_visit(visit: Visit, event: AuditEvent) -> bool:
-    key = (event.user_id, event.session_id, event.username, event.role, event.action, event.outcome, event.client_ip)
-    return key == (visit.user_id, visit.session_id, visit.username, visit.role, visit.action, visit.outcome,
-                   visit.client_ip) \
+    key = (event.user_id, event.session_id, event.username, event.role, event.outcome, event.client_ip)
+    return key == (visit.user_id, visit.session_id, visit.username, visit.role, visit.outcome, visit.client_ip) \
         and visit.first_at - event.occurred_at <= VISIT_GAP
