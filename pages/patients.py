@@ -119,6 +119,7 @@ def open_register() -> None:
             ui.button('Register anyway', icon='person_add', on_click=lambda: submit(True), color='warning') \
                 .mark('register-anyway')
         warning.set_visibility(True)
+        warning.run_method('scrollIntoView', {'block': 'start', 'behavior': 'smooth'})  # where the eye goes next
 
     def keep_photo(photo: PhotoUpload) -> None:
         pending['photo'] = photo
@@ -129,10 +130,11 @@ def open_register() -> None:
             ui.image(f'data:{patients.PHOTO_TYPES[kind]};base64,{encoded}').classes('w-32').mark('photo-preview')
 
     dialog = FormDialog('Register a patient', submit_label='Register', on_submit=submit)
+    with dialog.body:  # the warning first: below the fields it sat under the fold and Register seemed to do nothing
+        warning = ui.column().classes('w-full gap-1 q-pa-sm bg-amber-1 rounded-borders').mark('duplicate-box')
+        warning.set_visibility(False)
     form = PatientForm(dialog)
     with dialog.body:
         preview = ui.row().classes('w-full justify-center')
         photo_picker(dialog, keep_photo).mark('photo')
         first = FirstConsultationForm(dialog, ask_referral=True)
-        warning = ui.column().classes('w-full gap-1 q-pa-sm bg-amber-1 rounded-borders')
-        warning.set_visibility(False)

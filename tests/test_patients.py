@@ -328,6 +328,8 @@ async def test_the_duplicate_warning_needs_register_anyway(user) -> None:
     type_into(user, 'phone', '+91 98765 43210')
     user.find(marker='dialog-submit').click()
     await user.should_see(marker='duplicate-warning')
+    [box] = user.find(marker='duplicate-box').elements
+    assert box.parent_slot.children[0] is box  # the first thing in the dialog, where the eye is
     await user.should_see(f'Meera Iyer · {first.uid} · +91 98765 43210')
     assert await Patient.all().count() == 1
     user.find(marker='register-anyway').click()
