@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -193,6 +193,15 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
     for name in ('service', 'plan_type'):
         inputs[name].on_value_change(prefill)
 
+    def follow_the_days() -> None:
+        """The start and the number of days decide the end date: changing either moves it (it can be set after)."""
+        end = _end_of(inputs['start_date'].value, inputs['days'].value)
+        if end is not None:
+            inputs['end_date'].value = end.isoformat()
+
+    for name in ('start_date', 'days'):
+        inputs[name].on_value_change(follow_the_days)
+
     def ask_for_the_approver() -> None:
         """A colleague named as approver confirms with their password; approving one's own needs nothing."""
         chosen = inputs['discount_approved_by'].value
@@ -214,6 +223,15 @@ def _limit() -> int:
 
 def _text(value: Any) -> str:
     return '' if value in (None, False) else f'{value:f}'
+
+
+def _end_of(start: str | None, days: str | None) -> date | None:
+    """The last day of a plan of `days` days from `start`, or None while either is not a real value yet."""
+    try:
+        first, count = date.fromisoformat(start or ''), int(str(days or '').strip())
+    except ValueError:
+        return None
+    return first + timedelta(days=count - 1) if 1 <= count <= 1000 else None
 
 
 def _day(value: str | None, field: str) -> date | None:

@@ -239,3 +239,22 @@ def test_rupees_are_grouped_the_indian_way() -> None:
 
     assert [inr(Decimal(value)) for value in ('0', '599.5', '30000', '120000', '12345678.25')] == \
         ['₹0', '₹599.50', '₹30,000', '₹1,20,000', '₹1,23,45,678.25']
+
+
+async def test_changing_the_days_moves_the_end_date(user: User) -> None:
+    """A plan of 10 days changed to 12 used to keep its old end: "Day 1 of 12 · 01 Dec to 10 Dec"."""
+    doctor = await make_user(Role.DOCTOR)
+    patient = await make_patient('250101-1')
+    plan = await plans.create_plan(actor=await actor_of(doctor), patient_id=patient.id, details=DAILY)
+    await sign_in(user, doctor)
+    await user.open('/patients/250101-1')
+    user.find(marker='edit-plan').click()
+    await user.should_see(marker='days')
+    set_value(user, 'days', '12')
+    [end] = user.find(marker='end_date').elements
+    assert end.value == (plan.start_date + timedelta(days=11)).isoformat()
+    user.find('dialog-submit').click()
+    await user.should_see('The treatment plan has been saved.')
+    stored = await TreatmentPlan.get(id=plan.id)
+    assert (stored.days, stored.end_date) == (12, plan.start_date + timedelta(days=11))
+    await user.should_see(f'{stored.start_date:%d %b %Y} to {stored.end_date:%d %b %Y}')
