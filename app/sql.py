@@ -14,3 +14,8 @@ def placeholders(connection: BaseDBAsyncClient, statement: str) -> str:
         return statement
     numbers = itertools.count(1)
     return re.sub(r'\?', lambda _: f'${next(numbers)}', statement)
+
+
+def quoted(name: str) -> str:
+    """A table or column name as an SQL identifier, in double quotes (both dialects)."""
+    return '"' + name.replace('"', '""') + '"'

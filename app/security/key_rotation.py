@@ -22,7 +22,7 @@ from app.security.encrypted_fields import EncryptedColumn, encrypted_columns, va
 from app.security.encrypted_files import health_uploads_dir, upload_context
 from app.security.keyring import TOKEN_VERSION, Keyring, KeyringError, key_id_of, key_id_of_blob, keyring
 from app.security.private_files import is_temporary, write_private_file
-from app.sql import placeholders
+from app.sql import placeholders, quoted
 
 Progress = Callable[[int, int], None]
 _PASSES = 3  # a value written by a process that had not yet seen the new key is caught by the next pass
@@ -129,8 +129,8 @@ async def key_status() -> KeyStatus:
     values: Counter[str] = Counter()
     for column in encrypted_columns():
         connection = column.model._meta.db
-        value = _q(column.column)
-        sql = f'SELECT substr({value}, 1, 40) AS head FROM {_q(column.table)} WHERE {value} IS NOT NULL'  # noqa: S608
+        value = quoted(column.column)
+        sql = f'SELECT substr({value}, 1, 40) AS head FROM {quoted(column.table)} WHERE {value} IS NOT NULL'  # noqa: S608
         _, rows = await connection.execute_query(sql)
         values.update(_key_id_or_unreadable(row['head']) for row in rows)
     files = Counter(_file_key_id(path) for path in _health_files())
@@ -140,8 +140,8 @@ async def key_status() -> KeyStatus:
 
 async def _count_stale(column: EncryptedColumn, target: str) -> int:
     connection = column.model._meta.db
-    sql = (f'SELECT COUNT(*) AS n FROM {_q(column.table)} '  # noqa: S608 - names come from the models
-           f'WHERE {_q(column.column)} IS NOT NULL AND {_q(column.column)} NOT LIKE ?')
+    sql = (f'SELECT COUNT(*) AS n FROM {quoted(column.table)} '  # noqa: S608 - names come from the models
+           f'WHERE {quoted(column.column)} IS NOT NULL AND {quoted(column.column)} NOT LIKE ?')
     _, rows = await connection.execute_query(placeholders(connection, sql), [_prefix(target)])
     return int(rows[0]['n'])
 
@@ -150,10 +150,10 @@ async def _rotate_column(ring: Keyring, column: EncryptedColumn, target: str, *,
                          tally: _Tally) -> None:
     """Re-encrypt one column in batches of rows (ordered by primary key), each batch in one transaction."""
     connection = column.model._meta.db
-    pk, value = _q(column.pk_column), _q(column.column)
-    select = (f'SELECT {pk} AS pk, {value} AS token FROM {_q(column.table)} '  # noqa: S608 - names from the models
+    pk, value = quoted(column.pk_column), quoted(column.column)
+    select = (f'SELECT {pk} AS pk, {value} AS token FROM {quoted(column.table)} '  # noqa: S608 - names from the models
               f'WHERE {value} IS NOT NULL AND {value} NOT LIKE ?')
-    update = placeholders(connection, f'UPDATE {_q(column.table)} SET {value} = ? '  # noqa: S608 - names from the models
+    update = placeholders(connection, f'UPDATE {quoted(column.table)} SET {value} = ? '  # noqa: S608 - names from the models
                               f'WHERE {pk} = ? AND {value} = ?')
     last: Any = None
     while True:
@@ -224,9 +224,6 @@ def _prefix(key_id: str) -> str:
     """A LIKE pattern for tokens under `key_id` (key ids are hex, so no LIKE wildcards)."""
     return f'{TOKEN_VERSION}:{key_id}:%'
 
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _keyring() -> Keyring:

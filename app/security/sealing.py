@@ -16,15 +16,12 @@ from app.audit import Action, audit, system_actor
 from app.config import get_settings
 from app.security.encrypted_fields import EncryptedColumn, encrypted_columns, value_context
 from app.security.keyring import LEGACY_TOKEN_VERSION, TOKEN_VERSION, keyring
-from app.sql import placeholders
+from app.sql import placeholders, quoted
 from app.wording import counted
 
 # (table, column) of encrypted columns that once held plain text; only these are scanned.
 ONCE_PLAIN = frozenset({('diagnostic_test', 'items_sealed'), ('diagnostic_test', 'limb_sealed')})
 
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 async def seal_plain_values(*, batch_size: int = 500) -> int:
@@ -44,7 +41,7 @@ async def seal_plain_values(*, batch_size: int = 500) -> int:
 async def _seal_column(column: EncryptedColumn, *, batch_size: int) -> int:
     connection = column.model._meta.db
     ring = keyring(get_settings().data_dir)
-    pk, value, table = _q(column.pk_column), _q(column.column), _q(column.table)
+    pk, value, table = quoted(column.pk_column), quoted(column.column), quoted(column.table)
     select = placeholders(connection, f'SELECT {pk} AS pk, {value} AS plain FROM {table} '  # noqa: S608 - model names
                                       f'WHERE {value} IS NOT NULL AND {value} NOT LIKE ? AND {value} NOT LIKE ? '
                                       f'LIMIT {int(batch_size)}')
