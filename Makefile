@@ -1,12 +1,13 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
 #   make run    creates .venv if needed, then serves the clinic app on port 8080
 #   make test   creates .venv if needed, then runs the whole test suite
+# make test-fast leaves out the browser tests (tests/e2e); make check adds the linter and import contracts.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint check migrate clean-venv
+.PHONY: run test test-fast lint check migrate clean-venv
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ProSpine needs Python 3.11 or newer")'
@@ -21,8 +22,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
+test-fast: $(STAMP)
+	$(BIN)/pytest --ignore=tests/e2e
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 check: lint test
 

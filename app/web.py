@@ -19,7 +19,7 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from app import content_policy
 from app.audit import audit, request_origin
 from app.auth import handoff, sessions, throttle
-from app.auth.guard import setup_state
+from app.auth.admission import setup_state
 from app.auth.navigation import safe_next
 from app.backups.schedule import start_daily_backups, stop_daily_backups
 from app.config import Settings, get_settings

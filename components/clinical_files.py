@@ -8,11 +8,11 @@ from uuid import UUID
 from nicegui import events, ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.errors import DomainError, ValidationFailed
 from app.services import attachments
 from app.services.attachments import AttachmentView
 from app.services.uploads import MEGABYTE
+from components.guard import guarded_action
 from components.upload_rejections import explain_rejections
 from components.when import clinic_time
 from models.clinical import AttachmentKind

@@ -9,6 +9,7 @@ from nicegui.page import page
 
 from app.auth.actor import Actor
 from components.design import apply_theme
+from components.frame import frame
 
 _MESSAGES = {
     403: ('You do not have access to this page.',
@@ -33,8 +34,6 @@ def error_content(status: int) -> None:
 
 async def forbidden_content(actor: Actor) -> None:
     """The 403 page, inside the frame so the user can go elsewhere."""
-    from components.frame import frame
-
     with frame(actor, 'Access denied'):
         heading, explanation = _MESSAGES[403]
         ui.label(heading).classes('text-h6').mark('error-heading')

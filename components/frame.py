@@ -12,12 +12,14 @@ from contextlib import contextmanager
 
 from nicegui import ui
 
+from app.audit.events import origin_context
 from app.auth import sessions
 from app.auth.actor import Actor
-from app.auth.guard import PAGES, current_actor, send_to_login
+from app.auth.admission import PAGES
 from app.auth.permissions import ROLE_LABELS
 from app.errors import SessionEnded
 from app.services import account
+from components.actions import client_origin, current_actor, send_to_login
 from components.design import apply_theme
 
 SESSION_CHECK_SECONDS = 20.0
@@ -84,4 +86,5 @@ async def _toggle_dark(dark: ui.dark_mode) -> None:
         return
     new_value = not bool(dark.value)
     dark.set_value(new_value)
-    await account.set_dark_mode(actor=actor, dark=new_value)
+    with origin_context(client_origin()):
+        await account.set_dark_mode(actor=actor, dark=new_value)

@@ -12,7 +12,6 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.auth.permissions import NOTES_VIEW, NOTES_WRITE, PATIENTS_EDIT, PATIENTS_VIEW
 from app.clock import utcnow
 from app.config import get_settings
@@ -29,6 +28,7 @@ from app.services.consultations import (
 )
 from app.services.patient_lookup import PatientRef
 from components.dialogs import FormDialog
+from components.guard import guarded_action
 from components.patient_form import parse_date
 from components.patient_sections import patient_section
 from components.tables import pick_table, picked, replace_rows

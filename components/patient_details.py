@@ -7,13 +7,13 @@ import base64
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
 from app.errors import DomainError
 from app.services import patients
 from app.services.patient_lookup import PatientRef
 from app.services.patients import GENDER_LABELS, PatientRow, PhotoUpload
 from components.dialogs import FormDialog
+from components.guard import guarded_action
 from components.patient_form import PatientForm, photo_picker
 from components.patient_sections import patient_section
 

@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
 from app.errors import DomainError
 from app.services import medical_history
@@ -15,6 +14,7 @@ from app.services.medical_history import HISTORY_FIELDS, DiagnosisView
 from app.services.patient_lookup import PatientRef
 from components.dialogs import FormDialog, fill_width
 from components.forms import FormErrors
+from components.guard import guarded_action
 from components.patient_sections import patient_section
 from components.when import clinic_day, clinic_time
 from models.clinical import DiagnosisStatus

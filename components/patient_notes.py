@@ -9,13 +9,13 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.auth.permissions import NOTES_COSIGN, NOTES_SIGN, NOTES_VIEW, NOTES_WRITE
 from app.errors import DomainError
 from app.services import clinical_notes
 from app.services.clinical_notes import DISCIPLINE_LABELS, SOAP, SOAP_LABELS, NoteView
 from app.services.patient_lookup import PatientRef
 from components.forms import FormErrors
+from components.guard import guarded_action
 from components.patient_sections import patient_section
 from components.when import clinic_time
 from models.clinical import Discipline, NoteStatus

@@ -8,7 +8,6 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
 from app.errors import DomainError, ValidationFailed
 from app.services import outcomes
@@ -16,6 +15,7 @@ from app.services.employees import clinic_today
 from app.services.outcome_scoring import INSTRUMENT_NAMES, OPTION_LABELS, SECTION_LABELS, SECTIONS, score_text
 from app.services.patient_lookup import PatientRef
 from components.dialogs import FormDialog, fill_width
+from components.guard import guarded_action
 from components.patient_sections import patient_section
 
 PAIN_OPTIONS = {value: str(value) for value in range(11)}
@@ -95,7 +95,7 @@ def _record_dialog(host: ui.element, patient: PatientRef, instrument: outcomes.I
         shown = 'saved without a score: too many sections left blank' if row.score is None else \
             f'saved: {score_text(instrument, row.score)}'
         ui.notify(f'{INSTRUMENT_NAMES[instrument]} {shown}.', type='positive')
-        await redraw(current)  # while the dialog's slot still exists
+        await redraw(current)
         dialog.close()
 
     text = '' if instrument is outcomes.Instrument.NPRS else \

@@ -10,7 +10,6 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.auth.permissions import PLANS_EDIT, PLANS_VIEW
 from app.config import get_settings
 from app.errors import DomainError, ValidationFailed
@@ -18,6 +17,7 @@ from app.services import treatment_plans as plans
 from app.services.employees import clinic_today
 from app.services.patient_lookup import PatientRef
 from components.dialogs import FormDialog, fill_width
+from components.guard import guarded_action
 from components.patient_sections import patient_section
 from components.when import clinic_time
 
@@ -135,7 +135,7 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
             dialog.form.show(error)
             return
         ui.notify('The treatment plan has been saved.', type='positive')
-        await redraw(current)  # while the dialog's slot still exists
+        await redraw(current)
         dialog.close()
 
     def prefill() -> None:

@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action
 from app.auth.permissions import TESTS_EDIT, TESTS_VIEW
 from app.errors import DomainError
 from app.services import attachments, diagnostic_tests
@@ -15,6 +14,7 @@ from app.services.diagnostic_tests import STATUS_LABELS, TestView
 from app.services.patient_lookup import PatientRef
 from components.clinical_files import file_list, upload_box
 from components.dialogs import FormDialog, fill_width
+from components.guard import guarded_action
 from components.patient_sections import patient_section
 from components.when import clinic_time
 from models.clinical import TestKind, TestStatus

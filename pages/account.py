@@ -5,12 +5,12 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import ROLE_LABELS, SIGNED_IN
 from app.errors import DomainError
 from app.services import account
 from components.forms import FormErrors
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 
 
 @guarded_page('/account', permission=SIGNED_IN, title='My account', nav_label='My account',

@@ -8,13 +8,13 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import BACKUPS_MANAGE
 from app.backups.archive import BackupError
 from app.backups.make import MANUAL, is_running, make_backup
 from app.backups.store import BackupFile, human_size, list_backups
 from app.config import get_settings
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 from components.when import clinic_time
 
 COLUMNS = [

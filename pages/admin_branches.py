@@ -9,13 +9,13 @@ from typing import Any
 from nicegui import events, ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import BRANCHES_MANAGE, BRANCHES_VIEW
 from app.errors import DomainError, ValidationFailed
 from app.services import branches
 from app.services.uploads import MEGABYTE
 from components.dialogs import FormDialog, fill_width
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 from components.tables import pick_table, picked, replace_rows
 from components.upload_rejections import explain_rejections
 

@@ -7,13 +7,13 @@ from datetime import date, datetime
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import USERS_MANAGE, USERS_VIEW
 from app.errors import DomainError, NotFound, ValidationFailed
 from app.services import employees
 from app.services.users import NOT_FOUND
 from components.forms import FormErrors
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 from components.when import clinic_time
 from models.accounts import Role
 

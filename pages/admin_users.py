@@ -8,13 +8,13 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import ASSIGNABLE_ROLES, BRANCHES_VIEW, ROLE_LABELS, USERS_MANAGE, USERS_VIEW
 from app.errors import DomainError
 from app.services import branches, two_factor, users
 from app.wording import counted
 from components.dialogs import FormDialog, fill_width
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 from components.tables import pick_table, picked, replace_rows
 from components.when import clinic_time
 

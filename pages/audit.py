@@ -8,12 +8,12 @@ from typing import Any
 from nicegui import events, ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import AUDIT_VIEW
 from app.errors import DomainError
 from app.services import audit_trail
 from components.forms import FormErrors
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 from components.when import clinic_time
 
 

@@ -10,7 +10,6 @@ from datetime import date
 from fastapi import Request
 from nicegui import ui
 
-from app.auth.guard import guarded_page
 from app.auth.permissions import PUBLIC
 from app.errors import DomainError
 from app.services import public_booking
@@ -18,6 +17,7 @@ from app.services.consultations import clinic_today
 from app.services.inquiries import BOOKING_LABELS
 from components.design import apply_theme
 from components.forms import FormErrors
+from components.guard import client_action, guarded_page
 
 
 def _as_date(value: str | None) -> date | None:
@@ -33,6 +33,8 @@ async def book_page(request: Request) -> None:
     client_ip = request.client.host if request.client else ''
     branches = {branch.id: branch.name for branch in await public_booking.open_branches()}
     form = FormErrors()
+
+    @client_action
 
     async def submit() -> None:
         form.clear()

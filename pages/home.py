@@ -5,9 +5,9 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import PAGES, guarded_page
 from app.auth.permissions import HOME_VIEW
 from components.frame import frame
+from components.guard import PAGES, guarded_page
 from components.waiting_notes import waiting_for_you
 
 

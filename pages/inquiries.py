@@ -10,7 +10,6 @@ from uuid import UUID
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import INQUIRIES_EDIT, INQUIRIES_VIEW, PATIENTS_EDIT
 from app.errors import DomainError
 from app.services import inquiries, public_booking
@@ -27,6 +26,7 @@ from app.services.patients import LikelyDuplicate, PatientDetails
 from components.dialogs import FormDialog, fill_width
 from components.first_consultation import FirstConsultationForm
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 from components.tables import pick_table, picked, replace_rows
 from components.when import clinic_time
 from models.inquiries import InquiryKind, InquiryStatus
@@ -156,7 +156,7 @@ async def inquiries_page(actor: Actor) -> None:
                 dialog.form.show(error)
                 return
             ui.notify(f'The inquiry of {row.full_name} has been saved.', type='positive')
-            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            await refresh(current)
             dialog.close()
 
         title = 'New test inquiry' if kind is InquiryKind.TEST else 'New quick inquiry'
@@ -168,11 +168,12 @@ async def inquiries_page(actor: Actor) -> None:
                 options, label='Branch', value=actor.branch_id if actor.branch_id in options else None))
         fill_width(dialog)
 
-    async def open_edit() -> None:
+    @guarded_action(INQUIRIES_VIEW)
+    async def open_edit(current: Actor) -> None:
         if (picked_row := chosen()) is None:
             return
         try:
-            row = await inquiries.get_inquiry(actor=actor, inquiry_id=UUID(picked_row['id']))
+            row = await inquiries.get_inquiry(actor=current, inquiry_id=UUID(picked_row['id']))
         except DomainError as error:
             ui.notify(error.message, type='negative')
             return
@@ -186,7 +187,7 @@ async def inquiries_page(actor: Actor) -> None:
                 dialog.form.show(error)
                 return
             ui.notify('The changes have been saved.', type='positive')
-            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            await refresh(current)
             dialog.close()
 
         dialog = FormDialog(f'Edit the inquiry of {row.full_name}', submit_label='Save', on_submit=save)
@@ -207,7 +208,7 @@ async def inquiries_page(actor: Actor) -> None:
                 dialog.form.show(error)
                 return
             ui.notify(done.format(name=row['full_name']), type='positive')
-            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            await refresh(current)
             dialog.close()
 
         dialog = FormDialog(question.format(name=row['full_name']), submit_label=submit_label, on_submit=confirmed,
@@ -223,11 +224,12 @@ async def inquiries_page(actor: Actor) -> None:
                              text='A cancelled inquiry goes back to pending, for reception to follow up.',
                              done='The inquiry of {name} is pending again.')
 
-    async def open_register() -> None:
+    @guarded_action(PATIENTS_EDIT)
+    async def open_register(current: Actor) -> None:
         if (row := chosen()) is None:
             return
         try:
-            prefill = await inquiries.registration_prefill(actor=actor, inquiry_id=UUID(row['id']))
+            prefill = await inquiries.registration_prefill(actor=current, inquiry_id=UUID(row['id']))
         except DomainError as error:
             ui.notify(error.message, type='negative')
             return
@@ -250,7 +252,7 @@ async def inquiries_page(actor: Actor) -> None:
                 dialog.form.show(error)
                 return
             ui.notify(f'{details.full_name} is registered as patient {uid}.', type='positive')
-            await refresh(current)  # before closing: the audit reads the origin through the dialog's slot
+            await refresh(current)
             dialog.close()
 
         dialog = FormDialog(f'Register {row["full_name"]}', submit_label='Register', on_submit=register,

@@ -11,12 +11,12 @@ from nicegui import ui
 
 from app.auth import sign_in
 from app.auth.actor import Actor, AnonymousActor
-from app.auth.guard import guarded_page
 from app.auth.navigation import safe_next
 from app.auth.permissions import PUBLIC
 from app.clock import utcnow
 from components.design import apply_theme
 from components.entry import enter_app
+from components.guard import client_action, guarded_page
 
 CODE_STEP_LIFETIME = timedelta(minutes=5)
 
@@ -46,6 +46,8 @@ async def login_page(actor: Actor | AnonymousActor, request: Request, next: str 
     async def finish(user_id: int) -> None:
         await enter_app(user_id=user_id, request=request, target=target)
 
+    @client_action
+
     async def submit_password() -> None:
         error.set_text('')
         outcome = await sign_in.check_password(username=username.value or '', password=password.value or '')
@@ -59,6 +61,8 @@ async def login_page(actor: Actor | AnonymousActor, request: Request, next: str 
             code_step.set_visibility(True)
             return
         await finish(outcome.user_id)
+
+    @client_action
 
     async def submit_code() -> None:
         error.set_text('')

@@ -5,11 +5,11 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_page
 from app.auth.permissions import PATIENTS_VIEW, RECORD_COPY
 from app.errors import NotFound
 from app.services.patient_lookup import NOT_FOUND, open_patient
 from components.frame import frame
+from components.guard import guarded_page
 from components.patient_sections import sections_for
 
 

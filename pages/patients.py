@@ -8,7 +8,6 @@ from typing import Any
 from nicegui import events, ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_action, guarded_page
 from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
 from app.errors import DomainError, ValidationFailed
 from app.services import patients
@@ -17,6 +16,7 @@ from app.wording import counted
 from components.dialogs import FormDialog
 from components.first_consultation import FirstConsultationForm
 from components.frame import frame
+from components.guard import guarded_action, guarded_page
 from components.patient_form import PatientForm, photo_picker
 
 PER_PAGE = 25

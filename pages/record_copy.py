@@ -13,12 +13,12 @@ from datetime import date
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import guarded_page
 from app.auth.permissions import RECORD_COPY
 from app.errors import NotFound
 from app.services.patient_lookup import NOT_FOUND
 from app.services.record_copy import RecordCopy, prepare_copy
 from components.design import apply_theme
+from components.guard import guarded_page
 from components.when import clinic_day, clinic_time
 
 NONE_RECORDED = 'None recorded.'

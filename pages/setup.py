@@ -5,19 +5,21 @@ from __future__ import annotations
 from fastapi import Request
 from nicegui import ui
 
-from app.auth.guard import guarded_page, setup_state
 from app.auth.permissions import PUBLIC
 from app.errors import DomainError, ValidationFailed
 from app.services.setup import FirstRun, complete_first_run
 from components.design import apply_theme
 from components.entry import enter_app
 from components.forms import FormErrors
+from components.guard import client_action, guarded_page, setup_state
 
 
 @guarded_page('/setup', permission=PUBLIC, title='First-run setup')
 async def setup_page(request: Request) -> None:
     apply_theme()
     form = FormErrors()
+
+    @client_action
 
     async def create() -> None:
         form.clear()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.guard import TWO_FACTOR_PATH, guarded_action, guarded_page
 from app.auth.permissions import ROLE_LABELS, SECURITY_MANAGE, SIGNED_IN
 from app.errors import DomainError
 from app.services import two_factor
 from app.services.two_factor import REQUIRED_FOR_ROLE, Enrolment, Status
 from components.forms import FormErrors
 from components.frame import frame
+from components.guard import TWO_FACTOR_PATH, guarded_action, guarded_page
 from models.accounts import Role
 
 EXPLANATION = ('Two-factor sign-in asks for a 6-digit code from an authenticator app on your phone (such as '

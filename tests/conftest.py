@@ -13,7 +13,7 @@ from tortoise import Tortoise, connections
 from app.audit import append_only
 from app.audit.chain import audit_key
 from app.auth import handoff, throttle
-from app.auth.guard import setup_state
+from app.auth.admission import setup_state
 from app.clock import clock
 from app.config import get_settings, load_settings, use_settings
 from app.db import tortoise_config

@@ -7,8 +7,8 @@ from nicegui import Client
 from nicegui.testing import User
 
 from app.auth import sessions
-from app.auth.guard import PAGES, guarded_page
 from app.auth.permissions import PUBLIC, role_can
+from components.guard import PAGES, guarded_page
 from models.accounts import Role
 from tests.factories import make_branch, make_patient, make_user
 

@@ -2,7 +2,7 @@
 
 from nicegui.testing import User
 
-from app.auth.guard import PAGES
+from components.guard import PAGES
 from models.accounts import EmployeeProfile, Role
 from models.accounts import User as StaffUser
 from models.clinic import Branch

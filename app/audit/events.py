@@ -98,19 +98,12 @@ def request_origin(request: Any) -> AbstractContextManager[None]:
 
 
 def current_origin() -> Origin:
-    """The origin of the request being handled: a plain route's, or the NiceGUI page's client."""
-    origin = _origin.get()
-    if origin is not None:
-        return origin
-    # Read the slot stack directly: nicegui's `context` would invent a client outside a page.
-    from nicegui.slot import Slot, get_task_id
+    """The origin the request or event handler being served named with `origin_context`.
 
-    for slot in reversed(Slot.stacks.get(get_task_id()) or []):
-        parent = slot._parent()  # None when that element was deleted (a dialog closed): try the slot below
-        request = getattr(parent.client, '_request', None) if parent is not None else None
-        if request is not None:
-            return origin_of_request(request)
-    return Origin()  # no page: a command or a background task
+    The UI's guard names it once per page build and once per event handler; plain routes use
+    `request_origin`. Commands and background tasks name none: their events carry no address.
+    """
+    return _origin.get() or Origin()
 
 
 @dataclass(kw_only=True)
