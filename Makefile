@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-fast lint check migrate clean-venv
+.PHONY: run test test-fast lint check migrate demo clean-venv
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ProSpine needs Python 3.11 or newer")'
@@ -33,6 +33,9 @@ check: lint test
 
 migrate: $(STAMP)
 	$(BIN)/prospine migrate
+
+demo: $(STAMP)
+	$(BIN)/prospine demo-data --scale small
 
 clean-venv:
 	rm -rf $(VENV)

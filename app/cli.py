@@ -11,10 +11,13 @@ import getpass
 import os
 import socket
 import sys
+import time
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.audit import EntityType
 from app.config import ConfigError, Settings, load_settings, url_without_password, use_settings
 
 if TYPE_CHECKING:
@@ -95,6 +98,16 @@ def _parser() -> argparse.ArgumentParser:
     rotate = keys_actions.add_parser('rotate', help='re-encrypt everything under a new key (resumable)')
     rotate.add_argument('--batch-size', type=int, default=200, help='rows per transaction')
     rotate.set_defaults(handler=_keys)
+
+    demo = commands.add_parser('demo-data', help='fill an empty database with a demo clinic, to try the app')
+    demo.add_argument('--scale', choices=('small', 'large'), default='small',
+                      help='small: a few days, about 40 patients (seconds); large: ten years, 50,000 patients')
+    demo.add_argument('--seed', type=int, default=1, help='the same seed gives the same data (default 1)')
+    demo.add_argument('--force', action='store_true', help='add the demo clinic to a database that has patients')
+    demo.add_argument('--patients', type=int, help=argparse.SUPPRESS)  # tests: a scale at another size
+    demo.add_argument('--days', type=int, help=argparse.SUPPRESS)
+    demo.add_argument('--today', type=date.fromisoformat, help=argparse.SUPPRESS)  # the reference day
+    demo.set_defaults(handler=_demo_data)
 
     make = commands.add_parser('makemigrations', help='(developers) write migrations for SQLite and PostgreSQL')
     make.add_argument('--name', default='update')
@@ -245,7 +258,7 @@ def _audit_anchor(settings: Settings, args: argparse.Namespace) -> int:
     async def verify_then_anchor() -> ChainReport:
         report = await verify_chain()
         if report.ok:  # the anchor's own event is in it: the code covers the moment it was taken
-            await audit.record(system_actor('cli'), action=Action.EXPORT, entity_type='audit-anchor',
+            await audit.record(system_actor('cli'), action=Action.EXPORT, entity_type=EntityType.AUDIT_ANCHOR,
                                detail='audit anchor printed')
             head = await newest_head()
             assert head is not None
@@ -290,6 +303,31 @@ def _with_audit_trail(settings: Settings, check: Callable[[], Awaitable[ChainRep
         print(f'prospine: {report.sentence()}', file=sys.stderr)
         return 1
     print(on_intact(report))
+    return 0
+
+
+def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
+    from app.db import close_database, open_database
+    from app.demo.command import DemoRequest, Refused, fill, summary
+
+    request = DemoRequest(scale=args.scale, seed=args.seed, force=args.force, patients=args.patients, days=args.days,
+                          today=args.today)
+
+    async def run() -> dict[str, int]:
+        await open_database(settings)
+        try:
+            return await fill(request)
+        finally:
+            await close_database()
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    started = time.monotonic()
+    try:
+        counts = asyncio.run(run())
+    except Refused as refused:
+        print(f'prospine: {refused}', file=sys.stderr)
+        return 1
+    print(summary(counts, seconds=time.monotonic() - started))
     return 0
 
 

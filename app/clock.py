@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+from app.config import get_settings
 
 
 class Clock:
@@ -33,3 +35,8 @@ clock = Clock()
 def utcnow() -> datetime:
     """Return the current time in UTC."""
     return clock.now()
+
+
+def clinic_today() -> date:
+    """Today's date where the clinic is (its time zone), by the same controllable clock."""
+    return utcnow().astimezone(get_settings().tz).date()

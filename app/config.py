@@ -42,6 +42,10 @@ class Settings:
     # Addresses (or networks) of reverse proxies whose X-Forwarded-For / -Proto headers are believed.
     # Empty: none are, so a client cannot claim another address in the audit trail or the rate limits.
     trusted_proxies: tuple[str, ...] = ()
+    # Several `prospine serve` processes tell each other's open screens what changed over Redis pub/sub.
+    # Empty: one process, events stay in memory. The channel keeps two clinics on one Redis apart.
+    redis_url: str = ''
+    redis_channel: str = 'prospine:prospine'
 
     @property
     def tz(self) -> ZoneInfo:
@@ -115,6 +119,8 @@ def load_settings(environ: dict[str, str] | None = None, *, env_file: Path | Non
         discount_limit_percent=_integer(raw('DISCOUNT_LIMIT_PERCENT', '10'), 'DISCOUNT_LIMIT_PERCENT', low=0,
                                         high=100),
         trusted_proxies=_networks(raw('TRUSTED_PROXIES', ''), 'TRUSTED_PROXIES'),
+        redis_url=_redis_url(raw('REDIS_URL', '')),
+        redis_channel=_channel(raw('REDIS_CHANNEL', '') or f'prospine:{_database_name(database_url)}'),
     )
 
 
@@ -126,6 +132,28 @@ def _integer(value: str, name: str, *, low: int, high: int) -> int:
     if not low <= number <= high:
         raise ConfigError(f'{PREFIX}{name} must be between {low} and {high}, got {number}')
     return number
+
+
+def _redis_url(value: str) -> str:
+    if value and not value.startswith(('redis://', 'rediss://', 'unix://')):
+        raise ConfigError('PROSPINE_REDIS_URL must start with redis://, rediss:// or unix://')
+    try:
+        urlsplit(value).port  # noqa: B018 - raises for a port that is not a number
+    except ValueError:
+        raise ConfigError('PROSPINE_REDIS_URL has a port that is not a number') from None
+    return value
+
+
+def _database_name(database_url: str) -> str:
+    """The database's name (PostgreSQL) or file name (SQLite): the default live-updates channel's suffix."""
+    path = urlsplit(database_url).path if not database_url.startswith('sqlite://') else database_url[9:]
+    return Path(path).stem or 'prospine'
+
+
+def _channel(value: str) -> str:
+    if not 0 < len(value) <= 100 or not value.isprintable() or any(c.isspace() for c in value):
+        raise ConfigError(f'PROSPINE_REDIS_CHANNEL must be 1 to 100 characters without spaces, got {value!r}')
+    return value
 
 
 def _networks(value: str, name: str) -> tuple[str, ...]:

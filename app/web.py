@@ -24,9 +24,11 @@ from app.auth.navigation import safe_next
 from app.backups.schedule import start_daily_backups, stop_daily_backups
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
+from app.events import hub
 from app.logs import configure_logging
-from components import client_binding
+from components import client_binding, live
 from components.client_binding import UploadBindingMiddleware
+from components.design import place_notifications
 
 log = logging.getLogger('prospine')
 STATIC_DIR = Path(__file__).resolve().parent / 'static'
@@ -130,17 +132,16 @@ def mount(settings: Settings) -> None:
     app.on_startup(_startup(settings))
     app.on_shutdown(_stop_serving)
     app.on_shutdown(stop_daily_backups)
+    app.on_shutdown(hub.disconnect)
     app.on_shutdown(audit.shutdown)  # queued read events are written before the database closes
     app.on_shutdown(close_database)
 
-    import pages
-
+    place_notifications()
     client_binding.install()
-    pages.register_all()
+    live.install()
+    import pages  # registers every screen
 
-    from pages.patient_files import add_file_routes
-
-    add_file_routes()
+    pages.patient_files.add_file_routes()
 
 
 def _startup(settings: Settings):  # type: ignore[no-untyped-def]
@@ -155,6 +156,8 @@ def _startup(settings: Settings):  # type: ignore[no-untyped-def]
             log.exception('ProSpine could not open its database; pages say so until it is fixed and restarted')
             raise
         start_daily_backups(settings)
+        if settings.redis_url:  # unreachable: logged, retried in the background, and the app serves meanwhile
+            await hub.connect(settings.redis_url, channel=settings.redis_channel)
         readiness.ready = True
         log.info('ProSpine started; data directory %s', settings.data_dir)
 

@@ -14,16 +14,16 @@ from typing import Any
 
 from nicegui import app, ui
 
-from app.audit import Action, Origin, Outcome, audit
+from app.audit import Action, EntityType, Origin, Outcome, audit
 from app.audit.events import origin_context, origin_of_request
 from app.auth import sessions
 from app.auth.actor import Actor
 from app.auth.navigation import login_url
-from app.auth.permissions import SIGNED_IN
+from app.auth.permissions import Permission
 from app.errors import PermissionDenied, SessionEnded
 
 
-async def current_actor(permission: str = SIGNED_IN) -> Actor:
+async def current_actor(permission: Permission = Permission.SIGNED_IN) -> Actor:
     """Re-check, inside an event handler, that the page's session is alive and holds a permission."""
     resolved = await sessions.resolve_id(app.storage.client.get('session_id'))
     if resolved.actor is None:
@@ -31,12 +31,12 @@ async def current_actor(permission: str = SIGNED_IN) -> Actor:
     if not resolved.actor.can(permission):
         page = ui.context.client.page.path if ui.context.client.page else ''
         await audit.record(resolved.actor, action=Action.PERMISSION_DENIED, outcome=Outcome.DENIED,
-                           entity_type='page', entity_id=page, detail=f'action needs {permission}')
+                           entity_type=EntityType.PAGE, entity_id=page, detail=f'action needs {permission}')
         raise PermissionDenied()
     return resolved.actor
 
 
-def guarded_action(permission: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def guarded_action(permission: Permission) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Wrap an event handler: re-check session and permission, then call it with the actor first.
 
     A revoked session sends the tab to the sign-in page; a missing permission shows a message.

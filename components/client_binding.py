@@ -32,7 +32,7 @@ from fastapi.responses import JSONResponse
 from nicegui import Client, app, core
 from starlette.middleware.base import BaseHTTPMiddleware
 
-from app.audit import Action, Origin, Outcome, audit
+from app.audit import Action, EntityType, Origin, Outcome, audit
 from app.audit.events import origin_context
 from app.auth import sessions
 
@@ -127,7 +127,7 @@ async def _record_refusal(token: str | None, origin: Origin, *, client_id: str, 
         resolved = await sessions.resolve_token(token, touch=False)
         log.warning('refused: %s (client %s, from %s)', detail, client_id, origin.client_ip)
         await audit.record(resolved.actor, action=Action.PERMISSION_DENIED, outcome=Outcome.DENIED,
-                           entity_type='page-client', entity_id=client_id, detail=detail)
+                           entity_type=EntityType.PAGE_CLIENT, entity_id=client_id, detail=detail)
 
 
 def _cookie(header: str) -> str | None:

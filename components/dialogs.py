@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from nicegui import events, ui
 
+from app.errors import DomainError
 from components.forms import FormErrors
 
 Submit = Callable[[], Awaitable[Any] | Any]
+T = TypeVar('T')
 
 
 class FormDialog:
@@ -18,6 +20,7 @@ class FormDialog:
     Usage: `dialog = FormDialog('Add staff member', submit_label='Create', on_submit=save)`,
     then `with dialog.body: dialog.form.add('username', ui.input('Username'))`.
     The submit button is disabled while `on_submit` runs, so a double tap saves once.
+    `on_submit` hands its service call to `attempt`, the one way a dialog saves.
     """
 
     def __init__(self, title: str, *, submit_label: str | None = None, on_submit: Submit | None = None,
@@ -39,6 +42,29 @@ class FormDialog:
 
     def close(self) -> None:
         self.dialog.close()
+
+    async def attempt(self, change: Callable[[], Awaitable[T]], *, done: str | Callable[[T], str],
+                      then: Callable[[], Awaitable[Any]] | None = None) -> bool:
+        """Save through a service call that `change` makes (so reading the form can refuse too): a refusal
+        shows beside its fields and keeps the dialog open; success says `done` (a sentence, or one made
+        from the call's result), closes, and runs `then` (usually the page's refresh, which draws into
+        its own container). Tells whether it saved.
+
+        The toast is shown before closing: it needs the slot the submit button's handler runs in,
+        which closing deletes.
+        """
+        self.form.clear()
+        try:
+            result = await change()
+        except DomainError as error:
+            self.form.show(error)
+            return False
+        ui.notify(done(result) if callable(done) else done, type='positive')
+        if not self.dialog.is_deleted:
+            self.close()
+        if then is not None:
+            await then()
+        return True
 
     async def _submit(self) -> None:
         self.submit.disable()

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from app.services.consultations import COMPLAINT_LABELS, PAYMENT_LABELS, TYPE_LABELS, ConsultationDetails
+from app.services.consultations import COMPLAINT_LABELS, PAYMENT_LABELS, ConsultationDetails
+from app.services.vocabulary import CONSULTATION_TYPE_LABELS
 from components.dialogs import FormDialog
+from components.money_input import MoneyInput
 
 
 class FirstConsultationForm:
@@ -25,11 +27,10 @@ class FirstConsultationForm:
             self.complaint = add('chief_complaint', ui.select(
                 {c.value: label for c, label in COMPLAINT_LABELS.items()}, label='Chief complaint'))
             self.visit_type = add('consultation_type', ui.select(
-                {t.value: label for t, label in TYPE_LABELS.items()}, label='Consultation',
+                {t.value: label for t, label in CONSULTATION_TYPE_LABELS.items()}, label='Consultation',
                 value=consultation_type or 'in-clinic'))
             with ui.row().classes('w-full no-wrap gap-2'):
-                # No min: it would turn -500 into 0 unseen; the service refuses it with a message.
-                self.fee = add('fee', ui.number('Fee (₹)').props('inputmode=decimal').classes('grow'))
+                self.fee = add('fee', MoneyInput('Fee').classes('grow'))
                 self.payment = add('payment_method', ui.select(
                     {m.value: label for m, label in PAYMENT_LABELS.items()}, label='Paid by').classes('grow'))
             self.referral = add('referral_source', ui.input('Referred by (source)', value=referral_source)) \
@@ -44,5 +45,5 @@ class FirstConsultationForm:
             carried['referral_source'] = self.referral.value or ''
         return ConsultationDetails(
             chief_complaint=self.complaint.value or '', consultation_type=self.visit_type.value or '',
-            fee=str(self.fee.value if self.fee.value is not None else ''), payment_method=self.payment.value or '',
+            fee='' if self.fee.value is None else str(self.fee.value), payment_method=self.payment.value or '',
             **carried)

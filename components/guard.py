@@ -22,10 +22,11 @@ from typing import Any
 from fastapi import Request
 from nicegui import app, ui
 
-from app.audit import Action, Outcome, audit
+from app.audit import Action, EntityType, Outcome, audit
 from app.audit.events import origin_context, origin_of_request
 from app.auth.actor import Actor, AnonymousActor
 from app.auth.admission import PAGES, TWO_FACTOR_PATH, PageSpec, admit, setup_state
+from app.auth.permissions import Permission
 from components import client_binding
 from components.actions import client_action, client_origin, current_actor, guarded_action, send_to_login
 from components.errors import forbidden_content
@@ -34,7 +35,7 @@ __all__ = ['PAGES', 'TWO_FACTOR_PATH', 'client_action', 'client_origin', 'curren
            'guarded_page', 'send_to_login', 'setup_state']
 
 
-def guarded_page(path: str, *, permission: str, title: str, nav_label: str | None = None,
+def guarded_page(path: str, *, permission: Permission, title: str, nav_label: str | None = None,
                  nav_icon: str = 'chevron_right', nav_order: int = 100,
                  example_path: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a NiceGUI page behind the guard. The page function may take `actor`."""
@@ -59,7 +60,7 @@ def guarded_page(path: str, *, permission: str, title: str, nav_label: str | Non
             if decision.is_authenticated and not decision.can(spec.permission):
                 ui.context.client.status_code = 403
                 await audit.record(decision, action=Action.PERMISSION_DENIED, outcome=Outcome.DENIED,
-                                   entity_type='page', entity_id=spec.path, detail=f'needs {spec.permission}')
+                                   entity_type=EntityType.PAGE, entity_id=spec.path, detail=f'needs {spec.permission}')
                 await forbidden_content(decision)
                 return None
             app.storage.client['session_id'] = getattr(decision, 'session_id', None)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import PATIENT_ACCESS_LOG
+from app.auth.permissions import Permission
 from app.services import patient_access
 from app.services.patient_lookup import PatientRef
 from components.patient_sections import patient_section
+from components.tables import column
 from components.when import clinic_time
 
-COLUMNS = [{'name': name, 'label': label, 'field': name, 'align': 'left'} for name, label in
-           (('time', 'When'), ('user', 'Who'), ('action', 'What'), ('record', 'Parts of the record'),
-            ('origin', 'From'))]
+COLUMNS = [column('time', 'When', nowrap=True), column('user', 'Who', wrap='10rem'),
+           column('action', 'What', wrap='10rem'),
+           column('record', 'Parts of the record', wrap='20rem'), column('origin', 'From', nowrap=True, hide_below=600)]
 
 
-@patient_section('access', title='Who accessed this record', permission=PATIENT_ACCESS_LOG, order=900)
+@patient_section('access', title='Who accessed this record', permission=Permission.PATIENT_ACCESS_LOG, order=900)
 async def access_section(actor: Actor, patient: PatientRef) -> None:
     visits = await patient_access.recent_visits(actor=actor, patient_uid=patient.uid)
     rows = [{'seq': visit.newest_seq, 'time': clinic_time(visit.last_at, seconds=True),
@@ -24,7 +25,7 @@ async def access_section(actor: Actor, patient: PatientRef) -> None:
              'action': _what(visit),
              'record': ', '.join(visit.parts), 'origin': visit.client_ip} for visit in visits]
     ui.table(columns=COLUMNS, rows=rows, row_key='seq', pagination={'rowsPerPage': 10}) \
-        .classes('w-full').props('flat bordered').mark('access-log')
+        .classes('w-full').props('flat bordered wrap-cells').mark('access-log')
 
 
 ACTION_WORDS = {'view': 'viewed', 'create': 'added', 'update': 'changed', 'delete': 'removed', 'export': 'exported',

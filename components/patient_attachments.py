@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
+from app.auth.permissions import Permission
 from app.services import attachments
 from app.services.patient_lookup import PatientRef
 from components.clinical_files import file_list, upload_box
+from components.live import on_change
 from components.patient_sections import patient_section
 
 
-@patient_section('attachments', title='Attachments', permission=NOTES_VIEW, order=600)
+@patient_section('attachments', title='Attachments', permission=Permission.NOTES_VIEW, order=600)
 async def attachments_section(actor: Actor, patient: PatientRef) -> None:
     async def refresh(current: Actor) -> None:
         rows = await attachments.list_attachments(actor=current, patient_uid=patient.uid)
@@ -20,7 +22,8 @@ async def attachments_section(actor: Actor, patient: PatientRef) -> None:
         with listing:
             file_list(rows)
 
-    if actor.can(NOTES_WRITE):
-        upload_box(permission=NOTES_WRITE, patient_uid=patient.uid, on_saved=refresh)
+    if actor.can(Permission.NOTES_WRITE):
+        upload_box(permission=Permission.NOTES_WRITE, patient_uid=patient.uid, on_saved=refresh)
     listing = ui.column().classes('w-full gap-1').mark('attachments')
     await refresh(actor)
+    on_change([EntityType.ATTACHMENT], refresh, permission=Permission.NOTES_VIEW, patient_uid=patient.uid)

@@ -6,33 +6,38 @@ The doctor's notes and prescription are built (columns and fields) only for role
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime, time
 from typing import Any
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE, PATIENTS_EDIT, PATIENTS_VIEW
+from app.auth.permissions import Permission
 from app.clock import utcnow
 from app.config import get_settings
 from app.errors import DomainError
+from app.money import format_money
 from app.services import consultations
 from app.services.consultations import (
     COMPLAINT_LABELS,
     PAYMENT_LABELS,
     REFUND_LABELS,
     STATUS_LABELS,
-    TYPE_LABELS,
     ConsultationDetails,
     ConsultationRow,
 )
 from app.services.patient_lookup import PatientRef
+from app.services.vocabulary import CONSULTATION_TYPE_LABELS
+from components.date_input import DateInput
 from components.dialogs import FormDialog
 from components.guard import guarded_action
-from components.patient_form import parse_date
+from components.live import on_change
+from components.money_input import MoneyInput
 from components.patient_sections import patient_section
-from components.tables import pick_table, picked, replace_rows
-from components.when import clinic_time
+from components.tables import column, pick_table, picked, replace_rows
+from components.when import clinic_date, clinic_time
 
 
 def _options(labels: dict[Any, str]) -> dict[str, str]:
@@ -40,11 +45,16 @@ def _options(labels: dict[Any, str]) -> dict[str, str]:
 
 
 def _columns(notes: bool) -> list[dict[str, Any]]:
-    names = [('visit_at', 'When'), ('type', 'Type'), ('complaint', 'Complaint'), ('fee', 'Fee'),
-             ('payment', 'Paid by'), ('status', 'Status'), ('follow_up', 'Follow-up'), ('branch', 'Branch')]
+    # Narrow tables drop the branch, then the type, payment, follow-up and prescription; Edit shows them all.
+    shown = [column('visit_at', 'When', nowrap=True), column('type', 'Type', wrap='8rem', hide_below=760),
+             column('complaint', 'Complaint', wrap='14rem', lines=2), column('fee', 'Fee', nowrap=True),
+             column('payment', 'Paid by', hide_below=760), column('status', 'Status', wrap='9rem'),
+             column('follow_up', 'Follow-up', nowrap=True, hide_below=760),
+             column('branch', 'Branch', wrap='9rem', hide_below=1040)]
     if notes:
-        names += [('doctor_notes', "Doctor's notes"), ('prescription', 'Prescription')]
-    return [{'name': name, 'label': label, 'field': name} for name, label in names]
+        shown += [column('doctor_notes', "Doctor's notes", wrap='16rem', lines=3),
+                  column('prescription', 'Prescription', wrap='14rem', lines=3, hide_below=760)]
+    return shown
 
 
 def _table_row(row: ConsultationRow) -> dict[str, Any]:
@@ -52,17 +62,18 @@ def _table_row(row: ConsultationRow) -> dict[str, Any]:
     if row.is_cancelled:
         status = f'Cancelled ({REFUND_LABELS[row.refund_status].lower()})'
     complaint = COMPLAINT_LABELS[row.chief_complaint]
-    data = {'id': str(row.id), 'visit_at': clinic_time(row.visit_at), 'type': TYPE_LABELS[row.consultation_type],
+    data = {'id': str(row.id), 'visit_at': clinic_time(row.visit_at),
+            'type': CONSULTATION_TYPE_LABELS[row.consultation_type],
             'complaint': f'{complaint}: {row.complaint_details}' if row.complaint_details else complaint,
-            'fee': f'₹{row.fee:,.2f}', 'payment': PAYMENT_LABELS[row.payment_method], 'status': status,
-            'follow_up': row.follow_up_date.strftime('%d %b %Y') if row.follow_up_date else '',
+            'fee': format_money(row.fee), 'payment': PAYMENT_LABELS[row.payment_method], 'status': status,
+            'follow_up': clinic_date(row.follow_up_date),
             'branch': row.branch_name}
     if row.doctor_notes is not None:
         data.update(doctor_notes=row.doctor_notes, prescription=row.prescription or '')
     return data
 
 
-@patient_section('consultations', title='Consultations', permission=PATIENTS_VIEW, order=200)
+@patient_section('consultations', title='Consultations', permission=Permission.PATIENTS_VIEW, order=200)
 async def consultations_section(actor: Actor, patient: PatientRef) -> None:
     rows: dict[str, ConsultationRow] = {}
 
@@ -77,32 +88,25 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
         return rows.get(row['id']) if row else None
 
     def open_form(existing: ConsultationRow | None) -> None:
-        @guarded_action(PATIENTS_EDIT)
+        @guarded_action(Permission.PATIENTS_EDIT)
         async def save(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                details = form.details(current)
+            def change() -> Awaitable[object]:
+                details = form.details(current)  # a date that is no date is refused here, beside its field
                 if existing is None:
-                    await consultations.create_consultation(actor=current, patient_id=patient.id, details=details)
-                else:
-                    await consultations.update_consultation(actor=current, registration_id=existing.id,
-                                                            details=details)
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify('The consultation has been saved.', type='positive')
-            dialog.close()
-            await refresh(current)
+                    return consultations.create_consultation(actor=current, patient_id=patient.id, details=details)
+                return consultations.update_consultation(actor=current, registration_id=existing.id, details=details)
+
+            await dialog.attempt(change, done='The consultation has been saved.', then=lambda: refresh(current))
 
         dialog = FormDialog('New consultation' if existing is None else 'Edit consultation', submit_label='Save',
                             on_submit=save)
-        form = ConsultationForm(dialog, existing, notes=actor.can(NOTES_WRITE))
+        form = ConsultationForm(dialog, existing, notes=actor.can(Permission.NOTES_WRITE))
 
     def open_edit() -> None:
         if (row := chosen()) is not None:
             open_form(row)
 
-    @guarded_action(PATIENTS_EDIT)
+    @guarded_action(Permission.PATIENTS_EDIT)
     async def mark(current: Actor, status: str) -> None:
         if (row := chosen()) is None:
             return
@@ -118,23 +122,16 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
         if (row := chosen()) is None:
             return
 
-        @guarded_action(PATIENTS_EDIT)
+        @guarded_action(Permission.PATIENTS_EDIT)
         async def cancel(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                if row.is_cancelled:
-                    await consultations.set_refund_status(actor=current, registration_id=row.id,
-                                                          refund_status=refund.value or '')
-                else:
-                    await consultations.cancel_consultation(actor=current, registration_id=row.id,
-                                                            reason=reason.value or '', refund_status=refund.value or '')
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify('The consultation is cancelled.' if not row.is_cancelled else 'The refund status is saved.',
-                      type='positive')
-            dialog.close()
-            await refresh(current)
+            if row.is_cancelled:
+                await dialog.attempt(lambda: consultations.set_refund_status(actor=current, registration_id=row.id,
+                                                                     refund_status=refund.value or ''),
+                                     done='The refund status is saved.', then=lambda: refresh(current))
+            else:
+                await dialog.attempt(lambda: consultations.cancel_consultation(
+                    actor=current, registration_id=row.id, reason=reason.value or '', refund_status=refund.value or ''),
+                    done='The consultation is cancelled.', then=lambda: refresh(current))
 
         dialog = FormDialog('Refund status' if row.is_cancelled else 'Cancel this consultation', submit_label='Save',
                             on_submit=cancel, submit_color='negative' if not row.is_cancelled else 'primary')
@@ -146,7 +143,7 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
                                                                 value=str(row.refund_status))
                                      .props('outlined').classes('w-full'))
 
-    if actor.can(PATIENTS_EDIT):
+    if actor.can(Permission.PATIENTS_EDIT):
         with ui.row().classes('gap-2'):
             ui.button('Add', icon='add', on_click=lambda: open_form(None)).mark('add-consultation')
             ui.button('Edit', icon='edit', on_click=open_edit).props('outline').mark('edit-consultation')
@@ -156,8 +153,10 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
                 .mark('mark-closed')
             ui.button('Cancel / refund', icon='money_off', on_click=open_cancel) \
                 .props('outline color=negative').mark('cancel-consultation')
-    table = pick_table(_columns(actor.can(NOTES_VIEW)), rows_per_page=10).props('wrap-cells').mark('consultations')
+    table = pick_table(_columns(actor.can(Permission.NOTES_VIEW)), rows_per_page=10).props('wrap-cells') \
+        .mark('consultations')
     await refresh(actor)
+    on_change([EntityType.REGISTRATION], refresh, permission=Permission.PATIENTS_VIEW, patient_uid=patient.uid)
 
 
 class ConsultationForm:
@@ -174,25 +173,23 @@ class ConsultationForm:
                                                               value=str(row.chief_complaint) if row else None))
             self.complaint_details = add('complaint_details', ui.input(
                 'Complaint in words', value=row.complaint_details if row else ''))
-            self.kind = add('consultation_type', ui.select(_options(TYPE_LABELS), label='Consultation type',
-                                                           value=str(row.consultation_type) if row else 'in-clinic'))
+            self.kind = add('consultation_type', ui.select(
+                _options(CONSULTATION_TYPE_LABELS), label='Consultation type',
+                value=str(row.consultation_type) if row else 'in-clinic'))
             with ui.row().classes('w-full gap-2 no-wrap'):
-                self.day = add('visit_at', ui.input('Date', value=moment.date().isoformat())
-                               .props('type=date stack-label'))
+                self.day = add('visit_at', DateInput('Date', value=moment.date()))
                 self.time = add('visit_time', ui.input('Time', value=moment.strftime('%H:%M'))
                                 .props('type=time stack-label'))
             with ui.row().classes('w-full gap-2 no-wrap'):
-                self.fee = add('fee', ui.input('Fee (₹)', value=str(row.fee) if row else '')
-                               .props('inputmode=decimal'))
+                self.fee = add('fee', MoneyInput('Fee', value=row.fee if row else None))
                 self.payment = add('payment_method', ui.select(_options(PAYMENT_LABELS), label='Paid by',
                                                                value=str(row.payment_method) if row else 'cash'))
             self.referral = add('referral_source', ui.input('Referral source',
                                                             value=row.referral_source if row else ''))
             self.doctor = add('referring_doctor', ui.input('Referring doctor',
                                                            value=row.referring_doctor if row else ''))
-            self.follow_up = add('follow_up_date', ui.input(
-                'Follow-up date', value=row.follow_up_date.isoformat() if row and row.follow_up_date else '')
-                .props('type=date stack-label'))
+            self.follow_up = add('follow_up_date', DateInput('Follow-up date',
+                                                             value=row.follow_up_date if row else None))
             if notes:
                 self.doctor_notes = add('doctor_notes', ui.textarea("Doctor's notes",
                                                                     value=(row.doctor_notes or '') if row else '')
@@ -204,17 +201,17 @@ class ConsultationForm:
             element.classes('w-full').props('outlined')
 
     def details(self, actor: Actor) -> ConsultationDetails:
-        day = parse_date(self.day.value)
+        day = self.day.date
         try:
             clock_time = time.fromisoformat(self.time.value) if self.time.value else time(9, 0)
         except ValueError:
             clock_time = time(9, 0)
         visit_at = datetime.combine(day, clock_time, tzinfo=self.tz) if day else None
-        writes_notes = self.notes and actor.can(NOTES_WRITE)
+        writes_notes = self.notes and actor.can(Permission.NOTES_WRITE)
         return ConsultationDetails(
             chief_complaint=self.complaint.value or '', complaint_details=self.complaint_details.value or '',
             consultation_type=self.kind.value or '', visit_at=visit_at, fee=self.fee.value or '',
             payment_method=self.payment.value or '', referral_source=self.referral.value or '',
-            referring_doctor=self.doctor.value or '', follow_up_date=parse_date(self.follow_up.value),
+            referring_doctor=self.doctor.value or '', follow_up_date=self.follow_up.date,
             doctor_notes=self.doctor_notes.value or '' if writes_notes else None,
             prescription=self.prescription.value or '' if writes_notes else None)

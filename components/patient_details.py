@@ -7,18 +7,19 @@ import base64
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
-from app.errors import DomainError
+from app.auth.permissions import Permission
 from app.services import patients
 from app.services.patient_lookup import PatientRef
-from app.services.patients import GENDER_LABELS, PatientRow, PhotoUpload
+from app.services.patients import PatientRow, PhotoUpload
+from app.services.vocabulary import GENDER_LABELS
 from components.dialogs import FormDialog
 from components.guard import guarded_action
 from components.patient_form import PatientForm, photo_picker
 from components.patient_sections import patient_section
+from components.when import clinic_date
 
 
-@patient_section('details', title='Details', permission=PATIENTS_VIEW, order=100)
+@patient_section('details', title='Details', permission=Permission.PATIENTS_VIEW, order=100)
 async def details_section(actor: Actor, patient: PatientRef) -> None:
     box = ui.column().classes('w-full gap-2')
 
@@ -38,39 +39,28 @@ async def details_section(actor: Actor, patient: PatientRef) -> None:
                     with ui.row().classes('gap-2 no-wrap'):
                         ui.label(label).classes('text-grey-7').style('min-width: 9rem')
                         ui.label(value or '—').classes('text-body1').style('overflow-wrap: anywhere')
-        if current.can(PATIENTS_EDIT):
+        if current.can(Permission.PATIENTS_EDIT):
             with box, ui.row().classes('gap-2'):
                 ui.button('Edit details', icon='edit', on_click=lambda: open_edit(row)).props('outline') \
                     .mark('edit-patient')
                 ui.button('Photo', icon='photo_camera', on_click=open_photo).props('outline').mark('patient-photo-edit')
 
     def open_edit(row: PatientRow) -> None:
-        @guarded_action(PATIENTS_EDIT)
+        @guarded_action(Permission.PATIENTS_EDIT)
         async def save(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                await patients.update_patient(actor=current, patient_id=patient.id, details=form.details())
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify('The patient details have been saved.', type='positive')
-            dialog.close()
-            await draw(current)
+            await dialog.attempt(
+                lambda: patients.update_patient(actor=current, patient_id=patient.id, details=form.details()),
+                done='The patient details have been saved.',
+                then=lambda: draw(current))
 
         dialog = FormDialog(f'Edit {row.full_name}', submit_label='Save', on_submit=save)
         form = PatientForm(dialog, row)
 
     def open_photo() -> None:
-        @guarded_action(PATIENTS_EDIT)
+        @guarded_action(Permission.PATIENTS_EDIT)
         async def store(current: Actor, photo: PhotoUpload) -> None:
-            try:
-                await patients.save_photo(actor=current, patient_id=patient.id, photo=photo)
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify('The photo has been saved.', type='positive')
-            dialog.close()
-            await draw(current)
+            await dialog.attempt(lambda: patients.save_photo(actor=current, patient_id=patient.id, photo=photo),
+                                 done='The photo has been saved.', then=lambda: draw(current))
 
         dialog = FormDialog('Photo', text='Take a photo with the camera or choose an image.')
         with dialog.body:
@@ -80,10 +70,10 @@ async def details_section(actor: Actor, patient: PatientRef) -> None:
 
 
 def _facts(row: PatientRow) -> list[tuple[str, str]]:
-    birth = row.date_of_birth.strftime('%d %b %Y') if row.date_of_birth else ''
+    birth = clinic_date(row.date_of_birth)
     return [('Name', row.full_name), ('Phone', row.phone), ('Email', row.email),
             ('Gender', GENDER_LABELS[row.gender]), ('Date of birth', birth), ('Age', row.age),
             ('Address', row.address), ('Occupation', row.occupation),
             ('Emergency contact', ' · '.join(part for part in (row.emergency_contact_name,
                                                                 row.emergency_contact_phone) if part)),
-            ('First branch', row.first_branch), ('Registered', row.registered_on.strftime('%d %b %Y'))]
+            ('First branch', row.first_branch), ('Registered', clinic_date(row.registered_on))]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
 from typing import Any
 
 from nicegui import events, ui
 
+from app.clock import clinic_today
 from app.errors import ValidationFailed
 from app.services import patients
-from app.services.patients import GENDER_LABELS, PatientDetails, PatientRow, PhotoUpload
+from app.services.patients import PatientDetails, PatientRow, PhotoUpload
 from app.services.uploads import MEGABYTE
+from app.services.vocabulary import GENDER_LABELS
+from components.date_input import DateInput
 from components.dialogs import FormDialog
 from components.upload_rejections import explain_rejections
 from components.webcam import webcam_button
@@ -34,9 +36,10 @@ class PatientForm:
                 {str(key): label for key, label in GENDER_LABELS.items()}, label='Gender',
                 value=str(row.gender) if row else None).props('outlined'))
             with ui.row().classes('w-full gap-2 no-wrap'):
-                self.inputs['date_of_birth'] = dialog.form.add('date_of_birth', ui.input(
-                    'Date of birth', value=row.date_of_birth.isoformat() if row and row.date_of_birth else '')
-                    .props('type=date stack-label outlined').classes('grow'))
+                self.inputs['date_of_birth'] = dialog.form.add('date_of_birth', DateInput(
+                    'Date of birth', value=row.date_of_birth if row else None, max=clinic_today(),
+                    max_message='The date of birth cannot be in the future.', years_first=True)
+                    .props('outlined').classes('grow'))
                 self.inputs['age_years'] = dialog.form.add('age_years', ui.number(  # no min/max: never clamp unseen
                     'or age (years)', value=row.age_years if row else None)
                     .props('outlined inputmode=numeric').classes('w-32'))
@@ -50,7 +53,7 @@ class PatientForm:
         values = {name: self.inputs[name].value or '' for name, _ in TEXT_FIELDS}
         age = self.inputs['age_years'].value
         return PatientDetails(**values, gender=self.inputs['gender'].value or '', address=self.inputs['address'].value
-                              or '', date_of_birth=parse_date(self.inputs['date_of_birth'].value),
+                              or '', date_of_birth=self.inputs['date_of_birth'].date,
                               age_years=None if age in (None, '') else int(age))
 
 
@@ -88,10 +91,3 @@ def photo_picker(dialog: FormDialog, on_photo: Callable[[PhotoUpload], Awaitable
     dialog.form.add('photo', upload)
     webcam_button(from_webcam)
     return upload
-
-
-def parse_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None

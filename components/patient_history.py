@@ -6,8 +6,9 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
+from app.auth.permissions import Permission
 from app.errors import DomainError
 from app.services import medical_history
 from app.services.medical_history import HISTORY_FIELDS, DiagnosisView
@@ -15,6 +16,7 @@ from app.services.patient_lookup import PatientRef
 from components.dialogs import FormDialog, fill_width
 from components.forms import FormErrors
 from components.guard import guarded_action
+from components.live import on_change
 from components.patient_sections import patient_section
 from components.when import clinic_day, clinic_time
 from models.clinical import DiagnosisStatus
@@ -22,10 +24,10 @@ from models.clinical import DiagnosisStatus
 Refresh = Callable[[Actor], Awaitable[None]]
 
 
-@patient_section('history', title='Medical history', permission=NOTES_VIEW, order=300)
+@patient_section('history', title='Medical history', permission=Permission.NOTES_VIEW, order=300)
 async def history_section(actor: Actor, patient: PatientRef) -> None:
     history = await medical_history.get_history(actor=actor, patient_uid=patient.uid)
-    can_write = actor.can(NOTES_WRITE)
+    can_write = actor.can(Permission.NOTES_WRITE)
     form = FormErrors()
     if history.red_flags:
         with ui.row().classes('w-full items-center gap-2 bg-red-1 q-pa-sm rounded-borders').mark('red-flags'):
@@ -42,7 +44,7 @@ async def history_section(actor: Actor, patient: PatientRef) -> None:
     status = ui.label(f'Last updated {clinic_time(history.updated_at)}' if history.updated_at else
                       'No medical history taken yet.').classes('text-caption text-grey-8')
 
-    @guarded_action(NOTES_WRITE)
+    @guarded_action(Permission.NOTES_WRITE)
     async def save(current: Actor) -> None:
         form.clear()
         try:
@@ -70,14 +72,16 @@ async def _diagnoses(actor: Actor, patient: PatientRef) -> None:
             if not rows:
                 ui.label('No diagnoses recorded.').classes('text-grey-7')
             for row in rows:
-                _diagnosis_row(row, refresh, can_write=current.can(NOTES_WRITE))
+                _diagnosis_row(row, refresh, can_write=current.can(Permission.NOTES_WRITE))
 
     await refresh(actor)
-    if not actor.can(NOTES_WRITE):
+    # The diagnoses only: the history form above may be half typed, so it is never redrawn by itself.
+    on_change([EntityType.DIAGNOSIS], refresh, permission=Permission.NOTES_VIEW, patient_uid=patient.uid)
+    if not actor.can(Permission.NOTES_WRITE):
         return
     form = FormErrors()
 
-    @guarded_action(NOTES_WRITE)
+    @guarded_action(Permission.NOTES_WRITE)
     async def add(current: Actor) -> None:
         form.clear()
         try:
@@ -117,7 +121,7 @@ def _diagnosis_row(row: DiagnosisView, refresh: Refresh, *, can_write: bool) -> 
 
         resolving = row.status is DiagnosisStatus.ACTIVE
 
-        @guarded_action(NOTES_WRITE)
+        @guarded_action(Permission.NOTES_WRITE)
         async def change_status(current: Actor) -> None:
             change = medical_history.resolve_diagnosis if resolving else medical_history.reactivate_diagnosis
             try:
@@ -149,18 +153,13 @@ def _status_line(row: DiagnosisView) -> str:
 
 
 def _error_dialog(row: DiagnosisView, refresh: Refresh) -> None:
-    @guarded_action(NOTES_WRITE)
+    @guarded_action(Permission.NOTES_WRITE)
     async def submit(current: Actor) -> None:
-        dialog.form.clear()
-        try:
-            await medical_history.mark_diagnosis_in_error(actor=current, diagnosis_id=row.id,
-                                                          reason=reason.value or '')
-        except DomainError as error:
-            dialog.form.show(error)
-            return
-        ui.notify(f'"{row.description}" has been marked entered in error.', type='positive')
-        await refresh(current)
-        dialog.close()
+        await dialog.attempt(
+            lambda: medical_history.mark_diagnosis_in_error(actor=current, diagnosis_id=row.id,
+                                                            reason=reason.value or ''),
+            done=f'"{row.description}" has been marked entered in error.',
+            then=lambda: refresh(current))
 
     with ui.context.client.content:  # not inside the listing, which a refresh redraws
         dialog = FormDialog('Diagnosis entered in error', submit_label='Mark entered in error', on_submit=submit,

@@ -8,17 +8,21 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_COSIGN, NOTES_SIGN, NOTES_VIEW, NOTES_WRITE
+from app.auth.permissions import Permission
 from app.errors import DomainError
 from app.services import clinical_notes
-from app.services.clinical_notes import DISCIPLINE_LABELS, SOAP, SOAP_LABELS, NoteView
+from app.services.clinical_notes import SOAP, SOAP_LABELS, NoteView
 from app.services.patient_lookup import PatientRef
+from app.services.vocabulary import SERVICE_LABELS
 from components.forms import FormErrors
 from components.guard import guarded_action
+from components.live import on_change
 from components.patient_sections import patient_section
 from components.when import clinic_time
-from models.clinical import Discipline, NoteStatus
+from models.clinic import Service
+from models.clinical import NoteStatus
 
 AUTOSAVE_SECONDS = 1.5  # quiet time after the last keystroke before the draft is saved
 _STATUS_COLORS = {NoteStatus.DRAFT: 'grey-7', NoteStatus.AWAITING_COSIGN: 'orange-9', NoteStatus.SIGNED: 'positive'}
@@ -26,7 +30,7 @@ _STATUS_COLORS = {NoteStatus.DRAFT: 'grey-7', NoteStatus.AWAITING_COSIGN: 'orang
 Refresh = Callable[[Actor], Awaitable[None]]
 
 
-@patient_section('notes', title='Clinical notes', permission=NOTES_VIEW, order=400)
+@patient_section('notes', title='Clinical notes', permission=Permission.NOTES_VIEW, order=400)
 async def notes_section(actor: Actor, patient: PatientRef) -> None:
     async def refresh(current: Actor) -> None:
         notes = await clinical_notes.list_notes(actor=current, patient_uid=patient.uid)
@@ -37,21 +41,23 @@ async def notes_section(actor: Actor, patient: PatientRef) -> None:
             for note in notes:
                 _note_card(current, note, refresh)
 
-    if actor.can(NOTES_WRITE):
+    if actor.can(Permission.NOTES_WRITE):
         _new_note_bar(patient, refresh)
     listing = ui.column().classes('w-full gap-2')
     await refresh(actor)
+    # Written, signed or co-signed elsewhere: the list is redrawn; an open editor (a dialog) is left alone.
+    on_change([EntityType.CLINICAL_NOTE], refresh, permission=Permission.NOTES_VIEW, patient_uid=patient.uid)
 
 
 def _new_note_bar(patient: PatientRef, refresh: Refresh) -> None:
-    def template_options(discipline: Discipline) -> dict[str, str]:
+    def template_options(discipline: Service) -> dict[str, str]:
         return {t.key: t.label for t in clinical_notes.templates_for(discipline)} | {'': 'Blank note'}
 
-    @guarded_action(NOTES_WRITE)
+    @guarded_action(Permission.NOTES_WRITE)
     async def start(current: Actor) -> None:
         try:
             note = await clinical_notes.start_note(actor=current, patient_uid=patient.uid,
-                                                   discipline=Discipline(discipline.value),
+                                                   discipline=Service(discipline.value),
                                                    template_key=template.value or '')
         except DomainError as error:
             ui.notify(error.message, type='negative')
@@ -60,15 +66,15 @@ def _new_note_bar(patient: PatientRef, refresh: Refresh) -> None:
         open_editor(current, note, refresh)
 
     def discipline_changed() -> None:
-        options = template_options(Discipline(discipline.value))
+        options = template_options(Service(discipline.value))
         template.set_options(options, value=next(iter(options)))
 
     with ui.row().classes('w-full items-center gap-2 wrap'):
-        discipline = ui.select({d.value: label for d, label in DISCIPLINE_LABELS.items()},
-                               value=Discipline.PHYSIOTHERAPY.value, label='Discipline',
+        discipline = ui.select({d.value: label for d, label in SERVICE_LABELS.items()},
+                               value=Service.PHYSIOTHERAPY.value, label='Service',
                                on_change=discipline_changed).props('outlined dense').classes('min-w-[180px]') \
             .mark('note-discipline')
-        first = template_options(Discipline.PHYSIOTHERAPY)
+        first = template_options(Service.PHYSIOTHERAPY)
         template = ui.select(first, value=next(iter(first)), label='Template').props('outlined dense') \
             .classes('min-w-[220px]').mark('note-template')
         ui.button('New note', icon='note_add', on_click=start).mark('new-note')
@@ -95,18 +101,19 @@ def _note_card(actor: Actor, note: NoteView, refresh: Refresh) -> None:
                 ui.label(SOAP_LABELS[part]).classes('text-weight-medium q-mt-xs')
                 ui.label(text).classes('text-body2').style('white-space: pre-wrap; overflow-wrap: anywhere')
         with ui.row().classes('gap-2 wrap'):
-            if note.status is NoteStatus.DRAFT and note.author_id == actor.user_id and actor.can(NOTES_WRITE):
+            mine = note.author_id == actor.user_id
+            if note.status is NoteStatus.DRAFT and mine and actor.can(Permission.NOTES_WRITE):
                 ui.button('Continue writing', icon='edit', on_click=lambda: open_editor(actor, note, refresh)) \
                     .props('outline').mark('note-edit')
-            if note.status is NoteStatus.AWAITING_COSIGN and actor.can(NOTES_COSIGN) \
+            if note.status is NoteStatus.AWAITING_COSIGN and actor.can(Permission.NOTES_COSIGN) \
                     and note.author_id != actor.user_id:
                 ui.button('Co-sign', icon='how_to_reg', on_click=lambda: _cosign(note, refresh)).mark('note-cosign')
-            if note.status is not NoteStatus.DRAFT and not note.amended and actor.can(NOTES_WRITE):
+            if note.status is not NoteStatus.DRAFT and not note.amended and actor.can(Permission.NOTES_WRITE):
                 ui.button('Amend', icon='history_edu', on_click=lambda: _amend_dialog(note, refresh)) \
                     .props('outline').mark('note-amend')
 
 
-@guarded_action(NOTES_COSIGN)
+@guarded_action(Permission.NOTES_COSIGN)
 async def _cosign(current: Actor, note: NoteView, refresh: Refresh) -> None:
     try:
         await clinical_notes.cosign_note(actor=current, note_id=note.id)
@@ -120,7 +127,7 @@ async def _cosign(current: Actor, note: NoteView, refresh: Refresh) -> None:
 def _amend_dialog(note: NoteView, refresh: Refresh) -> None:
     form = FormErrors()
 
-    @guarded_action(NOTES_WRITE)
+    @guarded_action(Permission.NOTES_WRITE)
     async def amend(current: Actor) -> None:
         form.clear()
         try:
@@ -152,7 +159,7 @@ def open_editor(actor: Actor, note: NoteView, refresh: Refresh) -> None:
         state['dirty'], state['changed_at'] = True, time.monotonic()
         saved_label.set_text('Not saved yet')
 
-    @guarded_action(NOTES_WRITE)
+    @guarded_action(Permission.NOTES_WRITE)
     async def save(current: Actor) -> bool:
         if state['saving']:
             return False
@@ -174,7 +181,7 @@ def open_editor(actor: Actor, note: NoteView, refresh: Refresh) -> None:
         if state['dirty'] and time.monotonic() - state['changed_at'] >= AUTOSAVE_SECONDS:
             await save()
 
-    @guarded_action(NOTES_SIGN)
+    @guarded_action(Permission.NOTES_SIGN)
     async def sign(current: Actor) -> None:
         if state['dirty'] and not await save():
             return
@@ -191,11 +198,11 @@ def open_editor(actor: Actor, note: NoteView, refresh: Refresh) -> None:
         await refresh(current)
         dialog.close()
 
-    @guarded_action(NOTES_VIEW)
+    @guarded_action(Permission.NOTES_VIEW)
     async def close(current: Actor) -> None:
         if state['dirty']:
             await save()
-        if current.can(NOTES_WRITE):
+        if current.can(Permission.NOTES_WRITE):
             with contextlib.suppress(DomainError):  # a draft with text in it is kept, as it should be
                 await clinical_notes.discard_untouched_draft(actor=current, note_id=note.id)
         timer.cancel()
@@ -217,5 +224,5 @@ def open_editor(actor: Actor, note: NoteView, refresh: Refresh) -> None:
             ui.button('Save draft', icon='save', on_click=save).props('outline').mark('note-save')
             sign_button = ui.button('Sign', icon='verified', on_click=sign).mark('note-sign')
         timer = ui.timer(0.5, autosave)
-    sign_button.set_visibility(actor.can(NOTES_SIGN))
+    sign_button.set_visibility(actor.can(Permission.NOTES_SIGN))
     dialog.on_value_change(lambda event: None if event.value else dialog.delete())

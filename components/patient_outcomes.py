@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
-from app.errors import DomainError, ValidationFailed
+from app.auth.permissions import Permission
+from app.clock import clinic_today
 from app.services import outcomes
-from app.services.employees import clinic_today
 from app.services.outcome_scoring import INSTRUMENT_NAMES, OPTION_LABELS, SECTION_LABELS, SECTIONS, score_text
 from app.services.patient_lookup import PatientRef
+from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
 from components.patient_sections import patient_section
+from components.when import clinic_date
 
 PAIN_OPTIONS = {value: str(value) for value in range(11)}
 SECTION_OPTIONS = dict(enumerate(OPTION_LABELS))
@@ -24,7 +24,7 @@ BUTTONS = ((outcomes.Instrument.NPRS, 'Record pain'), (outcomes.Instrument.ODI, 
            (outcomes.Instrument.NDI, 'Record NDI'))
 
 
-@patient_section('outcomes', title='Outcome measures', permission=NOTES_VIEW, order=700)
+@patient_section('outcomes', title='Outcome measures', permission=Permission.NOTES_VIEW, order=700)
 async def outcomes_section(actor: Actor, patient: PatientRef) -> None:
     host = ui.element('div')  # dialogs live here, outside what a redraw clears
     box = ui.column().classes('w-full gap-3 min-w-0')
@@ -33,7 +33,7 @@ async def outcomes_section(actor: Actor, patient: PatientRef) -> None:
         trends = await outcomes.patient_trends(actor=current, patient_id=patient.id)
         box.clear()
         with box:
-            if current.can(NOTES_WRITE):
+            if current.can(Permission.NOTES_WRITE):
                 with ui.row().classes('gap-2 flex-wrap'):
                     for instrument, label in BUTTONS:
                         ui.button(label, icon='add_chart',
@@ -61,7 +61,7 @@ def _trend(trend: outcomes.Trend) -> None:
                 .mark(f'chart-{trend.instrument.value}')
         for row in reversed(trend.rows):
             shown = score_text(trend.instrument, row.score) or 'not scored (too many blank sections)'
-            ui.label(f'{row.recorded_on:%d %b %Y}: {shown}'
+            ui.label(f'{clinic_date(row.recorded_on)}: {shown}'
                      f'{f" · {row.recorded_by}" if row.recorded_by else ""}').classes('text-body2')
 
 
@@ -70,7 +70,7 @@ def _chart(instrument: outcomes.Instrument, rows: list[outcomes.OutcomeRow]) -> 
     return {
         'grid': {'left': 40, 'right': 16, 'top': 16, 'bottom': 28},
         'tooltip': {'trigger': 'axis'},
-        'xAxis': {'type': 'category', 'data': [f'{row.recorded_on:%d %b}' for row in rows]},
+        'xAxis': {'type': 'category', 'data': [clinic_date(row.recorded_on) for row in rows]},
         'yAxis': {'type': 'value', 'min': 0, 'max': top},
         'series': [{'type': 'line', 'name': INSTRUMENT_NAMES[instrument], 'data': [float(row.score or 0)
                                                                                     for row in rows]}],
@@ -80,23 +80,20 @@ def _chart(instrument: outcomes.Instrument, rows: list[outcomes.OutcomeRow]) -> 
 def _record_dialog(host: ui.element, patient: PatientRef, instrument: outcomes.Instrument, redraw: Any) -> None:
     fields: dict[str, Any] = {}
 
-    @guarded_action(NOTES_WRITE)
+    @guarded_action(Permission.NOTES_WRITE)
     async def save(current: Actor) -> None:
-        dialog.form.clear()
-        try:
-            day = _parse_day(fields['recorded_on'].value)
-            answers: Any = fields['pain'].value if instrument is outcomes.Instrument.NPRS else \
-                [fields[f'section_{number}'].value for number in range(1, SECTIONS + 1)]
-            row = await outcomes.record_outcome(actor=current, patient_id=patient.id, instrument=instrument,
-                                                answers=answers, recorded_on=day)
-        except DomainError as error:
-            dialog.form.show(error)
-            return
-        shown = 'saved without a score: too many sections left blank' if row.score is None else \
-            f'saved: {score_text(instrument, row.score)}'
-        ui.notify(f'{INSTRUMENT_NAMES[instrument]} {shown}.', type='positive')
-        await redraw(current)
-        dialog.close()
+        answers: Any = fields['pain'].value if instrument is outcomes.Instrument.NPRS else \
+            [fields[f'section_{number}'].value for number in range(1, SECTIONS + 1)]
+
+        def done(row: outcomes.OutcomeRow) -> str:
+            shown = 'saved without a score: too many sections left blank' if row.score is None else \
+                f'saved: {score_text(instrument, row.score)}'
+            return f'{INSTRUMENT_NAMES[instrument]} {shown}.'
+
+        await dialog.attempt(lambda: outcomes.record_outcome(actor=current, patient_id=patient.id,
+                                                             instrument=instrument, answers=answers,
+                                                             recorded_on=fields['recorded_on'].date),
+                             done=done, then=lambda: redraw(current))
 
     text = '' if instrument is outcomes.Instrument.NPRS else \
         'Score each section 0-5 as the patient marked it; leave a section blank if they skipped it.'
@@ -104,8 +101,9 @@ def _record_dialog(host: ui.element, patient: PatientRef, instrument: outcomes.I
         dialog = FormDialog(f'Record {INSTRUMENT_NAMES[instrument]}', submit_label='Save', on_submit=save,
                             text=text)
     with dialog.body:
-        fields['recorded_on'] = dialog.form.add('recorded_on', ui.input('Visit date', value=clinic_today().isoformat())
-                                                .props('type=date'))
+        today = clinic_today()
+        fields['recorded_on'] = dialog.form.add('recorded_on', DateInput(
+            'Visit date', value=today, max=today, max_message='The visit date cannot be in the future.'))
         if instrument is outcomes.Instrument.NPRS:
             fields['pain'] = dialog.form.add('pain', ui.select(PAIN_OPTIONS, label='Pain now: 0 = none, 10 = worst '
                                                                                   'imaginable'))
@@ -114,12 +112,3 @@ def _record_dialog(host: ui.element, patient: PatientRef, instrument: outcomes.I
                 fields[f'section_{number}'] = dialog.form.add(
                     f'section_{number}', ui.select(SECTION_OPTIONS, label=f'{number}. {label}', clearable=True))
     fill_width(dialog)
-
-
-def _parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValidationFailed({'recorded_on': 'Enter the visit date, like 2025-03-05.'}) from None

@@ -10,39 +10,34 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import PLANS_EDIT, PLANS_VIEW
+from app.auth.permissions import Permission
+from app.clock import clinic_today
 from app.config import get_settings
-from app.errors import DomainError, ValidationFailed
+from app.dates import parse_date
+from app.errors import DomainError
+from app.money import format_money
 from app.services import treatment_plans as plans
-from app.services.employees import clinic_today
 from app.services.patient_lookup import PatientRef
+from app.services.session_time import SESSION_LENGTHS, clock_text
+from app.services.vocabulary import SERVICE_LABELS
+from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
+from components.money_input import MoneyInput
 from components.patient_sections import patient_section
-from components.when import clinic_time
+from components.when import clinic_date, clinic_time
 
 Redraw = Callable[[Actor], Awaitable[None]]
 FIELD_LABELS = {'service': 'service', 'plan_type': 'type', 'cost_per_day': 'cost per day',
                 'package_cost': 'package cost', 'days': 'days', 'discount': 'discount',
                 'discount_approved_by_id': 'discount approved by', 'total': 'total', 'start_date': 'start',
-                'end_date': 'end', 'time_slot': 'time slot', 'clinician_id': 'clinician', 'status': 'status'}
+                'end_date': 'end', 'session_start_minute': 'session start', 'session_minutes': 'session length',
+                'clinician_id': 'clinician', 'status': 'status'}
+_AMOUNTS = {'cost_per_day', 'package_cost', 'discount', 'total'}  # shown in a revision as ₹...
+_DATES = {'start_date', 'end_date'}
 
 
-def inr(amount: Decimal | None) -> str:
-    """Show rupees with Indian digit grouping, like ₹1,20,000 or ₹599.50."""
-    if amount is None:
-        return ''
-    whole, _, paise = f'{abs(amount):.2f}'.partition('.')
-    head, tail = whole[:-3], whole[-3:]
-    groups = []
-    while len(head) > 2:
-        groups.insert(0, head[-2:])
-        head = head[:-2]
-    grouped = ','.join([part for part in [head, *groups] if part] + [tail])
-    return f'{"-" if amount < 0 else ""}₹{grouped}{"" if paise == "00" else "." + paise}'
-
-
-@patient_section('plans', title='Treatment plans', permission=PLANS_VIEW, order=800)
+@patient_section('plans', title='Treatment plans', permission=Permission.PLANS_VIEW, order=800)
 async def plans_section(actor: Actor, patient: PatientRef) -> None:
     host = ui.element('div')  # dialogs live here, outside what a redraw clears
     box = ui.column().classes('w-full gap-3 min-w-0')
@@ -51,7 +46,7 @@ async def plans_section(actor: Actor, patient: PatientRef) -> None:
         rows = await plans.list_plans(actor=current, patient_id=patient.id)
         box.clear()
         with box:
-            if current.can(PLANS_EDIT):
+            if current.can(Permission.PLANS_EDIT):
                 ui.button('New plan', icon='add',
                           on_click=lambda: _plan_dialog(host, current, patient, None, draw)).mark('new-plan')
             if not rows:
@@ -60,21 +55,25 @@ async def plans_section(actor: Actor, patient: PatientRef) -> None:
                 _plan_card(host, current, patient, row, draw)
 
     await draw(actor)
+def _lengths(row: plans.PlanRow | None) -> list[int]:
+    """The session lengths offered: the usual ones, and the plan's own if it is another."""
+    own = row.session_minutes if row else None
+    return sorted({*SESSION_LENGTHS, *([own] if own else [])})
 
 
 def _plan_card(host: ui.element, actor: Actor, patient: PatientRef, row: plans.PlanRow, redraw: Redraw) -> None:
     with ui.card().classes('w-full min-w-0').props('flat bordered').mark('plan-card'):
-        ui.label(f'{plans.SERVICE_LABELS[row.service]} · {plans.TYPE_LABELS[row.plan_type]} · '
+        ui.label(f'{SERVICE_LABELS[row.service]} · {plans.TYPE_LABELS[row.plan_type]} · '
                  f'{plans.STATUS_LABELS[row.status]}').classes('text-subtitle1 text-weight-medium')
-        ui.label(f'{row.progress(clinic_today())} · {row.start_date:%d %b %Y} to {row.end_date:%d %b %Y}'
-                 + (f' · {row.time_slot}' if row.time_slot else '')
+        ui.label(f'{row.progress(clinic_today())} · {clinic_date(row.start_date)} to {clinic_date(row.end_date)}'
+                 + (f' · {row.session_time}' if row.session_time else '')
                  + (f' · {row.clinician}' if row.clinician else '')).classes('text-body2').mark('plan-progress')
-        price = inr(row.package_cost) if row.cost_per_day is None else \
-            f'{inr(row.cost_per_day)} a day x {row.days} days'
-        discount = f' − {inr(row.discount)} discount' if row.discount else ''
+        price = format_money(row.package_cost or 0) if row.cost_per_day is None else \
+            f'{format_money(row.cost_per_day)} a day x {row.days} days'
+        discount = f' − {format_money(row.discount)} discount' if row.discount else ''
         approved = f' (approved by {row.discount_approved_by})' if row.discount_approved_by else ''
-        ui.label(f'{price}{discount}{approved} = {inr(row.total)}').classes('text-body2').mark('plan-total')
-        if actor.can(PLANS_EDIT) and row.status is not plans.PlanStatus.COMPLETED:
+        ui.label(f'{price}{discount}{approved} = {format_money(row.total)}').classes('text-body2').mark('plan-total')
+        if actor.can(Permission.PLANS_EDIT) and row.status is not plans.PlanStatus.COMPLETED:
             with ui.row().classes('gap-2 flex-wrap'):
                 ui.button('Edit', icon='edit', on_click=lambda: _plan_dialog(host, actor, patient, row, redraw)) \
                     .props('outline').mark('edit-plan')
@@ -85,22 +84,37 @@ def _plan_card(host: ui.element, actor: Actor, patient: PatientRef, row: plans.P
         with ui.expansion(f'History ({len(row.revisions)})').classes('w-full').mark('plan-history'):
             for revision in reversed(row.revisions):
                 ui.label(f'{clinic_time(revision.changed_at)} · {revision.changed_by or "someone"} · '
-                         f'{revision.summary}{_changed(revision.changes)}').classes('text-body2')
+                         f'{revision.summary}{_changed(revision)}').classes('text-body2')
 
 
-def _changed(changes: dict[str, Any]) -> str:
-    if not changes or any(isinstance(value, dict) and value.get('before') is None for value in changes.values()):
+def _changed(revision: plans.RevisionRow) -> str:
+    changes = revision.changes
+    if not changes or revision.summary == plans.CREATED:
         return ''  # a new plan: its terms are on the card
-    parts = [f'{FIELD_LABELS.get(name, name)} {_value(value.get("before"))} → {_value(value.get("after"))}'
-             for name, value in changes.items() if isinstance(value, dict)]
+    parts = [f'{FIELD_LABELS.get(name, name)} {_value(name, value.get("before"))} → '
+             f'{_value(name, value.get("after"))}' for name, value in changes.items() if isinstance(value, dict)]
     return f': {", ".join(parts)}' if parts else ''
 
 
-def _value(value: Any) -> str:
-    return '(none)' if value in (None, '') else str(value)
+def _value(name: str, value: Any) -> str:
+    """A changed value as the card shows it: amounts as ₹1,20,000.00, days as 05 Dec 2026."""
+    if value in (None, ''):
+        return '(none)'
+    try:
+        if name in _AMOUNTS:
+            return format_money(Decimal(str(value)))
+        if name in _DATES:
+            return clinic_date(date.fromisoformat(str(value)))
+        if name == 'session_start_minute':
+            return clock_text(int(value))
+        if name == 'session_minutes':
+            return f'{int(value)} min'
+    except (ArithmeticError, ValueError):
+        pass  # an older revision's odd value is shown as it was stored
+    return str(value)
 
 
-@guarded_action(PLANS_EDIT)
+@guarded_action(Permission.PLANS_EDIT)
 async def _set_status(actor: Actor, row: plans.PlanRow, status: plans.PlanStatus, redraw: Redraw) -> None:
     try:
         await plans.set_status(actor=actor, plan_id=row.id, status=status)
@@ -115,7 +129,7 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
                        redraw: Redraw) -> None:
     """Open the form for a new plan (with the clinic's usual prices) or to edit one."""
 
-    @guarded_action(PLANS_EDIT)
+    @guarded_action(Permission.PLANS_EDIT)
     async def save(current: Actor) -> None:
         dialog.form.clear()
         try:
@@ -124,8 +138,8 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
                 cost_per_day=inputs['cost_per_day'].value, package_cost=inputs['package_cost'].value,
                 discount=inputs['discount'].value, discount_approved_by=inputs['discount_approved_by'].value,
                 approver_password=inputs['approver_password'].value or '',
-                start_date=_day(inputs['start_date'].value, 'start_date'),
-                end_date=_day(inputs['end_date'].value, 'end_date'), time_slot=inputs['time_slot'].value or '',
+                start_date=inputs['start_date'].date, end_date=inputs['end_date'].date,
+                session_start=inputs['session_start'].value or '', session_minutes=inputs['session_minutes'].value,
                 clinician_id=inputs['clinician'].value)
             if row is None:
                 await plans.create_plan(actor=current, patient_id=patient.id, details=details)
@@ -149,8 +163,8 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
         usual = plans.DEFAULT_PRICES.get((plans.Service(inputs['service'].value), plans.PlanType(kind)))
         if usual:
             per_day, package_cost, days = usual
-            inputs['cost_per_day'].value = '' if per_day is None else str(per_day)
-            inputs['package_cost'].value = '' if package_cost is None else str(package_cost)
+            inputs['cost_per_day'].amount = per_day
+            inputs['package_cost'].amount = package_cost
             inputs['days'].value = str(days)
 
     approvers = {choice.id: choice.name for choice in await plans.discount_approvers(actor=actor)}
@@ -163,30 +177,33 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
     inputs: dict[str, Any] = {}
     with dialog.body:
         add = dialog.form.add
-        inputs['service'] = add('service', ui.select({s.value: plans.SERVICE_LABELS[s] for s in plans.Service},
+        inputs['service'] = add('service', ui.select({s.value: SERVICE_LABELS[s] for s in plans.Service},
                                                      label='Service', value=row.service.value if row else
                                                      plans.Service.PHYSIOTHERAPY.value))
         inputs['plan_type'] = add('plan_type', ui.select({t.value: plans.TYPE_LABELS[t] for t in plans.PlanType},
                                                          label='Type', value=row.plan_type.value if row else
                                                          plans.PlanType.DAILY.value))
-        inputs['cost_per_day'] = add('cost_per_day', ui.input('Cost per day (₹)', value=_text(row and
-                                                                                             row.cost_per_day)))
-        inputs['package_cost'] = add('package_cost', ui.input('Package cost (₹)', value=_text(row and
-                                                                                             row.package_cost)))
+        inputs['cost_per_day'] = add('cost_per_day', MoneyInput('Cost per day', value=row and row.cost_per_day))
+        inputs['package_cost'] = add('package_cost', MoneyInput('Package cost', value=row and row.package_cost))
         inputs['days'] = add('days', ui.input('Number of days', value=str(row.days) if row else ''))
-        inputs['discount'] = add('discount', ui.input('Discount (₹)', value=_text(row and row.discount) or '0'))
+        inputs['discount'] = add('discount', MoneyInput('Discount', value=row.discount if row else 0))
         inputs['discount_approved_by'] = add('discount_approved_by', ui.select(
             approvers, label='Discount approved by', clearable=True,
             value=row.discount_approved_by_id if row and row.discount_approved_by_id in approvers else None))
         inputs['approver_password'] = add('approver_password', ui.input(
             "Approver's password (for a new or larger discount)", password=True,
             password_toggle_button=True).props('autocomplete=off'))
-        inputs['start_date'] = add('start_date', ui.input('Start date', value=start.isoformat()).props('type=date'))
-        inputs['end_date'] = add('end_date', ui.input('End date (blank: start + days)',
-                                                      value=row.end_date.isoformat() if row else '')
-                                 .props('type=date stack-label'))
-        inputs['time_slot'] = add('time_slot', ui.input('Time slot, like 10:00-10:45',
-                                                        value=row.time_slot if row else ''))
+        inputs['start_date'] = add('start_date', DateInput('Start date', value=start))
+        inputs['end_date'] = add('end_date', DateInput('End date (blank: start + days)',
+                                                       value=row.end_date if row else None))
+        with ui.row().classes('w-full gap-2 no-wrap'):
+            start_text = clock_text(row.session_start_minute) if row and row.session_start_minute is not None else ''
+            inputs['session_start'] = add('session_start', ui.input(
+                'Sessions start at', value=start_text, placeholder='10:00').props('inputmode=numeric')
+                .classes('grow'))
+            inputs['session_minutes'] = add('session_minutes', ui.select(
+                {minutes: f'{minutes} min' for minutes in _lengths(row)}, label='Each lasts', clearable=True,
+                value=row.session_minutes if row else None).classes('grow'))
         inputs['clinician'] = add('clinician', ui.select(
             clinicians, label='Clinician', clearable=True,
             value=row.clinician_id if row and row.clinician_id in clinicians else None))
@@ -197,7 +214,7 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
         """The start and the number of days decide the end date: changing either moves it (it can be set after)."""
         end = _end_of(inputs['start_date'].value, inputs['days'].value)
         if end is not None:
-            inputs['end_date'].value = end.isoformat()
+            inputs['end_date'].date = end
 
     for name in ('start_date', 'days'):
         inputs[name].on_value_change(follow_the_days)
@@ -221,23 +238,10 @@ def _limit() -> int:
     return get_settings().discount_limit_percent
 
 
-def _text(value: Any) -> str:
-    return '' if value in (None, False) else f'{value:f}'
-
-
 def _end_of(start: str | None, days: str | None) -> date | None:
     """The last day of a plan of `days` days from `start`, or None while either is not a real value yet."""
     try:
-        first, count = date.fromisoformat(start or ''), int(str(days or '').strip())
+        first, count = parse_date(start), int(str(days or '').strip())
     except ValueError:
         return None
-    return first + timedelta(days=count - 1) if 1 <= count <= 1000 else None
-
-
-def _day(value: str | None, field: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValidationFailed({field: 'Enter a date like 2025-03-05.'}) from None
+    return first + timedelta(days=count - 1) if first and 1 <= count <= 1000 else None

@@ -1,23 +1,18 @@
 """The sections of the patient page, and which permission each needs.
 
-Each feature adds its sections to `SECTIONS` in its own module (listed in `SECTION_MODULES`);
-the page renders, in order, only the sections the signed-in role may see, so a section a role
-may not open is never built or sent to the browser.
+Each feature adds its sections to `SECTIONS` in its own module with `@patient_section`; the
+patient page (`pages/patient.py`) imports those modules by name, and renders, in order, only the
+sections the signed-in role may see, so a section a role may not open is never built or sent to
+the browser.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from app.auth.actor import Actor
 from app.services.patient_lookup import PatientRef
-
-SECTION_MODULES: list[str] = ['components.patient_access', 'components.patient_history', 'components.patient_notes',
-                              'components.patient_tests', 'components.patient_attachments',
-                              'components.patient_outcomes', 'components.patient_plans',
-                              'components.patient_details', 'components.patient_consultations']
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,7 +41,5 @@ def patient_section(key: str, *, title: str, permission: str,
 
 
 def sections_for(actor: Actor) -> list[PatientSection]:
-    for name in SECTION_MODULES:
-        importlib.import_module(name)
     return sorted((section for section in SECTIONS.values() if actor.can(section.permission)),
                   key=lambda section: section.order)

@@ -6,15 +6,16 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import TESTS_EDIT, TESTS_VIEW
-from app.errors import DomainError
+from app.auth.permissions import Permission
 from app.services import attachments, diagnostic_tests
 from app.services.diagnostic_tests import STATUS_LABELS, TestView
 from app.services.patient_lookup import PatientRef
 from components.clinical_files import file_list, upload_box
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
+from components.live import on_change
 from components.patient_sections import patient_section
 from components.when import clinic_time
 from models.clinical import TestKind, TestStatus
@@ -24,7 +25,7 @@ _TEXT_FIELDS = (('items', 'Items tested (nerves, muscles, modalities)'), ('limb'
                 ('referred_by', 'Referred by'), ('done_by', 'Done by'))
 
 
-@patient_section('tests', title='Diagnostic tests', permission=TESTS_VIEW, order=500)
+@patient_section('tests', title='Diagnostic tests', permission=Permission.TESTS_VIEW, order=500)
 async def tests_section(actor: Actor, patient: PatientRef) -> None:
     async def refresh(current: Actor) -> None:
         rows = await diagnostic_tests.list_tests(actor=current, patient_uid=patient.uid)
@@ -35,10 +36,12 @@ async def tests_section(actor: Actor, patient: PatientRef) -> None:
             for row in rows:
                 await _test_card(current, patient, row, refresh)
 
-    if actor.can(TESTS_EDIT):
+    if actor.can(Permission.TESTS_EDIT):
         ui.button('Add test', icon='add', on_click=lambda: _test_dialog(patient, None, refresh)).mark('add-test')
     listing = ui.column().classes('w-full gap-2').mark('tests')
     await refresh(actor)
+    on_change([EntityType.DIAGNOSTIC_TEST, EntityType.ATTACHMENT], refresh, permission=Permission.TESTS_VIEW,
+              patient_uid=patient.uid)
 
 
 async def _test_card(actor: Actor, patient: PatientRef, row: TestView, refresh: Refresh) -> None:
@@ -54,29 +57,20 @@ async def _test_card(actor: Actor, patient: PatientRef, row: TestView, refresh: 
             ui.label(f'Results: {row.results}').classes('text-body2') \
                 .style('white-space: pre-wrap; overflow-wrap: anywhere').mark('test-results')
         file_list(await attachments.list_attachments(actor=actor, patient_uid=patient.uid, test_id=row.id))
-        if actor.can(TESTS_EDIT):
+        if actor.can(Permission.TESTS_EDIT):
             ui.button('Edit', icon='edit', on_click=lambda: _test_dialog(patient, row, refresh)).props('outline') \
                 .mark('edit-test')
-            upload_box(permission=TESTS_EDIT, patient_uid=patient.uid, on_saved=refresh, test_id=row.id,
+            upload_box(permission=Permission.TESTS_EDIT, patient_uid=patient.uid, on_saved=refresh, test_id=row.id,
                        marker='test-upload')
 
 
 def _test_dialog(patient: PatientRef, row: TestView | None, refresh: Refresh) -> None:
-    @guarded_action(TESTS_EDIT)
+    @guarded_action(Permission.TESTS_EDIT)
     async def submit(current: Actor) -> None:
-        dialog.form.clear()
         values = {name: element.value or '' for name, element in dialog.form.fields.items()}
-        try:
-            if row is None:
-                await diagnostic_tests.add_test(actor=current, patient_uid=patient.uid, **values)
-            else:
-                await diagnostic_tests.update_test(actor=current, test_id=row.id, **values)
-        except DomainError as error:
-            dialog.form.show(error)
-            return
-        ui.notify('The test has been saved.', type='positive')
-        await refresh(current)
-        dialog.close()
+        change = (lambda: diagnostic_tests.add_test(actor=current, patient_uid=patient.uid, **values)) if row is None \
+            else (lambda: diagnostic_tests.update_test(actor=current, test_id=row.id, **values))
+        await dialog.attempt(change, done='The test has been saved.', then=lambda: refresh(current))
 
     with ui.context.client.content:  # not inside the card, which a refresh redraws
         dialog = FormDialog('Add a diagnostic test' if row is None else f'Edit {row.kind.value} test',

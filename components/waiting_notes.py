@@ -4,24 +4,33 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_COSIGN, NOTES_WRITE
+from app.auth.permissions import Permission
 from app.services.note_queue import WaitingNote, waiting_notes
+from components.live import on_change
 from components.when import clinic_time
 
 
 async def waiting_for_you(actor: Actor) -> None:
     """Draw the lists this clinician has (nothing for staff who neither write nor co-sign notes)."""
-    if not (actor.can(NOTES_COSIGN) or actor.can(NOTES_WRITE)):
+    if not (actor.can(Permission.NOTES_COSIGN) or actor.can(Permission.NOTES_WRITE)):
         return
-    queue = await waiting_notes(actor=actor)
-    with ui.row().classes('w-full gap-4 items-start'):
-        if actor.can(NOTES_COSIGN):
-            _card('Notes awaiting your co-signature', queue.awaiting_cosignature, more=queue.more_awaiting,
-                  empty='No notes are waiting for your co-signature.', when='signed', marker='awaiting-cosign')
-        if actor.can(NOTES_WRITE):
-            _card('Your unsigned drafts', queue.drafts, more=queue.more_drafts,
-                  empty='You have no unsigned drafts.', when='saved', marker='own-drafts')
+
+    async def refresh(current: Actor) -> None:
+        queue = await waiting_notes(actor=current)
+        lists.clear()
+        with lists:
+            if current.can(Permission.NOTES_COSIGN):
+                _card('Notes awaiting your co-signature', queue.awaiting_cosignature, more=queue.more_awaiting,
+                      empty='No notes are waiting for your co-signature.', when='signed', marker='awaiting-cosign')
+            if current.can(Permission.NOTES_WRITE):
+                _card('Your unsigned drafts', queue.drafts, more=queue.more_drafts,
+                      empty='You have no unsigned drafts.', when='saved', marker='own-drafts')
+
+    lists = ui.row().classes('w-full gap-4 items-start')
+    await refresh(actor)
+    on_change([EntityType.CLINICAL_NOTE], refresh, permission=Permission.HOME_VIEW)  # written or signed elsewhere
 
 
 def _card(title: str, notes: list[WaitingNote], *, more: bool, empty: str, when: str, marker: str) -> None:

@@ -1,7 +1,16 @@
-"""The clinic's branches: where patients are seen and staff work."""
+"""The clinic's branches, where patients are seen and staff work, and the services it offers."""
+
+from enum import StrEnum
 
 from tortoise import fields
 from tortoise.models import Model
+
+
+class Service(StrEnum):
+    """What the clinic treats with: a plan's, a note's and (later) an appointment's service."""
+
+    PHYSIOTHERAPY = 'physiotherapy'
+    SPEECH_THERAPY = 'speech-therapy'
 
 
 class Branch(Model):

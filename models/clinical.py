@@ -12,11 +12,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField
-
-
-class Discipline(StrEnum):
-    PHYSIOTHERAPY = 'physiotherapy'
-    SPEECH_THERAPY = 'speech-therapy'
+from models.clinic import Service
 
 
 class NoteStatus(StrEnum):
@@ -80,7 +76,7 @@ class ClinicalNote(EncryptedFieldsMixin, Model):
     id = fields.UUIDField(primary_key=True, default=uuid4)
     series_id = fields.UUIDField(db_index=True)
     patient = fields.ForeignKeyField('models.Patient', related_name='clinical_notes', on_delete=fields.RESTRICT)
-    discipline = fields.CharEnumField(Discipline, max_length=20)
+    discipline = fields.CharEnumField(Service, max_length=20)
     template_key = fields.CharField(max_length=40, default='')
     subjective = EncryptedTextField(null=True)
     objective = EncryptedTextField(null=True)

@@ -13,7 +13,9 @@ from tortoise import fields
 from tortoise.models import Model
 
 from app.security.encrypted_fields import EncryptedFieldsMixin, EncryptedTextField
+from models.clinical import TestKind
 from models.patients import Gender
+from models.registrations import ConsultationType
 
 
 class InquiryKind(StrEnum):
@@ -36,26 +38,6 @@ class CommunicationType(StrEnum):
     OTHER = 'other'
 
 
-class BookingType(StrEnum):
-    """What an online request asks for (values as the registration's consultation types)."""
-
-    IN_CLINIC = 'in-clinic'
-    HOME_VISIT = 'home-visit'
-    ONLINE = 'online'
-
-
-class TestName(StrEnum):
-    __test__ = False  # not a pytest test class
-
-    EEG = 'eeg'
-    NCV = 'ncv'
-    EMG = 'emg'
-    RNS = 'rns'
-    BERA = 'bera'
-    VEP = 'vep'
-    OTHER = 'other'
-
-
 class Inquiry(EncryptedFieldsMixin, Model):
     """One inquiry of any kind, for one branch."""
 
@@ -70,9 +52,9 @@ class Inquiry(EncryptedFieldsMixin, Model):
     referral_source = fields.CharField(max_length=120, default='')
     communication_type = fields.CharEnumField(CommunicationType, max_length=10, default=CommunicationType.CALL)
     expected_visit_date = fields.DateField(null=True, description='Expected visit, or the preferred date online')
-    test_name = fields.CharEnumField(TestName, max_length=8, null=True, description='Test inquiries only')
+    test_name = fields.CharEnumField(TestKind, max_length=8, null=True, description='Test inquiries only')
     referred_by = fields.CharField(max_length=120, default='', description='Test inquiries: referring doctor')
-    consultation_type = fields.CharEnumField(BookingType, max_length=12, null=True,
+    consultation_type = fields.CharEnumField(ConsultationType, max_length=12, null=True,
                                              description='Online booking requests only')
     branch = fields.ForeignKeyField('models.Branch', related_name='inquiries', on_delete=fields.RESTRICT)
     created_by = fields.ForeignKeyField('models.User', related_name='inquiries_created', null=True,

@@ -6,10 +6,7 @@ from uuid import uuid4
 from tortoise import fields
 from tortoise.models import Model
 
-
-class Service(StrEnum):
-    PHYSIOTHERAPY = 'physiotherapy'
-    SPEECH_THERAPY = 'speech-therapy'
+from models.clinic import Service
 
 
 class PlanType(StrEnum):
@@ -41,7 +38,11 @@ class TreatmentPlan(Model):
     total = fields.DecimalField(max_digits=12, decimal_places=2, description='Price minus discount')
     start_date = fields.DateField()
     end_date = fields.DateField()
-    time_slot = fields.CharField(max_length=40, default='', description='For example 10:00-10:45')
+    # When the sessions are held: a start time of day (clinic time) and a length, both or neither.
+    # Minutes after midnight rather than a TIME column: the clinic's wall-clock time has no time zone,
+    # and Tortoise would convert a TIME (use_tz is on).
+    session_start_minute = fields.SmallIntField(null=True, description='Start of each session, minutes after midnight')
+    session_minutes = fields.SmallIntField(null=True, description='Length of each session in minutes')
     clinician = fields.ForeignKeyField('models.User', related_name='treatment_plans', null=True,
                                        on_delete=fields.SET_NULL)
     status = fields.CharEnumField(PlanStatus, max_length=10, default=PlanStatus.ACTIVE)

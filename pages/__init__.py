@@ -1,27 +1,28 @@
-"""One module per screen. Each page declares its permission with `@guarded_page`."""
+"""One module per screen. Each page declares its permission with `@guarded_page` as it is imported.
 
-import importlib
+Importing this package registers every screen: `SCREENS` names them all, and
+`tests/test_navigation.py` fails when a module in this folder is missing from it.
+"""
 
-PAGE_MODULES = [
-    'pages.login',
-    'pages.setup',
-    'pages.home',
-    'pages.account',
-    'pages.admin_users',
-    'pages.admin_staff_profile',
-    'pages.admin_branches',
-    'pages.admin_backups',
-    'pages.two_factor',
-    'pages.audit',
-    'pages.patient',
-    'pages.record_copy',
-    'pages.patients',
-    'pages.inquiries',
-    'pages.book',
-]
+from pages import (
+    account,
+    admin_backups,
+    admin_branches,
+    admin_staff_profile,
+    admin_users,
+    audit,
+    book,
+    home,
+    inquiries,
+    login,
+    patient,
+    patient_files,
+    patients,
+    record_copy,
+    setup,
+    two_factor,
+)
 
-
-def register_all() -> None:
-    """Import every page module so its pages register (again, after a test reset)."""
-    for name in PAGE_MODULES:
-        importlib.import_module(name)
+SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, book, audit,
+           admin_users, admin_staff_profile, admin_branches, admin_backups)
+FILE_ROUTES = (patient_files,)  # plain HTTP routes (`add_file_routes`), behind the same admission rules

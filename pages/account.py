@@ -5,7 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import ROLE_LABELS, SIGNED_IN
+from app.auth.permissions import ROLE_LABELS, Permission
 from app.errors import DomainError
 from app.services import account
 from components.forms import FormErrors
@@ -13,7 +13,7 @@ from components.frame import frame
 from components.guard import guarded_action, guarded_page
 
 
-@guarded_page('/account', permission=SIGNED_IN, title='My account', nav_label='My account',
+@guarded_page('/account', permission=Permission.SIGNED_IN, title='My account', nav_label='My account',
               nav_icon='person', nav_order=90)
 async def account_page(actor: Actor) -> None:
     with frame(actor, 'My account'):
@@ -25,11 +25,11 @@ async def account_page(actor: Actor) -> None:
                       on_click=lambda: ui.navigate.to('/account/two-factor'))
 
 
-@guarded_page('/account/password', permission=SIGNED_IN, title='Change password')
+@guarded_page('/account/password', permission=Permission.SIGNED_IN, title='Change password')
 async def password_page(actor: Actor) -> None:
     form = FormErrors()
 
-    @guarded_action(SIGNED_IN)
+    @guarded_action(Permission.SIGNED_IN)
     async def save(current_actor: Actor) -> None:
         form.clear()
         try:

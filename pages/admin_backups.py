@@ -8,21 +8,18 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import BACKUPS_MANAGE
+from app.auth.permissions import Permission
 from app.backups.archive import BackupError
 from app.backups.make import MANUAL, is_running, make_backup
 from app.backups.store import BackupFile, human_size, list_backups
 from app.config import get_settings
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
+from components.tables import column
 from components.when import clinic_time
 
-COLUMNS = [
-    {'name': 'when', 'label': 'Made', 'field': 'when', 'align': 'left'},
-    {'name': 'kind', 'label': 'Kind', 'field': 'kind', 'align': 'left'},
-    {'name': 'size', 'label': 'Size', 'field': 'size', 'align': 'left'},
-    {'name': 'name', 'label': 'File', 'field': 'name', 'align': 'left'},
-]
+COLUMNS = [column('when', 'Made', nowrap=True), column('kind', 'Kind'), column('size', 'Size', nowrap=True),
+           column('name', 'File', wrap='24rem')]
 KIND_LABELS = {'daily': 'Daily', 'manual': 'Manual', 'unreadable': 'Unreadable'}
 RESTORE_NOTE = ('Restoring is not done here: stop the clinic app, then run `prospine restore <file>` on the server. '
                 'Keep the keys folder (data/keys) apart from the backups; a backup cannot be read without it.')
@@ -33,8 +30,8 @@ def _row(item: BackupFile) -> dict[str, Any]:
             'kind': KIND_LABELS.get(item.kind, item.kind), 'size': human_size(item.size)}
 
 
-@guarded_page('/admin/backups', permission=BACKUPS_MANAGE, title='Backups', nav_label='Backups', nav_icon='backup',
-              nav_order=90)
+@guarded_page('/admin/backups', permission=Permission.BACKUPS_MANAGE, title='Backups', nav_label='Backups',
+              nav_icon='backup', nav_order=90)
 async def backups_page(actor: Actor) -> None:
     settings = get_settings()
     progress_state: dict[str, Any] = {'stage': '', 'fraction': 0.0}
@@ -55,7 +52,7 @@ async def backups_page(actor: Actor) -> None:
             bar.value = round(progress_state['fraction'], 3)
             stage.text = progress_state['stage']
 
-    @guarded_action(BACKUPS_MANAGE)
+    @guarded_action(Permission.BACKUPS_MANAGE)
     async def back_up_now(current: Actor) -> None:
         if is_running():
             ui.notify('A backup is already running; wait for it to finish.', type='warning')
@@ -93,7 +90,7 @@ async def backups_page(actor: Actor) -> None:
         bar = ui.linear_progress(value=0, show_value=False).classes('w-full').mark('backup-progress')
         failure = ui.label('').classes('text-negative').mark('backup-failure')
         table = ui.table(columns=COLUMNS, rows=[], row_key='name', pagination={'rowsPerPage': 20}) \
-            .classes('w-full').props('flat bordered').mark('backup-table')
+            .classes('w-full').props('flat bordered wrap-cells').mark('backup-table')
         ui.label(RESTORE_NOTE).classes('text-body2 text-grey-8').mark('restore-note')
         bar.visible = stage.visible = False
         show(files)

@@ -9,24 +9,25 @@ from typing import Any
 from nicegui import events, ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import BRANCHES_MANAGE, BRANCHES_VIEW
+from app.auth.permissions import Permission
 from app.errors import DomainError, ValidationFailed
 from app.services import branches
 from app.services.uploads import MEGABYTE
 from components.dialogs import FormDialog, fill_width
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
-from components.tables import pick_table, picked, replace_rows
+from components.tables import column, pick_table, picked, replace_rows
 from components.upload_rejections import explain_rejections
 
+# Narrow tables drop the GSTIN and the logo; the Edit dialog and the Logo button show them.
 COLUMNS = [
-    {'name': 'name', 'label': 'Branch', 'field': 'name'},
-    {'name': 'clinic_name', 'label': 'Clinic name', 'field': 'clinic_name'},
-    {'name': 'phone', 'label': 'Phone', 'field': 'phone'},
-    {'name': 'email', 'label': 'Email', 'field': 'email'},
-    {'name': 'gstin', 'label': 'GSTIN', 'field': 'gstin'},
-    {'name': 'status', 'label': 'Status', 'field': 'status'},
-    {'name': 'logo', 'label': 'Logo', 'field': 'logo'},
+    column('name', 'Branch', wrap='12rem'),
+    column('clinic_name', 'Clinic name', wrap='14rem'),
+    column('phone', 'Phone', nowrap=True),
+    column('email', 'Email', wrap='14rem'),
+    column('gstin', 'GSTIN', nowrap=True, hide_below=760),
+    column('status', 'Status', nowrap=True),
+    column('logo', 'Logo', hide_below=760),
 ]
 FIELDS = [('name', 'Branch name'), ('clinic_name', 'Clinic name (printed on bills)'), ('address', 'Address'),
           ('phone', 'Phone'), ('phone_alt', 'Second phone'), ('email', 'Email'), ('gstin', 'GSTIN')]
@@ -55,11 +56,11 @@ def _details_dialog(title: str, *, submit_label: str, row: dict[str, Any] | None
     return dialog
 
 
-@guarded_page('/admin/branches', permission=BRANCHES_VIEW, title='Branches', nav_label='Branches',
+@guarded_page('/admin/branches', permission=Permission.BRANCHES_VIEW, title='Branches', nav_label='Branches',
               nav_icon='store', nav_order=85)
 async def branches_page(actor: Actor) -> None:
-    can_open = actor.can(branches.BRANCHES_CREATE)
-    can_manage = actor.can(BRANCHES_MANAGE)
+    can_open = actor.can(Permission.BRANCHES_CREATE)
+    can_manage = actor.can(Permission.BRANCHES_MANAGE)
 
     async def refresh(current: Actor) -> None:
         show([_table_row(row) for row in await branches.list_branches(actor=current)])
@@ -75,17 +76,12 @@ async def branches_page(actor: Actor) -> None:
         return picked(table, what='a branch')
 
     def open_create() -> None:
-        @guarded_action(branches.BRANCHES_CREATE)
+        @guarded_action(Permission.BRANCHES_CREATE)
         async def create(current: Actor, details: dict[str, str]) -> None:
-            dialog.form.clear()
-            try:
-                row = await branches.create_branch(actor=current, **details)
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify(f'The branch {row.name} has been opened.', type='positive')
-            dialog.close()
-            await refresh(current)
+            await dialog.attempt(
+                lambda: branches.create_branch(actor=current, **details),
+                done=lambda row: f'The branch {row.name} has been opened.',
+                then=lambda: refresh(current))
 
         dialog = _details_dialog('Open a new branch', submit_label='Create', row=None, on_submit=create)
 
@@ -93,17 +89,12 @@ async def branches_page(actor: Actor) -> None:
         if (row := chosen()) is None:
             return
 
-        @guarded_action(BRANCHES_MANAGE)
+        @guarded_action(Permission.BRANCHES_MANAGE)
         async def save(current: Actor, details: dict[str, str]) -> None:
-            dialog.form.clear()
-            try:
-                await branches.update_branch(actor=current, branch_id=row['id'], **details)
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify('The branch details have been saved.', type='positive')
-            dialog.close()
-            await refresh(current)
+            await dialog.attempt(
+                lambda: branches.update_branch(actor=current, branch_id=row['id'], **details),
+                done='The branch details have been saved.',
+                then=lambda: refresh(current))
 
         dialog = _details_dialog(f'Edit {row["name"]}', submit_label='Save', row=row, on_submit=save)
 
@@ -121,7 +112,7 @@ async def branches_page(actor: Actor) -> None:
                     encoded = base64.b64encode(logo.content).decode()
                     ui.image(f'data:{logo.media_type};base64,{encoded}').classes('w-48').mark('logo-preview')
 
-        @guarded_action(BRANCHES_MANAGE)
+        @guarded_action(Permission.BRANCHES_MANAGE)
         async def uploaded(current: Actor, event: events.UploadEventArguments) -> None:
             dialog.form.clear()
             try:
@@ -150,7 +141,7 @@ async def branches_page(actor: Actor) -> None:
                                    noun='logo')
         await show_logo(actor)
 
-    @guarded_action(branches.BRANCHES_CREATE)
+    @guarded_action(Permission.BRANCHES_CREATE)
     async def set_open(current: Actor, active: bool) -> None:
         if (row := chosen()) is None:
             return

@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import USERS_MANAGE, USERS_VIEW
+from app.auth.permissions import Permission
+from app.clock import clinic_today
 from app.errors import DomainError, NotFound, ValidationFailed
 from app.services import employees
 from app.services.users import NOT_FOUND
+from components.date_input import DateInput
 from components.forms import FormErrors
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
 from components.when import clinic_time
 from models.accounts import Role
 
-DATE_FORMATS = ('%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y')
 
-
-def parse_date(text: str | None) -> date | None:
-    """Read a date typed as 2024-03-15 or 15/03/2024; raise ValueError otherwise."""
-    cleaned = (text or '').strip()
-    if not cleaned:
-        return None
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(cleaned)
-
-
-@guarded_page('/admin/users/{user_id}', permission=USERS_VIEW, title='Staff profile',
+@guarded_page('/admin/users/{user_id}', permission=Permission.USERS_VIEW, title='Staff profile',
               example_path='/admin/users/1')
 async def staff_profile_page(actor: Actor, user_id: str) -> None:
     try:  # fetched before the frame, whose timer would let the page be sent half-built
@@ -47,19 +34,19 @@ async def staff_profile_page(actor: Actor, user_id: str) -> None:
             ui.button('Back to staff', icon='arrow_back', on_click=lambda: ui.navigate.to('/admin/users'))
             return
         account = staff.user
-        editable = actor.can(USERS_MANAGE) and (account.role is not Role.SUPERADMIN or actor.is_superadmin)
+        editable = actor.can(Permission.USERS_MANAGE) and (account.role is not Role.SUPERADMIN or actor.is_superadmin)
         form = FormErrors()
 
-        @guarded_action(USERS_MANAGE)
+        @guarded_action(Permission.USERS_MANAGE)
         async def save(current: Actor) -> None:
             form.clear()
             dates: dict[str, date | None] = {}
             problems: dict[str, str] = {}
             for name, element in (('date_of_birth', birth), ('joining_date', joining)):
                 try:
-                    dates[name] = parse_date(element.value)
-                except ValueError:
-                    problems[name] = 'Enter the date like 15/03/2024.'
+                    dates[name] = element.date
+                except ValidationFailed as refused:
+                    problems.update(refused.field_errors)
             if problems:
                 form.show(ValidationFailed(problems))
                 return
@@ -82,10 +69,14 @@ async def staff_profile_page(actor: Actor, user_id: str) -> None:
             job_title = form.add('job_title', ui.input('Job title', value=staff.job_title))
             phone = form.add('phone', ui.input('Phone', value=staff.phone).props('inputmode=tel'))
             address = form.add('address', ui.textarea('Address', value=staff.address).props('autogrow'))
-            birth = form.add('date_of_birth', ui.input('Date of birth', value=_shown(staff.date_of_birth))
-                             .props('type=date stack-label'))
-            joining = form.add('joining_date', ui.input('Joining date', value=_shown(staff.joining_date))
-                               .props('type=date stack-label'))
+            today = clinic_today()
+            birth = form.add('date_of_birth', DateInput(
+                'Date of birth', value=staff.date_of_birth, min=employees.EARLIEST_BIRTH, max=today,
+                min_message='Check the date of birth: the year looks wrong.',
+                max_message='The date of birth cannot be in the future.', years_first=True))
+            joining = form.add('joining_date', DateInput(
+                'Joining date', value=staff.joining_date, max=today + employees.JOINING_AHEAD,
+                max_message='The joining date can be at most a year from today.'))
             for element in form.fields.values():
                 element.classes('w-full').props('outlined' if editable else 'outlined readonly')
             with ui.row().classes('gap-2'):
@@ -94,6 +85,3 @@ async def staff_profile_page(actor: Actor, user_id: str) -> None:
                 if editable:
                     ui.button('Save', icon='save', on_click=save).mark('save-profile')
 
-
-def _shown(value: date | None) -> str:
-    return value.isoformat() if value else ''

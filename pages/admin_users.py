@@ -8,24 +8,25 @@ from typing import Any
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import ASSIGNABLE_ROLES, BRANCHES_VIEW, ROLE_LABELS, USERS_MANAGE, USERS_VIEW
+from app.auth.permissions import ASSIGNABLE_ROLES, ROLE_LABELS, Permission
 from app.errors import DomainError
 from app.services import branches, two_factor, users
 from app.wording import counted
 from components.dialogs import FormDialog, fill_width
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
-from components.tables import pick_table, picked, replace_rows
+from components.tables import column, pick_table, picked, replace_rows
 from components.when import clinic_time
 
+# Narrow tables drop the branch and the last sign-in; the Edit dialog shows the branch.
 COLUMNS = [
-    {'name': 'username', 'label': 'Username', 'field': 'username'},
-    {'name': 'full_name', 'label': 'Name', 'field': 'full_name'},
-    {'name': 'role', 'label': 'Role', 'field': 'role'},
-    {'name': 'branch', 'label': 'Branch', 'field': 'branch'},
-    {'name': 'status', 'label': 'Status', 'field': 'status'},
-    {'name': 'lock', 'label': 'Sign-in lock', 'field': 'lock'},
-    {'name': 'last_login', 'label': 'Last sign-in', 'field': 'last_login'},
+    column('username', 'Username', nowrap=True),
+    column('full_name', 'Name', wrap='12rem'),
+    column('role', 'Role'),
+    column('branch', 'Branch', wrap='10rem', hide_below=760),
+    column('status', 'Status', wrap='9rem'),
+    column('lock', 'Sign-in lock', wrap='9rem'),
+    column('last_login', 'Last sign-in', nowrap=True, hide_below=760),
 ]
 PASSWORD_HINT = 'At least 10 characters; common passwords are refused. They must choose their own at first sign-in.'
 
@@ -54,16 +55,16 @@ def role_options(actor: Actor) -> dict[str, str]:
 
 async def branch_options(actor: Actor, *, keep: int | None = None) -> dict[int, str]:
     """The branches the actor may put staff in (open ones, plus the one a person is in now)."""
-    if not actor.can(BRANCHES_VIEW):
+    if not actor.can(Permission.BRANCHES_VIEW):
         return {actor.branch_id: actor.branch_name}
     rows = await branches.list_branches(actor=actor)
     return {row.id: row.name for row in rows if row.is_active or row.id == keep}
 
 
-@guarded_page('/admin/users', permission=USERS_VIEW, title='Staff', nav_label='Staff', nav_icon='group',
+@guarded_page('/admin/users', permission=Permission.USERS_VIEW, title='Staff', nav_label='Staff', nav_icon='group',
               nav_order=80)
 async def staff_page(actor: Actor) -> None:
-    can_manage = actor.can(USERS_MANAGE)
+    can_manage = actor.can(Permission.USERS_MANAGE)
 
     async def refresh(current: Actor) -> None:
         replace_rows(table, [_table_row(row) for row in await users.list_users(actor=current)])
@@ -74,19 +75,14 @@ async def staff_page(actor: Actor) -> None:
         return picked(table, what='a staff member')
 
     async def open_create() -> None:
-        @guarded_action(USERS_MANAGE)
+        @guarded_action(Permission.USERS_MANAGE)
         async def create(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                row = await users.create_user(
-                    actor=current, username=username.value or '', full_name=full_name.value or '',
-                    role=role.value, branch_id=branch.value, temporary_password=password.value or '')
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify(f'{row.full_name} can now sign in as "{row.username}".', type='positive')
-            dialog.close()
-            await refresh(current)
+            await dialog.attempt(
+                lambda: users.create_user(actor=current, username=username.value or '',
+                                          full_name=full_name.value or '', role=role.value, branch_id=branch.value,
+                                          temporary_password=password.value or ''),
+                done=lambda row: f'{row.full_name} can now sign in as "{row.username}".',
+                then=lambda: refresh(current))
 
         options = await branch_options(actor)
         dialog = FormDialog('Add a staff member', submit_label='Create', on_submit=create)
@@ -109,18 +105,13 @@ async def staff_page(actor: Actor) -> None:
             ui.notify(users.SUPERADMIN_ONLY, type='warning')
             return
 
-        @guarded_action(USERS_MANAGE)
+        @guarded_action(Permission.USERS_MANAGE)
         async def save(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                await users.update_user(actor=current, user_id=row['id'], full_name=full_name.value or '',
-                                        role=role.value, branch_id=branch.value)
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify('The changes have been saved.', type='positive')
-            dialog.close()
-            await refresh(current)
+            await dialog.attempt(
+                lambda: users.update_user(actor=current, user_id=row['id'], full_name=full_name.value or '',
+                                          role=role.value, branch_id=branch.value),
+                done='The changes have been saved.',
+                then=lambda: refresh(current))
 
         options = await branch_options(actor, keep=row['branch_id'])
         dialog = FormDialog(f'Edit {row["username"]}', submit_label='Save', on_submit=save,
@@ -136,17 +127,12 @@ async def staff_page(actor: Actor) -> None:
         if (row := chosen()) is None:
             return
 
-        @guarded_action(USERS_MANAGE)
+        @guarded_action(Permission.USERS_MANAGE)
         async def reset(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                await users.reset_password(actor=current, user_id=row['id'], temporary_password=password.value or '')
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify(f'{row["full_name"]} must choose a new password at the next sign-in.', type='positive')
-            dialog.close()
-            await refresh(current)
+            await dialog.attempt(
+                lambda: users.reset_password(actor=current, user_id=row['id'], temporary_password=password.value or ''),
+                done=f'{row["full_name"]} must choose a new password at the next sign-in.',
+                then=lambda: refresh(current))
 
         dialog = FormDialog(f'Reset the password of {row["username"]}', submit_label='Reset password',
                             on_submit=reset, text='They are signed out now and sign in with the temporary password.')
@@ -163,36 +149,31 @@ async def staff_page(actor: Actor) -> None:
             ui.notify(f'{row["full_name"]} is already inactive.', type='info')
             return
 
-        @guarded_action(USERS_MANAGE)
+        @guarded_action(Permission.USERS_MANAGE)
         async def deactivate(current: Actor) -> None:
-            try:
-                await users.set_active(actor=current, user_id=row['id'], active=False)
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify(f'{row["full_name"]} has been deactivated and signed out.', type='positive')
-            dialog.close()
-            await refresh(current)
+            await dialog.attempt(lambda: users.set_active(actor=current, user_id=row['id'], active=False),
+                                 done=f'{row["full_name"]} has been deactivated and signed out.',
+                                 then=lambda: refresh(current))
 
         dialog = FormDialog(f'Deactivate {row["full_name"]}?', submit_label='Deactivate', on_submit=deactivate,
                             submit_color='negative',
                             text='They are signed out at once and cannot sign in until reactivated.')
 
-    @guarded_action(USERS_MANAGE)
+    @guarded_action(Permission.USERS_MANAGE)
     async def reactivate(current: Actor) -> None:
         if (row := chosen()) is None:
             return
         await _simple(current, lambda: users.set_active(actor=current, user_id=row['id'], active=True),
                       f'{row["full_name"]} can sign in again.', refresh)
 
-    @guarded_action(USERS_MANAGE)
+    @guarded_action(Permission.USERS_MANAGE)
     async def unlock(current: Actor) -> None:
         if (row := chosen()) is None:
             return
         await _simple(current, lambda: users.unlock(actor=current, user_id=row['id']),
                       f'{row["full_name"]} is unlocked and can sign in again.', refresh)
 
-    @guarded_action(USERS_MANAGE)
+    @guarded_action(Permission.USERS_MANAGE)
     async def reset_two_factor(current: Actor) -> None:
         if (row := chosen()) is None:
             return

@@ -2,35 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from nicegui import events, ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import AUDIT_VIEW
+from app.auth.permissions import Permission
 from app.errors import DomainError
 from app.services import audit_trail
+from components.date_input import DateInput
 from components.forms import FormErrors
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
+from components.tables import clamp_cells, column, show_row_on_tap
 from components.when import clinic_time
 
-
-def _column(name: str, label: str, **extra: Any) -> dict[str, Any]:
-    return {'name': name, 'label': label, 'field': name, 'align': 'left', **extra}
-
-
+# Narrow tables drop where the event came from, then its patient and detail, and long changes are cut to three lines;
+# a tap on a row shows the whole event.
 COLUMNS = [
-    _column('time', 'Time', sortable=True),
-    _column('user', 'User', sortable=True),
-    _column('action', 'Action', sortable=True),
-    _column('entity', 'Record'),
-    _column('patient', 'Patient'),
-    _column('outcome', 'Outcome', sortable=True),
-    _column('changes', 'Changes', classes='whitespace-normal', style='min-width: 16rem'),
-    _column('detail', 'Detail', classes='whitespace-normal'),
-    _column('origin', 'From'),
+    column('time', 'Time', sortable=True, nowrap=True),
+    column('user', 'User', sortable=True, wrap='9rem'),
+    column('action', 'Action', sortable=True),
+    column('entity', 'Record', wrap='10rem', lines=2),
+    column('patient', 'Patient', nowrap=True, hide_below=760),
+    column('outcome', 'Outcome', sortable=True),
+    column('changes', 'Changes', wrap='28rem', lines=3),
+    column('detail', 'Detail', wrap='12rem', lines=3, hide_below=760),
+    column('origin', 'From', wrap='12rem', hide_below=1040),
 ]
 
 
@@ -50,15 +48,15 @@ def _row(event: Any) -> dict[str, Any]:
     }
 
 
-@guarded_page('/audit', permission=AUDIT_VIEW, title='Audit trail', nav_label='Audit trail', nav_icon='policy',
-              nav_order=90)
+@guarded_page('/audit', permission=Permission.AUDIT_VIEW, title='Audit trail', nav_label='Audit trail',
+              nav_icon='policy', nav_order=90)
 async def audit_page(actor: Actor) -> None:
     state: dict[str, Any] = {'page': 1, 'per_page': 50, 'sort': 'time', 'descending': True}
     form = FormErrors()
 
     def filters() -> audit_trail.EventFilter:
         return audit_trail.EventFilter(
-            date_from=_date(date_from.value), date_to=_date(date_to.value), username=username.value or '',
+            date_from=date_from.date, date_to=date_to.date, username=username.value or '',
             action=action.value or '', patient_id=patient.value or '', entity_type=entity_type.value or '',
             entity_id=entity_id.value or '', outcome=outcome.value or '')
 
@@ -78,19 +76,19 @@ async def audit_page(actor: Actor) -> None:
         found.text = f'{page.total:,}+ events: narrow the filters or dates to page further back' if page.more \
             else f'{page.total:,} event{"s" if page.total != 1 else ""}'
 
-    @guarded_action(AUDIT_VIEW)
+    @guarded_action(Permission.AUDIT_VIEW)
     async def apply(current: Actor) -> None:
         state['page'] = 1
         await load(current)
 
-    @guarded_action(AUDIT_VIEW)
+    @guarded_action(Permission.AUDIT_VIEW)
     async def clear(current: Actor) -> None:
         for element in (date_from, date_to, username, action, patient, entity_type, entity_id, outcome):
             element.value = None if isinstance(element, ui.select) else ''
         state['page'] = 1
         await load(current)
 
-    @guarded_action(AUDIT_VIEW)
+    @guarded_action(Permission.AUDIT_VIEW)
     async def requested(current: Actor, event: events.GenericEventArguments) -> None:
         pagination = event.args.get('pagination', {}) if isinstance(event.args, dict) else {}
         state['page'] = int(pagination.get('page') or 1)
@@ -99,7 +97,7 @@ async def audit_page(actor: Actor) -> None:
         state['descending'] = bool(pagination.get('descending', True))
         await load(current)
 
-    @guarded_action(AUDIT_VIEW)
+    @guarded_action(Permission.AUDIT_VIEW)
     async def export(current: Actor) -> None:
         try:
             exported = await audit_trail.export_csv(actor=current, filters=filters())
@@ -110,7 +108,7 @@ async def audit_page(actor: Actor) -> None:
         note = ' (only the newest ones: narrow the filters for the rest)' if exported.truncated else ''
         ui.notify(f'{exported.rows:,} events exported{note}.', type='positive')
 
-    @guarded_action(AUDIT_VIEW)
+    @guarded_action(Permission.AUDIT_VIEW)
     async def verify(current: Actor) -> None:
         verify_button.disable()
         result.text = 'Checking the chain…'
@@ -131,8 +129,8 @@ async def audit_page(actor: Actor) -> None:
 
     with frame(actor, 'Audit trail'):
         with ui.row().classes('w-full items-end gap-2'):
-            date_from = form.add('date_from', ui.input('From').props('type=date stack-label outlined dense'))
-            date_to = form.add('date_to', ui.input('To').props('type=date stack-label outlined dense'))
+            date_from = form.add('date_from', DateInput('From').props('outlined dense').classes('w-44'))
+            date_to = form.add('date_to', DateInput('To').props('outlined dense').classes('w-44'))
             username = form.add('username', ui.input('Username').props('outlined dense clearable'))
             action = form.add('action', ui.select(audit_trail.action_options(), label='Action', clearable=True)
                               .props('outlined dense').classes('min-w-40'))
@@ -154,13 +152,9 @@ async def audit_page(actor: Actor) -> None:
             .classes('w-full').props('flat bordered wrap-cells :rows-per-page-options="[25, 50, 100]"') \
             .mark('events')
         table.on('request', requested)
-        ui.label('Events cannot be changed or deleted. Times are in the clinic\'s time zone.') \
+        clamp_cells(table)
+        show_row_on_tap(table, 'Audit event')
+        ui.label('Tap an event to see all of it. Events cannot be changed or deleted. '
+                 'Times are in the clinic\'s time zone.') \
             .classes('text-caption text-grey-7')
         await load(actor)
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None

@@ -5,29 +5,23 @@ It shows nothing but the names of the clinic's open branches, and says nothing a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 from fastapi import Request
 from nicegui import ui
 
-from app.auth.permissions import PUBLIC
+from app.auth.permissions import Permission
+from app.clock import clinic_today
 from app.errors import DomainError
 from app.services import public_booking
-from app.services.consultations import clinic_today
-from app.services.inquiries import BOOKING_LABELS
+from app.services.vocabulary import BOOKING_LABELS
+from components.date_input import DateInput
 from components.design import apply_theme
 from components.forms import FormErrors
 from components.guard import client_action, guarded_page
 
 
-def _as_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-@guarded_page('/book', permission=PUBLIC, title='Book an appointment')
+@guarded_page('/book', permission=Permission.PUBLIC, title='Book an appointment')
 async def book_page(request: Request) -> None:
     apply_theme()
     client_ip = request.client.host if request.client else ''
@@ -43,7 +37,7 @@ async def book_page(request: Request) -> None:
             await public_booking.request_appointment(
                 client_ip=client_ip, full_name=full_name.value or '', phone=phone.value or '',
                 consultation_type=consultation.value, condition=condition.value or '', branch_id=branch.value,
-                preferred_date=_as_date(preferred.value))
+                preferred_date=preferred.date)
         except public_booking.TooManyRequests as refused:
             notice.set_text(refused.message)
             return
@@ -70,9 +64,12 @@ async def book_page(request: Request) -> None:
             branch = form.add('branch', ui.select(
                 branches, label='Branch', value=next(iter(branches)) if len(branches) == 1 else None)
                 .props('outlined').classes('w-full'))
-            preferred = form.add('preferred_date', ui.input('Preferred date').props('type=date stack-label outlined')
-                                 .classes('w-full'))
-            preferred.props['min'] = clinic_today().isoformat()
+            today = clinic_today()
+            preferred = form.add('preferred_date', DateInput(
+                'Preferred date', min=today, max=today + timedelta(days=public_booking.FURTHEST_DAYS_AHEAD),
+                min_message='The preferred date cannot be in the past.',
+                max_message=f'Choose a date within the next {public_booking.FURTHEST_DAYS_AHEAD} days.')
+                .props('outlined').classes('w-full'))
             condition = form.add('condition', ui.textarea('What would you like help with? (optional)')
                                  .props('outlined autogrow').classes('w-full'))
             ui.label('We use these details only to arrange your visit.').classes('text-caption text-grey-7')

@@ -5,13 +5,13 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import HOME_VIEW
+from app.auth.permissions import Permission
 from components.frame import frame
 from components.guard import PAGES, guarded_page
 from components.waiting_notes import waiting_for_you
 
 
-@guarded_page('/', permission=HOME_VIEW, title='Home', nav_label='Home', nav_icon='home', nav_order=0)
+@guarded_page('/', permission=Permission.HOME_VIEW, title='Home', nav_label='Home', nav_icon='home', nav_order=0)
 async def home_page(actor: Actor) -> None:
     with frame(actor, 'Home'):
         ui.label(f'Welcome, {actor.full_name}.').classes('text-h6').mark('welcome')

@@ -3,54 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import INQUIRIES_EDIT, INQUIRIES_VIEW, PATIENTS_EDIT
+from app.auth.permissions import Permission
+from app.clock import clinic_today
 from app.errors import DomainError
 from app.services import inquiries, public_booking
-from app.services.inquiries import (
-    BOOKING_LABELS,
-    COMMUNICATION_LABELS,
-    GENDER_LABELS,
-    KIND_LABELS,
-    STATUS_LABELS,
-    TEST_LABELS,
-    InquiryRow,
-)
+from app.services.inquiries import COMMUNICATION_LABELS, KIND_LABELS, STATUS_LABELS, InquiryRow
 from app.services.patients import LikelyDuplicate, PatientDetails
+from app.services.vocabulary import BOOKING_LABELS, GENDER_LABELS, TEST_KIND_LABELS
+from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.first_consultation import FirstConsultationForm
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
-from components.tables import pick_table, picked, replace_rows
-from components.when import clinic_time
+from components.live import on_change
+from components.tables import column, pick_table, picked, replace_rows
+from components.when import clinic_date, clinic_time
 from models.inquiries import InquiryKind, InquiryStatus
 
+# Narrow tables drop the kind and visit date, then the details and branch; long text is cut to two lines (the
+# whole text on hover). The Edit dialog shows every field.
 COLUMNS = [
-    {'name': 'created', 'label': 'Received', 'field': 'created'},
-    {'name': 'kind', 'label': 'Kind', 'field': 'kind'},
-    {'name': 'full_name', 'label': 'Name', 'field': 'full_name'},
-    {'name': 'phone', 'label': 'Phone', 'field': 'phone'},
-    {'name': 'complaint', 'label': 'Complaint', 'field': 'complaint', 'classes': 'ellipsis',
-     'style': 'max-width: 220px'},
-    {'name': 'details', 'label': 'Details', 'field': 'details'},
-    {'name': 'visit', 'label': 'Visit date', 'field': 'visit'},
-    {'name': 'status', 'label': 'Status', 'field': 'status'},
-    {'name': 'patient_uid', 'label': 'Patient', 'field': 'patient_uid'},
+    column('created', 'Received', nowrap=True),
+    column('kind', 'Kind', hide_below=760),
+    column('full_name', 'Name', wrap='12rem'),
+    column('phone', 'Phone', nowrap=True),
+    column('complaint', 'Complaint', wrap='16rem', lines=2),
+    column('details', 'Details', wrap='14rem', lines=2, hide_below=1040),
+    column('visit', 'Visit date', nowrap=True, hide_below=760),
+    column('status', 'Status', nowrap=True),
+    column('patient_uid', 'Patient', nowrap=True),
 ]
-BRANCH_COLUMN = {'name': 'branch', 'label': 'Branch', 'field': 'branch'}  # for the superadmin, who sees every branch
+BRANCH_COLUMN = column('branch', 'Branch', wrap='10rem', hide_below=1040)  # for the superadmin, who sees every branch
 ALL = ''
 
 
 def _table_row(row: InquiryRow) -> dict[str, Any]:
     details = [COMMUNICATION_LABELS[row.communication_type]]
     if row.test_name:
-        details.insert(0, TEST_LABELS[row.test_name] + (f', ref. {row.referred_by}' if row.referred_by else ''))
+        details.insert(0, TEST_KIND_LABELS[row.test_name] + (f', ref. {row.referred_by}' if row.referred_by else ''))
     if row.consultation_type:
         details.insert(0, BOOKING_LABELS[row.consultation_type])
     if row.referral_source:
@@ -59,7 +57,7 @@ def _table_row(row: InquiryRow) -> dict[str, Any]:
         'id': str(row.id), 'created': clinic_time(row.created_at), 'kind': KIND_LABELS[row.kind],
         'kind_value': row.kind.value, 'full_name': row.full_name, 'phone': row.phone,
         'complaint': row.chief_complaint, 'details': ' · '.join(details),
-        'visit': row.expected_visit_date.strftime('%d %b %Y') if row.expected_visit_date else '',
+        'visit': clinic_date(row.expected_visit_date),
         'status': STATUS_LABELS[row.status], 'status_value': row.status.value, 'patient_uid': row.patient_uid or '',
         'branch': row.branch_name,
     }
@@ -69,30 +67,23 @@ def _whole(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _as_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-@guarded_page('/inquiries', permission=INQUIRIES_VIEW, title='Inquiries', nav_label='Inquiries',
+@guarded_page('/inquiries', permission=Permission.INQUIRIES_VIEW, title='Inquiries', nav_label='Inquiries',
               nav_icon='contact_phone', nav_order=15)
 async def inquiries_page(actor: Actor) -> None:
-    can_edit = actor.can(INQUIRIES_EDIT)
-    can_register = can_edit and actor.can(PATIENTS_EDIT)
+    can_edit = actor.can(Permission.INQUIRIES_EDIT)
+    can_register = can_edit and actor.can(Permission.PATIENTS_EDIT)
 
     async def rows_for(current: Actor) -> list[dict[str, Any]]:
         found = await inquiries.list_inquiries(
             actor=current, kind=kind_filter.value or None, status=status_filter.value or None,
-            created_from=_as_date(date_from.value), created_to=_as_date(date_to.value),
+            created_from=date_from.date_or_none, created_to=date_to.date_or_none,
             branch_id=(branch_filter.value or None) if branch_filter is not None else None)
         return [_table_row(row) for row in found]
 
     async def refresh(current: Actor) -> None:
         replace_rows(table, await rows_for(current))
 
-    @guarded_action(INQUIRIES_VIEW)
+    @guarded_action(Permission.INQUIRIES_VIEW)
     async def filter_changed(current: Actor) -> None:
         await refresh(current)
 
@@ -120,7 +111,7 @@ async def inquiries_page(actor: Actor) -> None:
                     value=row.gender.value if row and row.gender else None).classes('grow'))
             if kind is InquiryKind.TEST:
                 fields['test_name'] = form.add('test_name', ui.select(
-                    {t.value: label for t, label in TEST_LABELS.items()}, label='Test',
+                    {t.value: label for t, label in TEST_KIND_LABELS.items()}, label='Test',
                     value=row.test_name.value if row and row.test_name else None))
                 fields['referred_by'] = form.add('referred_by', ui.input(
                     'Referred by (doctor)', value=row.referred_by if row else ''))
@@ -132,32 +123,30 @@ async def inquiries_page(actor: Actor) -> None:
             fields['communication_type'] = form.add('communication_type', ui.select(
                 {c.value: label for c, label in COMMUNICATION_LABELS.items()}, label='Contacted us by',
                 value=row.communication_type.value if row else 'call'))
-            fields['expected_visit_date'] = form.add('expected_visit_date', ui.input(
-                'Expected visit date', value=row.expected_visit_date.isoformat()
-                if row and row.expected_visit_date else '').props('type=date stack-label'))
+            today = clinic_today()
+            fields['expected_visit_date'] = form.add('expected_visit_date', DateInput(
+                'Expected visit date', value=row.expected_visit_date if row else None, min=today,
+                max=today + timedelta(days=inquiries.FURTHEST_VISIT_DAYS),
+                min_message='The expected visit date cannot be in the past.',
+                max_message='Choose an expected visit date within the next year.'))
         return fields
 
     def values_of(fields: dict[str, Any]) -> dict[str, Any]:
         values = {name: element.value for name, element in fields.items()}
-        values['expected_visit_date'] = _as_date(values['expected_visit_date'])
+        values['expected_visit_date'] = fields['expected_visit_date'].date
         for name in ('full_name', 'phone', 'chief_complaint', 'referral_source', 'referred_by'):
             if name in values:
                 values[name] = values[name] or ''
         return values
 
     async def open_create(kind: InquiryKind) -> None:
-        @guarded_action(INQUIRIES_EDIT)
+        @guarded_action(Permission.INQUIRIES_EDIT)
         async def create(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                row = await inquiries.create_inquiry(actor=current, kind=kind.value, branch_id=branch.value,
-                                                     **values_of(fields))
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify(f'The inquiry of {row.full_name} has been saved.', type='positive')
-            await refresh(current)
-            dialog.close()
+            await dialog.attempt(
+                lambda: inquiries.create_inquiry(actor=current, kind=kind.value, branch_id=branch.value,
+                                                 **values_of(fields)),
+                done=lambda row: f'The inquiry of {row.full_name} has been saved.',
+                then=lambda: refresh(current))
 
         title = 'New test inquiry' if kind is InquiryKind.TEST else 'New quick inquiry'
         options = await branch_choices()
@@ -168,7 +157,7 @@ async def inquiries_page(actor: Actor) -> None:
                 options, label='Branch', value=actor.branch_id if actor.branch_id in options else None))
         fill_width(dialog)
 
-    @guarded_action(INQUIRIES_VIEW)
+    @guarded_action(Permission.INQUIRIES_VIEW)
     async def open_edit(current: Actor) -> None:
         if (picked_row := chosen()) is None:
             return
@@ -178,17 +167,12 @@ async def inquiries_page(actor: Actor) -> None:
             ui.notify(error.message, type='negative')
             return
 
-        @guarded_action(INQUIRIES_EDIT)
+        @guarded_action(Permission.INQUIRIES_EDIT)
         async def save(current: Actor) -> None:
-            dialog.form.clear()
-            try:
-                await inquiries.update_inquiry(actor=current, inquiry_id=row.id, **values_of(fields))
-            except DomainError as error:
-                dialog.form.show(error)
-                return
-            ui.notify('The changes have been saved.', type='positive')
-            await refresh(current)
-            dialog.close()
+            await dialog.attempt(
+                lambda: inquiries.update_inquiry(actor=current, inquiry_id=row.id, **values_of(fields)),
+                done='The changes have been saved.',
+                then=lambda: refresh(current))
 
         dialog = FormDialog(f'Edit the inquiry of {row.full_name}', submit_label='Save', on_submit=save)
         fields = detail_fields(dialog, row.kind, row)
@@ -200,7 +184,7 @@ async def inquiries_page(actor: Actor) -> None:
         if (row := chosen()) is None:
             return
 
-        @guarded_action(INQUIRIES_EDIT)
+        @guarded_action(Permission.INQUIRIES_EDIT)
         async def confirmed(current: Actor) -> None:
             try:
                 await change(actor=current, inquiry_id=UUID(row['id']))
@@ -224,7 +208,7 @@ async def inquiries_page(actor: Actor) -> None:
                              text='A cancelled inquiry goes back to pending, for reception to follow up.',
                              done='The inquiry of {name} is pending again.')
 
-    @guarded_action(PATIENTS_EDIT)
+    @guarded_action(Permission.PATIENTS_EDIT)
     async def open_register(current: Actor) -> None:
         if (row := chosen()) is None:
             return
@@ -234,7 +218,7 @@ async def inquiries_page(actor: Actor) -> None:
             ui.notify(error.message, type='negative')
             return
 
-        @guarded_action(PATIENTS_EDIT)
+        @guarded_action(Permission.PATIENTS_EDIT)
         async def register(current: Actor) -> None:
             dialog.form.clear()
             details = PatientDetails(full_name=full_name.value or '', phone=phone.value or '',
@@ -285,10 +269,8 @@ async def inquiries_page(actor: Actor) -> None:
             status_filter = ui.select({ALL: 'Any status', **{s.value: label for s, label in STATUS_LABELS.items()}},
                                       value=InquiryStatus.PENDING.value, label='Status') \
                 .props('outlined dense').classes('w-40').mark('filter-status')
-            date_from = ui.input('Received from').props('type=date stack-label outlined dense').classes('w-40') \
-                .mark('filter-from')
-            date_to = ui.input('Received to').props('type=date stack-label outlined dense').classes('w-40') \
-                .mark('filter-to')
+            date_from = DateInput('Received from').props('outlined dense').classes('w-44').mark('filter-from')
+            date_to = DateInput('Received to').props('outlined dense').classes('w-44').mark('filter-to')
             branch_filter = None
             if actor.is_superadmin:  # everyone else sees only their own branch's inquiries
                 branch_filter = ui.select({ALL: 'All branches', **await branch_choices()}, value=ALL,
@@ -313,3 +295,4 @@ async def inquiries_page(actor: Actor) -> None:
             .mark('inquiries-table')
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         replace_rows(table, await rows_for(actor))
+        on_change([EntityType.INQUIRY], refresh, permission=Permission.INQUIRIES_VIEW)  # a desk or /book elsewhere

@@ -12,7 +12,7 @@ from nicegui import ui
 from app.auth import sign_in
 from app.auth.actor import Actor, AnonymousActor
 from app.auth.navigation import safe_next
-from app.auth.permissions import PUBLIC
+from app.auth.permissions import Permission
 from app.clock import utcnow
 from components.design import apply_theme
 from components.entry import enter_app
@@ -34,7 +34,7 @@ REASONS = {
 }
 
 
-@guarded_page('/login', permission=PUBLIC, title='Sign in')
+@guarded_page('/login', permission=Permission.PUBLIC, title='Sign in')
 async def login_page(actor: Actor | AnonymousActor, request: Request, next: str = '/',
                      reason: str = '') -> RedirectResponse | None:
     target = safe_next(next)

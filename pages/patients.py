@@ -7,31 +7,36 @@ from typing import Any
 
 from nicegui import events, ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
-from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
+from app.auth.permissions import Permission
 from app.errors import DomainError, ValidationFailed
 from app.services import patients
-from app.services.patients import GENDER_LABELS, LikelyDuplicate, PatientRow, PhotoUpload
+from app.services.patients import LikelyDuplicate, PatientRow, PhotoUpload
+from app.services.vocabulary import GENDER_LABELS
 from app.wording import counted
 from components.dialogs import FormDialog
 from components.first_consultation import FirstConsultationForm
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
+from components.live import on_change
 from components.patient_form import PatientForm, photo_picker
+from components.tables import column
+from components.when import clinic_date
 
 PER_PAGE = 25
-COLUMNS = [{'name': name, 'label': label, 'field': name, 'align': 'left'} for name, label in (
-    ('uid', 'UID'), ('full_name', 'Name'), ('phone', 'Phone'), ('gender', 'Gender'), ('age', 'Age'),
-    ('first_branch', 'First branch'), ('registered_on', 'Registered'))]
+COLUMNS = [column('uid', 'UID', nowrap=True), column('full_name', 'Name', wrap='16rem'),
+           column('phone', 'Phone', nowrap=True), column('gender', 'Gender'), column('age', 'Age'),
+           column('first_branch', 'First branch', wrap='12rem'), column('registered_on', 'Registered', nowrap=True)]
 
 
 def _table_row(row: PatientRow) -> dict[str, Any]:
     return {'id': str(row.id), 'uid': row.uid, 'full_name': row.full_name, 'phone': row.phone,
             'gender': GENDER_LABELS[row.gender], 'age': row.age, 'first_branch': row.first_branch,
-            'registered_on': row.registered_on.strftime('%d %b %Y')}
+            'registered_on': clinic_date(row.registered_on)}
 
 
-@guarded_page('/patients', permission=PATIENTS_VIEW, title='Patients', nav_label='Patients',
+@guarded_page('/patients', permission=Permission.PATIENTS_VIEW, title='Patients', nav_label='Patients',
               nav_icon='personal_injury', nav_order=20)
 async def patients_page(actor: Actor) -> None:
     state: dict[str, Any] = {'page': 1, 'per_page': PER_PAGE}
@@ -51,12 +56,12 @@ async def patients_page(actor: Actor) -> None:
         table.pagination = {'page': page.page, 'rowsPerPage': page.per_page, 'rowsNumber': page.total}
         found.text = counted(page.total, 'patient')
 
-    @guarded_action(PATIENTS_VIEW)
+    @guarded_action(Permission.PATIENTS_VIEW)
     async def find(current: Actor) -> None:
         state['page'] = 1
         await load(current)
 
-    @guarded_action(PATIENTS_VIEW)
+    @guarded_action(Permission.PATIENTS_VIEW)
     async def requested(current: Actor, event: events.GenericEventArguments) -> None:
         pagination = event.args.get('pagination', {}) if isinstance(event.args, dict) else {}
         state['page'] = int(pagination.get('page') or 1)
@@ -73,7 +78,7 @@ async def patients_page(actor: Actor) -> None:
             search = ui.input(placeholder='Name, UID or phone').props('outlined dense clearable autofocus') \
                 .classes('grow').mark('patient-search').on('keydown.enter', find)
             ui.button('Search', icon='search', on_click=find).mark('search')
-            if actor.can(PATIENTS_EDIT):
+            if actor.can(Permission.PATIENTS_EDIT):
                 ui.button('Register patient', icon='person_add', on_click=open_register).mark('register-patient')
         found = ui.label('').classes('text-body2 text-grey-7').mark('found')
         table = ui.table(columns=COLUMNS, rows=[], row_key='id',
@@ -83,6 +88,7 @@ async def patients_page(actor: Actor) -> None:
         table.on('request', requested)
         table.on('rowClick', opened, [[], ['uid'], None])
         await load(actor)
+        on_change([EntityType.PATIENT], load, permission=Permission.PATIENTS_VIEW)  # registered or changed elsewhere
 
 
 def open_register() -> None:
@@ -93,7 +99,7 @@ def open_register() -> None:
     async def submit(confirm: bool = False) -> None:
         await register(confirm)
 
-    @guarded_action(PATIENTS_EDIT)
+    @guarded_action(Permission.PATIENTS_EDIT)
     async def register(current: Actor, confirm: bool) -> None:
         dialog.form.clear()
         try:

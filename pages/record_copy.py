@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import RECORD_COPY
+from app.auth.permissions import Permission
 from app.errors import NotFound
 from app.services.patient_lookup import NOT_FOUND
 from app.services.record_copy import RecordCopy, prepare_copy
 from components.design import apply_theme
 from components.guard import guarded_page
-from components.when import clinic_day, clinic_time
+from components.when import clinic_date, clinic_day, clinic_time
 
 NONE_RECORDED = 'None recorded.'
 PRINT_CSS = '''
@@ -36,7 +35,7 @@ PRINT_CSS = '''
 '''
 
 
-@guarded_page('/patients/{uid}/copy', permission=RECORD_COPY, title='Copy of the health record',
+@guarded_page('/patients/{uid}/copy', permission=Permission.RECORD_COPY, title='Copy of the health record',
               example_path='/patients/250101-1/copy')
 async def record_copy_page(actor: Actor, uid: str) -> None:
     try:
@@ -71,19 +70,19 @@ def _heading(copy: RecordCopy) -> None:
 
 def _sections(copy: RecordCopy) -> None:
     patient = copy.patient
-    age = f'{patient.age_years} (as given on {_day(patient.registered_on)})' \
+    age = f'{patient.age_years} (as given on {clinic_date(patient.registered_on)})' \
         if patient.date_of_birth is None and patient.age_years is not None else ''
     with _section('Patient details'):
         _facts([('Name', patient.full_name), ('UID', patient.uid), ('Gender', patient.gender),
-                ('Date of birth', _day(patient.date_of_birth)), ('Age', age), ('Phone', patient.phone),
+                ('Date of birth', clinic_date(patient.date_of_birth)), ('Age', age), ('Phone', patient.phone),
                 ('Address', patient.address), ('First branch', patient.first_branch),
-                ('Registered on', _day(patient.registered_on))])
+                ('Registered on', clinic_date(patient.registered_on))])
     with _section('Consultations', copy.consultations):
         for visit in copy.consultations:
             with _item(f'{clinic_time(visit.visit_at)} · {visit.consultation_type} · {visit.branch}', visit.status):
                 _facts([('Chief complaint', visit.chief_complaint), ("In the patient's words", visit.complaint_details),
                         ("Doctor's notes", visit.doctor_notes), ('Prescription', visit.prescription),
-                        ('Follow-up', _day(visit.follow_up_date))])
+                        ('Follow-up', clinic_date(visit.follow_up_date))])
     with _section('Medical history', copy.history):
         _facts([(entry.label, entry.text) for entry in copy.history])
     with _section('Diagnoses', copy.diagnoses):
@@ -108,12 +107,12 @@ def _sections(copy: RecordCopy) -> None:
                 ui.label(f'Requested {clinic_day(test.requested_at)}').classes('text-caption')
                 _facts([('Results', test.results)])
     with _section('Outcome measures', copy.outcomes):
-        _facts([(f'{_day(outcome.recorded_on)} · {outcome.instrument}', outcome.score or 'Not scored')
+        _facts([(f'{clinic_date(outcome.recorded_on)} · {outcome.instrument}', outcome.score or 'Not scored')
                 for outcome in copy.outcomes])
     with _section('Treatment plans', copy.plans):
         for plan in copy.plans:
             with _item(f'{plan.service} · {plan.plan_type}', plan.status):
-                ui.label(f'{_day(plan.start_date)} to {_day(plan.end_date)} · {plan.days} days') \
+                ui.label(f'{clinic_date(plan.start_date)} to {clinic_date(plan.end_date)} · {plan.days} days') \
                     .classes('text-body2')
 
 
@@ -142,7 +141,3 @@ def _facts(facts: list[tuple[str, str]]) -> None:
             with ui.row().classes('w-full gap-2 no-wrap'):
                 ui.label(label).classes('text-grey-8').style('min-width: 10rem')
                 ui.label(text).classes('copy-text text-body2').style('flex: 1 1 0')
-
-
-def _day(day: date | None) -> str:
-    return day.strftime('%d %b %Y') if day else ''

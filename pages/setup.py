@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 from nicegui import ui
 
-from app.auth.permissions import PUBLIC
+from app.auth.permissions import Permission
 from app.errors import DomainError, ValidationFailed
 from app.services.setup import FirstRun, complete_first_run
 from components.design import apply_theme
@@ -14,7 +14,7 @@ from components.forms import FormErrors
 from components.guard import client_action, guarded_page, setup_state
 
 
-@guarded_page('/setup', permission=PUBLIC, title='First-run setup')
+@guarded_page('/setup', permission=Permission.PUBLIC, title='First-run setup')
 async def setup_page(request: Request) -> None:
     apply_theme()
     form = FormErrors()

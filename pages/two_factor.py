@@ -5,7 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.auth.actor import Actor
-from app.auth.permissions import ROLE_LABELS, SECURITY_MANAGE, SIGNED_IN
+from app.auth.permissions import ROLE_LABELS, Permission
 from app.errors import DomainError
 from app.services import two_factor
 from app.services.two_factor import REQUIRED_FOR_ROLE, Enrolment, Status
@@ -21,7 +21,7 @@ CODES_NOTE = ('Keep these recovery codes somewhere safe, such as printed in a lo
               'sign in once without your phone. They are shown only now.')
 
 
-@guarded_page(TWO_FACTOR_PATH, permission=SIGNED_IN, title='Two-factor sign-in')
+@guarded_page(TWO_FACTOR_PATH, permission=Permission.SIGNED_IN, title='Two-factor sign-in')
 async def two_factor_page(actor: Actor) -> None:
     state = await two_factor.status(actor=actor)
     pending: dict[str, str] = {}  # the secret being enrolled stays on the server, never in the browser's storage
@@ -78,7 +78,7 @@ async def two_factor_page(actor: Actor) -> None:
                     ui.label(code).classes('font-mono text-subtitle1').mark('recovery-code')
             ui.button('I have kept them safe', on_click=lambda: ui.navigate.to(TWO_FACTOR_PATH)).mark('codes-done')
 
-    @guarded_action(SIGNED_IN)
+    @guarded_action(Permission.SIGNED_IN)
     async def start(current_actor: Actor) -> None:
         try:
             enrolment = await two_factor.begin_enrolment(actor=current_actor)
@@ -88,7 +88,7 @@ async def two_factor_page(actor: Actor) -> None:
         pending['secret'] = enrolment.secret
         show_enrolment(enrolment)
 
-    @guarded_action(SIGNED_IN)
+    @guarded_action(Permission.SIGNED_IN)
     async def confirm(current_actor: Actor, form: FormErrors, code: ui.input) -> None:
         form.clear()
         try:
@@ -101,7 +101,7 @@ async def two_factor_page(actor: Actor) -> None:
         ui.notify('Two-factor sign-in is now on.', type='positive')
         show_codes(codes, heading='Two-factor sign-in is on. Here are your recovery codes.')
 
-    @guarded_action(SIGNED_IN)
+    @guarded_action(Permission.SIGNED_IN)
     async def regenerate(current_actor: Actor, form: FormErrors, password: ui.input) -> None:
         form.clear()
         try:
@@ -112,7 +112,7 @@ async def two_factor_page(actor: Actor) -> None:
             return
         show_codes(codes, heading='Your new recovery codes. The old ones no longer work.')
 
-    @guarded_action(SIGNED_IN)
+    @guarded_action(Permission.SIGNED_IN)
     async def turn_off(current_actor: Actor, form: FormErrors, password: ui.input) -> None:
         form.clear()
         try:
@@ -134,13 +134,13 @@ async def two_factor_page(actor: Actor) -> None:
         show_status(state)
 
 
-@guarded_page('/admin/security', permission=SECURITY_MANAGE, title='Security', nav_label='Security',
+@guarded_page('/admin/security', permission=Permission.SECURITY_MANAGE, title='Security', nav_label='Security',
               nav_icon='security', nav_order=80)
 async def security_page(actor: Actor) -> None:
     requirements = await two_factor.role_requirements()
     reverting: set[Role] = set()
 
-    @guarded_action(SECURITY_MANAGE)
+    @guarded_action(Permission.SECURITY_MANAGE)
     async def save(current_actor: Actor, role: Role, switch: ui.switch) -> None:
         if role in reverting:  # the switch is being put back after a refusal: nothing to save
             reverting.discard(role)

@@ -10,7 +10,8 @@ from app.errors import DomainError, PermissionDenied
 from app.services import clinical_notes
 from models.accounts import Role
 from models.audit import AuditEvent
-from models.clinical import ClinicalNote, Discipline, NoteStatus
+from models.clinic import Service
+from models.clinical import ClinicalNote, NoteStatus
 from tests.factories import actor_of, make_patient, make_user, sign_in
 from tests.waiting import eventually
 
@@ -20,7 +21,7 @@ SECRET = 'L4-L5 radiculopathy, SLR positive at 40 degrees'
 async def signed_note(author_role: Role = Role.DOCTOR):
     author = await actor_of(await make_user(author_role))
     patient = await make_patient('250101-1')
-    note = await clinical_notes.start_note(actor=author, patient_uid=patient.uid, discipline=Discipline.PHYSIOTHERAPY,
+    note = await clinical_notes.start_note(actor=author, patient_uid=patient.uid, discipline=Service.PHYSIOTHERAPY,
                                            template_key='physio-assessment')
     await clinical_notes.save_draft(actor=author, note_id=note.id, subjective='Low back pain', objective=SECRET,
                                     assessment='Lumbar strain', plan='McKenzie extension')
@@ -30,12 +31,12 @@ async def signed_note(author_role: Role = Role.DOCTOR):
 async def test_a_template_prefills_the_soap_prompts(db: None) -> None:
     author = await actor_of(await make_user(Role.DOCTOR))
     await make_patient('250101-1')
-    note = await clinical_notes.start_note(actor=author, patient_uid='250101-1', discipline=Discipline.SPEECH_THERAPY,
+    note = await clinical_notes.start_note(actor=author, patient_uid='250101-1', discipline=Service.SPEECH_THERAPY,
                                            template_key='speech-assessment')
     assert 'Articulation:' in note.objective and 'Fluency:' in note.objective and 'Goals:' in note.plan
     assert note.status is NoteStatus.DRAFT and note.version == 1
     with pytest.raises(DomainError):
-        await clinical_notes.start_note(actor=author, patient_uid='250101-1', discipline=Discipline.SPEECH_THERAPY,
+        await clinical_notes.start_note(actor=author, patient_uid='250101-1', discipline=Service.SPEECH_THERAPY,
                                         template_key='physio-assessment')
 
 
@@ -84,13 +85,13 @@ async def test_nobody_cosigns_their_own_note(db: None) -> None:
     superadmin = await actor_of(await make_user(Role.SUPERADMIN))
     _, _, note = await signed_note(Role.JRDOCTOR)
     own = await clinical_notes.start_note(actor=superadmin, patient_uid='250101-1',
-                                          discipline=Discipline.PHYSIOTHERAPY)
+                                          discipline=Service.PHYSIOTHERAPY)
     await clinical_notes.save_draft(actor=superadmin, note_id=own.id, subjective='x', objective='', assessment='',
                                     plan='')
     assert (await clinical_notes.sign_note(actor=superadmin, note_id=own.id)).status is NoteStatus.SIGNED
     doctor_user = await make_user(Role.DOCTOR)
     doctor = await actor_of(doctor_user)
-    mine = await clinical_notes.start_note(actor=doctor, patient_uid='250101-1', discipline=Discipline.PHYSIOTHERAPY)
+    mine = await clinical_notes.start_note(actor=doctor, patient_uid='250101-1', discipline=Service.PHYSIOTHERAPY)
     await clinical_notes.save_draft(actor=doctor, note_id=mine.id, subjective='y', objective='', assessment='',
                                     plan='')
     await ClinicalNote.filter(id=mine.id).update(status=NoteStatus.AWAITING_COSIGN)
@@ -108,7 +109,7 @@ async def test_reception_is_refused_notes_and_the_refusal_is_audited(db: None) -
         await clinical_notes.note_history(actor=reception, note_id=note.id)
     admin = await actor_of(await make_user(Role.ADMIN))
     with pytest.raises(PermissionDenied):
-        await clinical_notes.start_note(actor=admin, patient_uid=patient.uid, discipline=Discipline.PHYSIOTHERAPY)
+        await clinical_notes.start_note(actor=admin, patient_uid=patient.uid, discipline=Service.PHYSIOTHERAPY)
     denials = await AuditEvent.filter(action='permission-denied', entity_type='clinical-note').order_by('seq')
     assert [(e.username, e.outcome) for e in denials] == \
         [(reception.username, 'denied'), (reception.username, 'denied'), (admin.username, 'denied')]
@@ -180,7 +181,7 @@ async def test_a_draft_with_text_or_another_authors_draft_is_never_discarded(db:
     author = await actor_of(await make_user(Role.DOCTOR))
     other = await actor_of(await make_user(Role.DOCTOR))
     await make_patient('250101-1')
-    note = await clinical_notes.start_note(actor=author, patient_uid='250101-1', discipline=Discipline.PHYSIOTHERAPY)
+    note = await clinical_notes.start_note(actor=author, patient_uid='250101-1', discipline=Service.PHYSIOTHERAPY)
     with pytest.raises(PermissionDenied):
         await clinical_notes.discard_untouched_draft(actor=other, note_id=note.id)
     await clinical_notes.save_draft(actor=author, note_id=note.id, subjective='Pain 6/10', objective='',

@@ -11,7 +11,7 @@ from nicegui.testing import User
 from tortoise import connections
 
 from app.audit import audit
-from app.auth.permissions import NOTES_WRITE, ROLE_PERMISSIONS
+from app.auth.permissions import ROLE_PERMISSIONS, Permission
 from app.clock import clock
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services import medical_history
@@ -197,7 +197,7 @@ async def test_reception_does_not_see_the_diagnoses_at_all(user: User) -> None:
 async def test_a_reader_without_write_permission_sees_the_diagnoses_without_buttons(
         user: User, monkeypatch: pytest.MonkeyPatch) -> None:
     # No role today reads the clinical record without writing it: take the write permission from junior doctors.
-    monkeypatch.setitem(ROLE_PERMISSIONS, Role.JRDOCTOR, ROLE_PERMISSIONS[Role.JRDOCTOR] - {NOTES_WRITE})
+    monkeypatch.setitem(ROLE_PERMISSIONS, Role.JRDOCTOR, ROLE_PERMISSIONS[Role.JRDOCTOR] - {Permission.NOTES_WRITE})
     clock.freeze(NOON)
     doctor = await actor_of(await make_user(Role.DOCTOR, full_name='Asha Rao'))
     patient = await make_patient('250101-1')

@@ -7,7 +7,7 @@ from nicegui import Client
 from nicegui.testing import User
 
 from app.auth import sessions
-from app.auth.permissions import PUBLIC, role_can
+from app.auth.permissions import Permission, role_can
 from components.guard import PAGES, guarded_page
 from models.accounts import Role
 from tests.factories import make_branch, make_patient, make_user
@@ -17,7 +17,7 @@ ANONYMOUS = 'anonymous'
 
 def expected_outcome(role: Role | str, permission: str, path: str) -> tuple[int, str | None]:
     """The status (and redirect target prefix) a role should get for a page."""
-    if permission == PUBLIC:
+    if permission == Permission.PUBLIC:
         if path == '/setup':
             return 303, '/login'
         if path == '/login' and role != ANONYMOUS:
@@ -60,7 +60,7 @@ async def test_every_page_as_every_role(user: User) -> None:
 async def test_forbidden_page_explains_and_keeps_the_frame(user: User) -> None:
     staff = await make_user(Role.RECEPTION)
     user.http_client.cookies.set(sessions.COOKIE_NAME, await sessions.issue(user=staff))
-    forbidden = [spec.path for spec in PAGES.values() if spec.permission != PUBLIC and '{' not in spec.path
+    forbidden = [spec.path for spec in PAGES.values() if spec.permission != Permission.PUBLIC and '{' not in spec.path
                  and not role_can(Role.RECEPTION, spec.permission)]
     assert forbidden, 'expected at least one page reception may not open'
     response = await user.http_client.get(forbidden[0])
@@ -93,7 +93,7 @@ async def test_unknown_address_gets_a_friendly_404(user: User) -> None:
 def failing_page() -> Iterator[str]:
     path = '/test-only/failing'
 
-    @guarded_page(path, permission=PUBLIC, title='Failing')
+    @guarded_page(path, permission=Permission.PUBLIC, title='Failing')
     def failing() -> None:
         raise RuntimeError('secret internal detail /etc/passwd')
 

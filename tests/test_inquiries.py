@@ -13,14 +13,15 @@ from tortoise import connections
 from app.audit import audit
 from app.audit.verify import verify_chain
 from app.auth.actor import Actor
-from app.clock import clock
+from app.clock import clinic_today, clock
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import inquiries
-from app.services.consultations import ConsultationDetails, clinic_today
+from app.services.consultations import ConsultationDetails
 from app.services.patients import LikelyDuplicate, PatientDetails
 from models.accounts import Role
 from models.audit import AuditEvent
-from models.inquiries import Inquiry, InquiryKind, InquiryStatus, TestName
+from models.clinical import TestKind
+from models.inquiries import Inquiry, InquiryKind, InquiryStatus
 from models.patients import Gender, Patient
 from models.registrations import Registration
 from tests.factories import actor_of, make_branch, make_user
@@ -76,8 +77,8 @@ async def test_a_test_inquiry_needs_its_test_and_keeps_the_referring_doctor() ->
     with pytest.raises(ValidationFailed) as refused:
         await quick(actor, kind='test')
     assert refused.value.field_errors == {'test_name': 'Choose the test.'}
-    row = await quick(actor, kind='test', test_name='ncv', referred_by='Dr. Kulkarni')
-    assert (row.test_name, row.referred_by) == (TestName.NCV, 'Dr. Kulkarni')
+    row = await quick(actor, kind='test', test_name='NCV', referred_by='Dr. Kulkarni')
+    assert (row.test_name, row.referred_by) == (TestKind.NCV, 'Dr. Kulkarni')
 
 
 async def test_bad_input_saves_nothing() -> None:
@@ -99,7 +100,7 @@ async def test_list_filters_by_kind_status_and_date_and_stays_in_the_branch(now:
     actor = await reception()
     old = await quick(actor, full_name='Old Caller')
     clock.advance(timedelta(days=3))
-    await quick(actor, kind='test', test_name='eeg', full_name='Test Caller')
+    await quick(actor, kind='test', test_name='EEG', full_name='Test Caller')
     cancelled = await quick(actor, full_name='Gone Caller')
     await inquiries.cancel_inquiry(actor=actor, inquiry_id=cancelled.id)
     other = await actor_of(await make_user(Role.RECEPTION, branch=await make_branch('Bandra')))

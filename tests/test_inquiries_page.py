@@ -8,8 +8,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from app.audit import audit
-from app.clock import utcnow
-from app.services.consultations import clinic_today
+from app.clock import clinic_today, utcnow
 from models.accounts import Role
 from models.audit import AuditEvent
 from models.inquiries import Inquiry, InquiryKind, InquiryStatus

@@ -13,7 +13,7 @@ from app.services import clinical_notes
 from app.services.note_queue import waiting_notes
 from models.accounts import Role
 from models.audit import AuditEvent
-from models.clinical import Discipline
+from models.clinic import Service
 from tests.factories import actor_of, make_branch, make_patient, make_user, sign_in
 
 TEXT = 'Tingling in the left hand at night'
@@ -26,7 +26,7 @@ async def services(db: None) -> AsyncIterator[None]:
 
 
 async def write_note(author: Actor, uid: str, *, sign: bool) -> clinical_notes.NoteView:
-    note = await clinical_notes.start_note(actor=author, patient_uid=uid, discipline=Discipline.PHYSIOTHERAPY)
+    note = await clinical_notes.start_note(actor=author, patient_uid=uid, discipline=Service.PHYSIOTHERAPY)
     await clinical_notes.save_draft(actor=author, note_id=note.id, subjective=TEXT, objective='', assessment='',
                                     plan='')
     return await clinical_notes.sign_note(actor=author, note_id=note.id) if sign else note

@@ -10,9 +10,9 @@ import pytest
 from nicegui.testing import User
 
 from app.audit import audit
+from app.clock import clinic_today
 from app.errors import PermissionDenied, ValidationFailed
 from app.services import outcomes
-from app.services.employees import clinic_today
 from models.accounts import Role
 from models.audit import AuditEvent
 from models.outcomes import Instrument, OutcomeRecord

@@ -6,9 +6,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 from app.audit.verify import verify_chain
+from app.clock import clinic_today
 from app.services import consultations, inquiries, patients, treatment_plans
 from app.services.consultations import ConsultationDetails
-from app.services.employees import clinic_today
 from app.services.patients import PatientDetails
 from app.services.treatment_plans import PlanInput
 from models.accounts import Role

@@ -111,7 +111,7 @@ async def test_bad_details_are_refused_and_nothing_is_saved(services: None, chan
     ({'fee': '-100'}, 'fee', 'The fee cannot be negative.'),
     ({'fee': 'abc'}, 'fee', 'Enter the fee in rupees, for example 500 or 750.50.'),
     ({'chief_complaint': 'other'}, 'complaint_details', 'Describe the complaint when it is "Other".'),
-    ({'payment_method': 'bitcoin'}, 'payment_method', 'Choose how the fee is paid.'),
+    ({'payment_method': 'bitcoin'}, 'payment_method', 'Choose the payment method from the list.'),
 ])
 async def test_a_bad_first_consultation_saves_no_patient(services: None, visit: dict[str, object], field: str,
                                                          message: str) -> None:

@@ -10,12 +10,12 @@ import pytest
 from nicegui.testing import User
 
 from app.audit import audit
-from app.clock import clock
+from app.clock import clinic_today, clock
 from app.services import public_booking
-from app.services.consultations import clinic_today
 from models.accounts import Role
 from models.audit import AuditEvent
-from models.inquiries import BookingType, CommunicationType, Inquiry, InquiryKind, InquiryStatus
+from models.inquiries import CommunicationType, Inquiry, InquiryKind, InquiryStatus
+from models.registrations import ConsultationType
 from tests.factories import make_branch, make_user
 
 CONDITION = 'Stammering since childhood'
@@ -67,7 +67,7 @@ async def test_a_patient_requests_an_appointment_without_signing_in(user: User) 
     assert (request.full_name, request.phone, request.branch.name, request.status, request.created_by_id,
             request.consultation_type, request.communication_type, request.chief_complaint,
             request.expected_visit_date) == (
-        'Ravi Kumar', '+91 98200 12345', 'Andheri', InquiryStatus.PENDING, None, BookingType.HOME_VISIT,
+        'Ravi Kumar', '+91 98200 12345', 'Andheri', InquiryStatus.PENDING, None, ConsultationType.HOME_VISIT,
         CommunicationType.WEB, CONDITION, clinic_today() + timedelta(days=2))
     await audit.flush()
     event = await AuditEvent.get(entity_type='inquiry', action='create')

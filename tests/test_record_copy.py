@@ -19,7 +19,7 @@ from app.services.patient_lookup import NOT_FOUND
 from app.services.treatment_plans import PlanInput
 from models.accounts import Role
 from models.audit import AuditEvent
-from models.clinical import Discipline
+from models.clinic import Service
 from models.patients import Patient
 from tests.factories import actor_of, make_patient, make_user, sign_in
 
@@ -45,7 +45,7 @@ class Record:
 
 
 async def signed_note(actor: Actor, uid: str, text: str) -> clinical_notes.NoteView:
-    note = await clinical_notes.start_note(actor=actor, patient_uid=uid, discipline=Discipline.PHYSIOTHERAPY)
+    note = await clinical_notes.start_note(actor=actor, patient_uid=uid, discipline=Service.PHYSIOTHERAPY)
     await clinical_notes.save_draft(actor=actor, note_id=note.id, subjective='', objective=text, assessment='',
                                     plan='')
     return await clinical_notes.sign_note(actor=actor, note_id=note.id)
@@ -63,7 +63,7 @@ async def full_record() -> Record:
     await clinical_notes.save_draft(actor=doctor, note_id=amendment.id, subjective='', objective=NEWEST_VERSION,
                                     assessment='', plan='')
     await clinical_notes.sign_note(actor=doctor, note_id=amendment.id)
-    draft = await clinical_notes.start_note(actor=doctor, patient_uid=uid, discipline=Discipline.PHYSIOTHERAPY)
+    draft = await clinical_notes.start_note(actor=doctor, patient_uid=uid, discipline=Service.PHYSIOTHERAPY)
     await clinical_notes.save_draft(actor=doctor, note_id=draft.id, subjective=DRAFT, objective='', assessment='',
                                     plan='')
     await medical_history.add_diagnosis(actor=doctor, patient_uid=uid, description=ACTIVE, code='M54.16')

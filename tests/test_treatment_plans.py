@@ -110,10 +110,10 @@ async def test_an_approval_carries_over_an_edit_until_the_discount_grows(db: Non
     approved = replace(DAILY, discount='900', discount_approved_by=doctor.id)
     row = await plans.create_plan(actor=junior, patient_id=patient.id,
                                   details=replace(approved, approver_password=PASSWORD))
-    edited = await plans.update_plan(actor=junior, plan_id=row.id, details=replace(approved, time_slot='10:00-10:45',
-                                                                                   discount='800'))
-    assert (edited.time_slot, edited.discount, edited.discount_approved_by_id) == (
-        '10:00-10:45', Decimal('800.00'), doctor.id)
+    edited = await plans.update_plan(actor=junior, plan_id=row.id, details=replace(
+        approved, session_start='10:00', session_minutes=45, discount='800'))
+    assert (edited.session_time, edited.discount, edited.discount_approved_by_id) == (
+        '10:00-10:45 (45 min)', Decimal('800.00'), doctor.id)
     with pytest.raises(ValidationFailed) as refused:
         await plans.update_plan(actor=junior, plan_id=row.id, details=replace(approved, discount='1200'))
     assert set(refused.value.field_errors) == {'approver_password'}
@@ -142,7 +142,8 @@ async def test_edits_and_status_changes_leave_a_history_and_audit_events(db: Non
     doctor = await actor_of(await make_user(Role.DOCTOR, full_name='Dr Sunita Shah'))
     patient = await make_patient('250101-1')
     row = await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
-    row = await plans.update_plan(actor=doctor, plan_id=row.id, details=replace(DAILY, days=12, time_slot='10:00'))
+    row = await plans.update_plan(actor=doctor, plan_id=row.id, details=replace(DAILY, days=12, session_start='4:30 pm',
+                                                                                session_minutes='30'))
     assert row.total == Decimal('7200.00')
     row = await plans.set_status(actor=doctor, plan_id=row.id, status='inactive')
     row = await plans.set_status(actor=doctor, plan_id=row.id, status='active')
@@ -160,7 +161,8 @@ async def test_edits_and_status_changes_leave_a_history_and_audit_events(db: Non
     events = await AuditEvent.filter(entity_type='treatment-plan', outcome='success').order_by('seq')
     assert [event.action for event in events] == ['create', 'update', 'update', 'update', 'update']
     assert {event.patient_id for event in events} == {'250101-1'}
-    assert json.loads(events[1].changes)['time_slot'] == {'before': '', 'after': '10:00'}
+    assert json.loads(events[1].changes)['session_start_minute'] == {'before': None, 'after': 16 * 60 + 30}
+    assert json.loads(events[1].changes)['session_minutes'] == {'before': None, 'after': 30}
     listed = await plans.list_plans(actor=doctor, patient_id=patient.id)
     assert [plan.status for plan in listed] == [PlanStatus.COMPLETED]
     await audit.flush()
@@ -202,7 +204,7 @@ async def test_a_junior_doctor_needs_an_approver_for_a_large_package_discount(us
     user.find('new-plan').click()
     await user.should_see('New treatment plan')
     set_value(user, 'plan_type', 'package')
-    assert next(iter(user.find(marker='package_cost').elements)).value == '30000'
+    assert next(iter(user.find(marker='package_cost').elements)).value == '30,000.00'
     assert next(iter(user.find(marker='days').elements)).value == '21'
     set_value(user, 'discount', '5,000')
     user.find('dialog-submit').click()
@@ -215,7 +217,7 @@ async def test_a_junior_doctor_needs_an_approver_for_a_large_package_discount(us
     set_value(user, 'approver_password', PASSWORD)
     user.find('dialog-submit').click()
     await user.should_see('The treatment plan has been saved.')
-    await user.should_see('₹30,000 − ₹5,000 discount (approved by Dr Sunita Shah) = ₹25,000')
+    await user.should_see('₹30,000.00 − ₹5,000.00 discount (approved by Dr Sunita Shah) = ₹25,000.00')
     await user.should_see('Day 1 of 21')
     user.find('plan-completed').click()
     await user.should_see('The plan is now completed.')
@@ -229,16 +231,9 @@ async def test_reception_sees_plans_without_the_buttons_to_change_them(user: Use
     await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
     await sign_in(user, await make_user(Role.RECEPTION))
     await user.open('/patients/250101-1')
-    await user.should_see('₹600 a day x 10 days = ₹6,000')
+    await user.should_see('₹600.00 a day x 10 days = ₹6,000.00')
     await user.should_not_see('new-plan')
     await user.should_not_see('edit-plan')
-
-
-def test_rupees_are_grouped_the_indian_way() -> None:
-    from components.patient_plans import inr
-
-    assert [inr(Decimal(value)) for value in ('0', '599.5', '30000', '120000', '12345678.25')] == \
-        ['₹0', '₹599.50', '₹30,000', '₹1,20,000', '₹1,23,45,678.25']
 
 
 async def test_changing_the_days_moves_the_end_date(user: User) -> None:
@@ -252,9 +247,68 @@ async def test_changing_the_days_moves_the_end_date(user: User) -> None:
     await user.should_see(marker='days')
     set_value(user, 'days', '12')
     [end] = user.find(marker='end_date').elements
-    assert end.value == (plan.start_date + timedelta(days=11)).isoformat()
+    assert end.value == f'{plan.start_date + timedelta(days=11):%d/%m/%Y}'  # as the date field shows it
     user.find('dialog-submit').click()
     await user.should_see('The treatment plan has been saved.')
     stored = await TreatmentPlan.get(id=plan.id)
     assert (stored.days, stored.end_date) == (12, plan.start_date + timedelta(days=11))
     await user.should_see(f'{stored.start_date:%d %b %Y} to {stored.end_date:%d %b %Y}')
+
+
+async def test_the_plan_form_refuses_25_00_and_saves_a_real_start_and_length(user: User) -> None:
+    """A plan took the time slot "25:00-26:00"; sessions now have a start time and a length."""
+    doctor = await make_user(Role.DOCTOR)
+    patient = await make_patient('250101-1')
+    plan = await plans.create_plan(actor=await actor_of(doctor), patient_id=patient.id, details=DAILY)
+    await sign_in(user, doctor)
+    await user.open('/patients/250101-1')
+    user.find(marker='edit-plan').click()
+    await user.should_see(marker='session_start')
+    set_value(user, 'session_start', '25:00')
+    set_value(user, 'session_minutes', 45)
+    user.find('dialog-submit').click()
+    await user.should_see('A time of day runs from 00:00 to 23:59: type one like 10:00, 16:30 or 4:30 pm.')
+    assert (await TreatmentPlan.get(id=plan.id)).session_start_minute is None
+    set_value(user, 'session_start', '4:30 pm')
+    user.find('dialog-submit').click()
+    await user.should_see('The treatment plan has been saved.')
+    await user.should_see('16:30-17:15 (45 min)')
+    stored = await TreatmentPlan.get(id=plan.id)
+    assert (stored.session_start_minute, stored.session_minutes) == (16 * 60 + 30, 45)
+    next(iter(user.find(marker='plan-history').elements)).open()
+    await user.should_see('Edited: session length (none) → 45 min, session start (none) → 16:30', retries=5)
+
+
+@pytest.mark.parametrize(('start', 'minutes', 'field', 'message'), [
+    ('25:00', 60, 'session_start', 'A time of day runs from 00:00 to 23:59'),
+    ('10:75', 30, 'session_start', 'A time of day runs from 00:00 to 23:59'),
+    ('13 pm', 30, 'session_start', 'With am or pm the hour is 1 to 12'),
+    ('ten', 30, 'session_start', 'Type the time as hours and minutes'),
+    ('25:00-26:00', 60, 'session_start', 'Type the time as hours and minutes'),
+    ('', 45, 'session_start', 'Type when the sessions start'),
+    ('10:00', None, 'session_minutes', 'Choose how long each session lasts'),
+    ('10:00', 0, 'session_minutes', 'A session lasts 5 to 480 minutes'),
+    ('10:00', -30, 'session_minutes', 'A session lasts 5 to 480 minutes'),
+    ('23:30', 45, 'session_minutes', 'must end by midnight'),
+])
+async def test_a_session_time_that_cannot_be_is_refused_and_nothing_saved(
+        db: None, start: str, minutes: int | None, field: str, message: str) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    patient = await make_patient('250101-1')
+    with pytest.raises(ValidationFailed) as refused:
+        await plans.create_plan(actor=doctor, patient_id=patient.id,
+                                details=replace(DAILY, session_start=start, session_minutes=minutes))
+    assert set(refused.value.field_errors) == {field}
+    assert message in refused.value.field_errors[field]
+    assert await TreatmentPlan.all().count() == 0
+
+
+@pytest.mark.parametrize(('typed', 'minute'), [('10:00', 600), ('9:05', 545), ('16.30', 990), ('4:30 pm', 990),
+                                                ('12 am', 0), ('12:15 PM', 735), ('7 a.m.', 420), ('23:40', 1420)])
+async def test_session_starts_are_read_the_ways_the_desk_types_them(db: None, typed: str, minute: int) -> None:
+    doctor = await actor_of(await make_user(Role.DOCTOR))
+    patient = await make_patient('250101-1')
+    row = await plans.create_plan(actor=doctor, patient_id=patient.id,
+                                  details=replace(DAILY, session_start=typed,
+                                                  session_minutes=15 if minute > 1400 else 30))
+    assert (await TreatmentPlan.get(id=row.id)).session_start_minute == minute

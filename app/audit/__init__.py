@@ -3,7 +3,7 @@
 See `app.audit.logger` for how events are written and `app.audit.chain` for the chain.
 """
 
-from app.audit.events import Action, Origin, Outcome, Who, request_origin, system_actor, who_of
+from app.audit.events import Action, EntityType, Origin, Outcome, Who, request_origin, system_actor, who_of
 from app.audit.logger import audit
 
-__all__ = ['Action', 'Origin', 'Outcome', 'Who', 'audit', 'request_origin', 'system_actor', 'who_of']
+__all__ = ['Action', 'EntityType', 'Origin', 'Outcome', 'Who', 'audit', 'request_origin', 'system_actor', 'who_of']

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Awaitable, Callable
 from typing import ParamSpec, TypeVar
 
-from app.audit.events import Action, Outcome
+from app.audit.events import Action, EntityType, Outcome
 from app.audit.logger import audit
 from app.errors import PermissionDenied
 
@@ -14,13 +14,15 @@ P = ParamSpec('P')
 R = TypeVar('R')
 
 # The keyword argument that names the record, by entity type (other refusals name no record).
-_ID_KEYWORDS = {'user': 'user_id', 'staff-profile': 'user_id', 'two-factor': 'user_id', 'branch': 'branch_id',
-                'patient': 'patient_id', 'registration': 'registration_id',
-                'clinical-note': 'note_id', 'diagnostic-test': 'test_id', 'attachment': 'attachment_id',
-                'diagnosis': 'diagnosis_id', 'inquiry': 'inquiry_id', 'treatment-plan': 'plan_id'}
+_ID_KEYWORDS = {
+    EntityType.USER: 'user_id', EntityType.STAFF_PROFILE: 'user_id', EntityType.TWO_FACTOR: 'user_id',
+    EntityType.BRANCH: 'branch_id', EntityType.PATIENT: 'patient_id', EntityType.REGISTRATION: 'registration_id',
+    EntityType.CLINICAL_NOTE: 'note_id', EntityType.DIAGNOSTIC_TEST: 'test_id', EntityType.ATTACHMENT: 'attachment_id',
+    EntityType.DIAGNOSIS: 'diagnosis_id', EntityType.INQUIRY: 'inquiry_id', EntityType.TREATMENT_PLAN: 'plan_id',
+}
 
 
-def audit_denials(entity_type: str) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:
+def audit_denials(entity_type: EntityType) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:
     """Record a `permission-denied` event (then re-raise) when the wrapped service refuses its actor."""
 
     def decorator(service: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
@@ -31,7 +33,7 @@ def audit_denials(entity_type: str) -> Callable[[Callable[P, Awaitable[R]]], Cal
             except PermissionDenied as denied:
                 patient_uid = kwargs.get('patient_uid')  # a refused look at a patient's record is on their log
                 entity_id = kwargs.get(_ID_KEYWORDS.get(entity_type, ''), '') or \
-                    (patient_uid if entity_type == 'patient' else '')
+                    (patient_uid if entity_type == EntityType.PATIENT else '')
                 await audit.record(kwargs.get('actor'), action=Action.PERMISSION_DENIED, outcome=Outcome.DENIED,
                                    entity_type=entity_type, entity_id=entity_id or '', patient_id=patient_uid,
                                    detail=f'{service.__name__}: {denied.message}')

@@ -34,6 +34,37 @@ class Action(StrEnum):
     KEY_ROTATION = 'key-rotation'
 
 
+class EntityType(StrEnum):
+    """What an audit event is about: the kind of record (or thing) its `entity_id` names."""
+
+    ACCOUNT = 'account'
+    ATTACHMENT = 'attachment'
+    AUDIT_ANCHOR = 'audit-anchor'  # an anchor code printed for the trail
+    AUDIT_TRAIL = 'audit-trail'  # the trail itself (views, exports, verification)
+    BACKUP = 'backup'
+    BRANCH = 'branch'
+    CLINICAL_NOTE = 'clinical-note'
+    DIAGNOSIS = 'diagnosis'
+    DIAGNOSTIC_TEST = 'diagnostic-test'
+    ENCRYPTION = 'encryption'  # the encryption of stored health data
+    INQUIRY = 'inquiry'
+    KEY = 'key'  # an encryption key
+    MEDICAL_HISTORY = 'medical-history'
+    OUTCOME = 'outcome'
+    PAGE = 'page'  # a page refused or opened
+    PAGE_CLIENT = 'page-client'  # a socket that named another session's page
+    PATIENT = 'patient'
+    PATIENT_SEARCH = 'patient-search'
+    RECOVERY_CODE = 'recovery-code'
+    REGISTRATION = 'registration'
+    ROLE_POLICY = 'role-policy'
+    SESSION = 'session'
+    STAFF_PROFILE = 'staff-profile'
+    TREATMENT_PLAN = 'treatment-plan'
+    TWO_FACTOR = 'two-factor'
+    USER = 'user'
+
+
 class Outcome(StrEnum):
     SUCCESS = 'success'
     DENIED = 'denied'

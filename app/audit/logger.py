@@ -8,6 +8,9 @@
 - `audit.view(...)` queues a read event ("who opened which record"). A background task writes
   the queue in batches; the queue is bounded, so a burst waits for room instead of losing
   events, and `audit.flush()` (called at shutdown) writes whatever is still waiting.
+- After the commit, every successful create, update, delete or admin change is published as a
+  `DomainEvent` (kind and ids, no health text) so open screens refresh (`app.events`); a failure
+  to publish is logged and never undoes the commit.
 
 Order: within the process, one lock per event loop; on SQLite the single connection also runs
 one transaction at a time. On PostgreSQL an advisory transaction lock orders appends from
@@ -33,9 +36,10 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from app.audit.chain import CHAINED_COLUMNS, GENESIS_MAC, Head, audit_key, head_path, mac_of, time_text, write_head
-from app.audit.events import Action, EventDraft, Outcome, current_origin, who_of
+from app.audit.events import Action, EntityType, EventDraft, Outcome, current_origin, who_of
 from app.clock import utcnow
 from app.config import get_settings
+from app.events import DomainEvent, hub
 from app.sql import placeholders
 
 log = logging.getLogger(__name__)
@@ -93,7 +97,7 @@ class AuditLogger:
     # -- writing ------------------------------------------------------------------------------
 
     async def record(self, actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome.SUCCESS,
-                     entity_type: str = '', entity_id: object = '', patient_id: object | None = None,
+                     entity_type: EntityType | str = '', entity_id: object = '', patient_id: object | None = None,
                      changes: dict[str, Any] | None = None, detail: str = '') -> None:
         """Write one event now (or with the transaction of the enclosing `audit.change`)."""
         draft = _draft(actor, action=action, outcome=outcome, entity_type=entity_type, entity_id=entity_id,
@@ -105,7 +109,7 @@ class AuditLogger:
         await self.commit([draft])
 
     @asynccontextmanager
-    async def change(self, actor: Any, *, action: Action | str, entity_type: str, entity_id: object = '',
+    async def change(self, actor: Any, *, action: Action | str, entity_type: EntityType, entity_id: object = '',
                      patient_id: object | None = None, detail: str = '') -> AsyncIterator[ChangeEvent]:
         """Run a change and its event in one transaction; nothing is written if the block raises."""
         event = ChangeEvent(draft=_draft(actor, action=action, entity_type=entity_type, entity_id=entity_id,
@@ -124,6 +128,7 @@ class AuditLogger:
                     _open_change.reset(token)
                 head = await _append(connection, event.drafts())
             self._committed(connection, head)
+        _announce(event.drafts())
 
     async def commit(self, drafts: Sequence[EventDraft]) -> None:
         """Append events in a transaction of their own."""
@@ -131,10 +136,11 @@ class AuditLogger:
             async with in_transaction() as connection:
                 head = await _append(connection, drafts)
             self._committed(connection, head)
+        _announce(drafts)
 
     # -- read events --------------------------------------------------------------------------
 
-    async def view(self, actor: Any, *, entity_type: str, entity_id: object, patient_id: object | None = None,
+    async def view(self, actor: Any, *, entity_type: EntityType, entity_id: object, patient_id: object | None = None,
                    detail: str = '') -> None:
         """Queue a read event; waits for room when the queue is full (never drops an event)."""
         draft = _draft(actor, action=Action.VIEW, entity_type=entity_type, entity_id=entity_id,
@@ -207,13 +213,32 @@ class AuditLogger:
         _keys.clear()
 
 
-def _draft(actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome.SUCCESS, entity_type: str = '',
+def _draft(actor: Any, *, action: Action | str, outcome: Outcome | str = Outcome.SUCCESS,
+           entity_type: EntityType | str = '',
            entity_id: object = '', patient_id: object | None = None, changes: dict[str, Any] | None = None,
            detail: str = '') -> EventDraft:
     return EventDraft(who=who_of(actor), origin=current_origin(), action=str(action), outcome=str(outcome),
-                      entity_type=entity_type, entity_id='' if entity_id is None else str(entity_id),
+                      entity_type=str(entity_type), entity_id='' if entity_id is None else str(entity_id),
                       patient_id=None if patient_id is None else str(patient_id), changes=changes or {},
                       detail=detail)
+
+
+_ANNOUNCED = frozenset({Action.CREATE, Action.UPDATE, Action.DELETE, Action.ADMIN_CHANGE})
+
+
+def _announce(drafts: Sequence[EventDraft]) -> None:
+    """Tell open screens what was just committed: kind, action and ids only (`app.events`).
+
+    A change that went wrong here is still committed: a failure is logged, never raised.
+    """
+    for draft in drafts:
+        if draft.outcome != Outcome.SUCCESS or draft.action not in _ANNOUNCED or not draft.entity_type:
+            continue
+        try:
+            hub.publish(DomainEvent(kind=draft.entity_type, action=draft.action, entity_id=draft.entity_id,
+                                    patient_uid=draft.patient_id, branch_id=draft.who.branch_id))
+        except Exception:
+            log.exception('Could not tell open screens about a committed %s change', draft.entity_type)
 
 
 _INSERT = (f'INSERT INTO audit_event ({", ".join((*CHAINED_COLUMNS, "mac"))}) '  # noqa: S608 (constant names)
@@ -236,17 +261,21 @@ async def _append(connection: BaseDBAsyncClient, drafts: Sequence[EventDraft]) -
         tail = _tails.get(_database_of(connection))
         if tail is not None:
             try:
-                return await _insert_after(connection, tail, drafts)
+                return await insert_after(connection, tail, drafts)
             except IntegrityError:
                 pass
     else:
         await connection.execute_query('SELECT pg_advisory_xact_lock($1)', [_POSTGRES_CHAIN_LOCK])
     _, rows = await connection.execute_query('SELECT seq, mac FROM audit_event ORDER BY seq DESC LIMIT 1')
     tail = Head(int(rows[0]['seq']), str(rows[0]['mac'])) if rows else Head(0, GENESIS_MAC)
-    return await _insert_after(connection, tail, drafts)
+    return await insert_after(connection, tail, drafts)
 
 
-async def _insert_after(connection: BaseDBAsyncClient, tail: Head, drafts: Sequence[EventDraft]) -> Head:
+async def insert_after(connection: BaseDBAsyncClient, tail: Head, drafts: Sequence[EventDraft]) -> Head:
+    """Chain and insert events after `tail` on an open transaction; the caller holds the chain's lock.
+
+    The logger's own append path, and the demo data's bulk writer (which writes ten years at once).
+    """
     sqlite = connection.capabilities.dialect == 'sqlite'
     key = _key(new_chain=tail.seq == 0)
     moment = utcnow()

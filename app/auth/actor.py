@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.auth.permissions import role_can
+from app.auth.permissions import Permission, role_can
 from models.accounts import Role
 
 
@@ -26,7 +26,7 @@ class Actor:
 
     is_authenticated = True
 
-    def can(self, permission: str) -> bool:
+    def can(self, permission: Permission) -> bool:
         return role_can(self.role, permission)
 
     @property
@@ -46,7 +46,7 @@ class AnonymousActor:
     role = None
     user_id = None
 
-    def can(self, permission: str) -> bool:
+    def can(self, permission: Permission) -> bool:
         return role_can(None, permission)
 
 

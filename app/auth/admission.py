@@ -17,7 +17,7 @@ from fastapi.responses import RedirectResponse
 from app.auth import sessions
 from app.auth.actor import ANONYMOUS, Actor, AnonymousActor
 from app.auth.navigation import login_url
-from app.auth.permissions import PUBLIC
+from app.auth.permissions import Permission
 from models.accounts import User
 
 SETUP_PATH = '/setup'
@@ -30,7 +30,7 @@ class PageSpec:
     """What the guard and the navigation drawer know about a page."""
 
     path: str
-    permission: str
+    permission: Permission
     title: str
     nav_label: str | None = None
     nav_icon: str = 'chevron_right'
@@ -63,7 +63,7 @@ async def admit(request: Request, spec: PageSpec) -> Actor | AnonymousActor | Re
         return RedirectResponse('/login', status_code=303)
     resolved = await sessions.resolve_token(request.cookies.get(sessions.COOKIE_NAME))
     actor = resolved.actor
-    if spec.permission == PUBLIC:
+    if spec.permission == Permission.PUBLIC:
         return actor or ANONYMOUS
     if actor is None:
         target = request.url.path + (f'?{request.url.query}' if request.url.query else '')

@@ -1,59 +1,78 @@
 """The one table that maps roles to permission strings.
 
-Permissions are plain strings (`area.verb`) checked by one predicate, `role_can`. Pages declare
+Permissions are members of `Permission` (`area.verb`) checked by one predicate, `role_can`. Pages declare
 the permission they need where they are defined; services check it again on every change.
 Branch scoping is separate: everyone but the superadmin works within their own branch.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from models.accounts import Role
 
-PUBLIC = 'public'  # pages anyone may open (sign-in, first-run setup)
-SIGNED_IN = 'signed-in'  # pages every signed-in member of staff may open (home, own account)
 
-HOME_VIEW = 'home.view'
-USERS_VIEW = 'users.view'
-USERS_MANAGE = 'users.manage'
-BRANCHES_VIEW = 'branches.view'
-BRANCHES_MANAGE = 'branches.manage'
-SECURITY_MANAGE = 'security.manage'
-AUDIT_VIEW = 'audit.view'
-BACKUPS_MANAGE = 'backups.manage'
+class Permission(StrEnum):
+    """Every permission a page or a service can ask for (`area.verb`)."""
 
-PATIENTS_VIEW = 'patients.view'  # demographics, consultations' scheduling side, plans
-PATIENTS_EDIT = 'patients.edit'  # register and edit patients and consultations
-INQUIRIES_VIEW = 'inquiries.view'
-INQUIRIES_EDIT = 'inquiries.edit'
-NOTES_VIEW = 'notes.view'  # the clinical record: history, notes, diagnoses, outcomes, doctor's notes
-NOTES_WRITE = 'notes.write'
-NOTES_SIGN = 'notes.sign'
-NOTES_COSIGN = 'notes.cosign'  # a doctor countersigns a junior doctor's note
-TESTS_VIEW = 'tests.view'
-TESTS_EDIT = 'tests.edit'
-PLANS_VIEW = 'plans.view'
-PLANS_EDIT = 'plans.edit'
-DISCOUNTS_APPROVE = 'discounts.approve'  # a discount above the clinic's limit needs a doctor or an admin
-PATIENT_ACCESS_LOG = 'patients.access-log'  # "who opened this record", from the audit trail
-# A printable copy of a patient's health record, for the patient: doctors and the superadmin, who
-# may read the clinical record anyway (an admin may not, so the copy is not a way round that).
-RECORD_COPY = 'records.copy'
+    PUBLIC = 'public'  # pages anyone may open (sign-in, first-run setup); handled by the guard
+    SIGNED_IN = 'signed-in'  # pages every signed-in member of staff may open (home, own account)
 
-_CLINICAL = {PATIENTS_VIEW, PATIENTS_EDIT, NOTES_VIEW, NOTES_WRITE, TESTS_VIEW, TESTS_EDIT, PLANS_VIEW, PLANS_EDIT}
-_FRONT_DESK = {PATIENTS_VIEW, PATIENTS_EDIT, INQUIRIES_VIEW, INQUIRIES_EDIT, PLANS_VIEW, 'schedule.view',
-               'schedule.edit', 'billing.view', 'billing.create'}
-_ADMINISTRATION = {USERS_VIEW, USERS_MANAGE, BRANCHES_VIEW, BRANCHES_MANAGE, SECURITY_MANAGE, AUDIT_VIEW,
-                   BACKUPS_MANAGE, PATIENT_ACCESS_LOG, DISCOUNTS_APPROVE, PLANS_EDIT, 'reports.view',
-                   'expenses.approve'}
+    HOME_VIEW = 'home.view'
+    USERS_VIEW = 'users.view'
+    USERS_MANAGE = 'users.manage'
+    BRANCHES_VIEW = 'branches.view'
+    BRANCHES_MANAGE = 'branches.manage'
+    BRANCHES_CREATE = 'branches.create'  # open another branch: the superadmin only
+    SECURITY_MANAGE = 'security.manage'
+    AUDIT_VIEW = 'audit.view'
+    BACKUPS_MANAGE = 'backups.manage'
 
-ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.SUPERADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, NOTES_SIGN, NOTES_COSIGN,
-                                RECORD_COPY, 'branches.create'}),
-    Role.ADMIN: frozenset({HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, 'schedule.view'}),
-    Role.DOCTOR: frozenset({HOME_VIEW, *_CLINICAL, NOTES_SIGN, NOTES_COSIGN, DISCOUNTS_APPROVE, PATIENT_ACCESS_LOG,
-                            RECORD_COPY, 'schedule.view', INQUIRIES_VIEW, 'billing.view'}),
-    Role.JRDOCTOR: frozenset({HOME_VIEW, *_CLINICAL, NOTES_SIGN, 'schedule.view'}),
-    Role.RECEPTION: frozenset({HOME_VIEW, *_FRONT_DESK}),
+    PATIENTS_VIEW = 'patients.view'  # demographics, consultations' scheduling side, plans
+    PATIENTS_EDIT = 'patients.edit'  # register and edit patients and consultations
+    INQUIRIES_VIEW = 'inquiries.view'
+    INQUIRIES_EDIT = 'inquiries.edit'
+    NOTES_VIEW = 'notes.view'  # the clinical record: history, notes, diagnoses, outcomes, doctor's notes
+    NOTES_WRITE = 'notes.write'
+    NOTES_SIGN = 'notes.sign'
+    NOTES_COSIGN = 'notes.cosign'  # a doctor countersigns a junior doctor's note
+    TESTS_VIEW = 'tests.view'
+    TESTS_EDIT = 'tests.edit'
+    PLANS_VIEW = 'plans.view'
+    PLANS_EDIT = 'plans.edit'
+    DISCOUNTS_APPROVE = 'discounts.approve'  # a discount above the clinic's limit needs a doctor or an admin
+    PATIENT_ACCESS_LOG = 'patients.access-log'  # "who opened this record", from the audit trail
+    # A printable copy of a patient's health record, for the patient: doctors and the superadmin, who
+    # may read the clinical record anyway (an admin may not, so the copy is not a way round that).
+    RECORD_COPY = 'records.copy'
+
+    # Granted now for the screens that come next (calendar, billing, reports, expenses).
+    SCHEDULE_VIEW = 'schedule.view'
+    SCHEDULE_EDIT = 'schedule.edit'
+    BILLING_VIEW = 'billing.view'
+    BILLING_CREATE = 'billing.create'
+    REPORTS_VIEW = 'reports.view'
+    EXPENSES_APPROVE = 'expenses.approve'
+
+
+_P = Permission
+_CLINICAL = {_P.PATIENTS_VIEW, _P.PATIENTS_EDIT, _P.NOTES_VIEW, _P.NOTES_WRITE, _P.TESTS_VIEW, _P.TESTS_EDIT,
+             _P.PLANS_VIEW, _P.PLANS_EDIT}
+_FRONT_DESK = {_P.PATIENTS_VIEW, _P.PATIENTS_EDIT, _P.INQUIRIES_VIEW, _P.INQUIRIES_EDIT, _P.PLANS_VIEW,
+               _P.SCHEDULE_VIEW, _P.SCHEDULE_EDIT, _P.BILLING_VIEW, _P.BILLING_CREATE}
+_ADMINISTRATION = {_P.USERS_VIEW, _P.USERS_MANAGE, _P.BRANCHES_VIEW, _P.BRANCHES_MANAGE, _P.SECURITY_MANAGE,
+                   _P.AUDIT_VIEW, _P.BACKUPS_MANAGE, _P.PATIENT_ACCESS_LOG, _P.DISCOUNTS_APPROVE, _P.PLANS_EDIT,
+                   _P.REPORTS_VIEW, _P.EXPENSES_APPROVE}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.SUPERADMIN: frozenset({_P.HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, _P.NOTES_SIGN,
+                                _P.NOTES_COSIGN, _P.RECORD_COPY, _P.BRANCHES_CREATE}),
+    Role.ADMIN: frozenset({_P.HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK}),
+    Role.DOCTOR: frozenset({_P.HOME_VIEW, *_CLINICAL, _P.NOTES_SIGN, _P.NOTES_COSIGN, _P.DISCOUNTS_APPROVE,
+                            _P.PATIENT_ACCESS_LOG, _P.RECORD_COPY, _P.SCHEDULE_VIEW, _P.INQUIRIES_VIEW,
+                            _P.BILLING_VIEW}),
+    Role.JRDOCTOR: frozenset({_P.HOME_VIEW, *_CLINICAL, _P.NOTES_SIGN, _P.SCHEDULE_VIEW}),
+    Role.RECEPTION: frozenset({_P.HOME_VIEW, *_FRONT_DESK}),
 }
 
 ROLE_LABELS: dict[Role, str] = {
@@ -71,12 +90,12 @@ ASSIGNABLE_ROLES: dict[Role, tuple[Role, ...]] = {
 }
 
 
-def role_can(role: Role | None, permission: str) -> bool:
+def role_can(role: Role | None, permission: Permission) -> bool:
     """Tell whether a role holds a permission (PUBLIC and SIGNED_IN are handled by the guard)."""
-    if permission == PUBLIC:
+    if permission == Permission.PUBLIC:
         return True
     if role is None:
         return False
-    if permission == SIGNED_IN:
+    if permission == Permission.SIGNED_IN:
         return True
     return permission in ROLE_PERMISSIONS[role]

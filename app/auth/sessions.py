@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from app.audit import Action, Who, audit
+from app.audit import Action, EntityType, Who, audit
 from app.auth.actor import Actor
 from app.clock import utcnow
 from app.config import get_settings
@@ -127,7 +127,7 @@ async def actor_for(user: User, *, session_id: int | None) -> Actor:
 async def _end(session: UserSession, reason: str) -> None:
     user: User = session.user
     try:
-        async with audit.change(_who(user, session.id), action=Action.SESSION_EXPIRED, entity_type='session',
+        async with audit.change(_who(user, session.id), action=Action.SESSION_EXPIRED, entity_type=EntityType.SESSION,
                                 entity_id=session.id, detail=reason):
             ended = await UserSession.filter(id=session.id, revoked_at=None).update(revoked_at=utcnow(),
                                                                                     revoked_reason=reason)
@@ -145,7 +145,7 @@ async def revoke(*, session_id: int, reason: str) -> None:
     if session is None:
         return
     try:
-        async with audit.change(_who(session.user, session_id), action=Action.LOGOUT, entity_type='session',
+        async with audit.change(_who(session.user, session_id), action=Action.LOGOUT, entity_type=EntityType.SESSION,
                                 entity_id=session_id, detail=reason):
             if not await UserSession.filter(id=session_id, revoked_at=None).update(revoked_at=utcnow(),
                                                                                    revoked_reason=reason):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.audit import Action, Who, audit
+from app.audit import Action, EntityType, Who, audit
 from app.audit import Outcome as AuditOutcome
 from app.auth import sessions, throttle
 from app.clock import utcnow
@@ -66,7 +66,8 @@ async def check_password(*, username: str, password: str) -> Outcome:
         await _fail(user, state, reason='wrong password' if user.is_active else 'account deactivated')
         return Outcome(error=WRONG_CREDENTIALS)
     if passwords.needs_rehash(user.password_hash):
-        async with audit.change(who_is(user), action=Action.SECURITY_CHANGE, entity_type='user', entity_id=user.id,
+        async with audit.change(who_is(user), action=Action.SECURITY_CHANGE, entity_type=EntityType.USER,
+                                entity_id=user.id,
                                 detail='password hash upgraded to the current parameters'):
             user.password_hash = await passwords.hash_password(password)
             await user.save(update_fields=['password_hash'])
@@ -117,7 +118,7 @@ async def confirm_password(*, user: User, password: str, purpose: str) -> str | 
 async def start_session(*, user_id: int, ip: str, user_agent: str) -> str:
     """Both factors passed: clear the failure counters and issue the session token (audited as `login`)."""
     user = await User.get(id=user_id)
-    async with audit.change(who_is(user), action=Action.LOGIN, entity_type='session') as event:
+    async with audit.change(who_is(user), action=Action.LOGIN, entity_type=EntityType.SESSION) as event:
         user.failed_login_count = 0
         user.first_failed_login_at = None
         user.last_failed_login_at = None
@@ -141,7 +142,7 @@ async def _use_recovery_code(user: User, code: str) -> bool:
     if len(''.join(ch for ch in code if ch.isalnum())) != 10:
         return False
     try:
-        async with audit.change(who_is(user), action=Action.SECURITY_CHANGE, entity_type='recovery-code',
+        async with audit.change(who_is(user), action=Action.SECURITY_CHANGE, entity_type=EntityType.RECOVERY_CODE,
                                 entity_id=user.id, detail='signed in with a recovery code'):
             used = await RecoveryCode.filter(
                 user_id=user.id, code_hash=totp.hash_recovery_code(code), used_at=None,
@@ -162,7 +163,7 @@ async def _fail(user: User, state: throttle.FailureState, *, reason: str) -> Non
     """Count a failed attempt; the counters, the `login-failed` event and any `lockout` commit together."""
     was_locked_until, failures = state.locked_until, state.count + 1
     throttle.record_failure(state, now=utcnow(), settings=get_settings())
-    async with audit.change(who_is(user), action=Action.LOGIN_FAILED, entity_type='user', entity_id=user.id,
+    async with audit.change(who_is(user), action=Action.LOGIN_FAILED, entity_type=EntityType.USER, entity_id=user.id,
                             detail=reason) as event:
         event.draft.outcome = AuditOutcome.FAILED
         user.failed_login_count = state.count
@@ -172,13 +173,13 @@ async def _fail(user: User, state: throttle.FailureState, *, reason: str) -> Non
         await user.save(update_fields=['failed_login_count', 'first_failed_login_at', 'last_failed_login_at',
                                        'locked_until'])
         if state.locked_until is not None and state.locked_until != was_locked_until:
-            await audit.record(who_is(user), action=Action.LOCKOUT, entity_type='user', entity_id=user.id,
+            await audit.record(who_is(user), action=Action.LOCKOUT, entity_type=EntityType.USER, entity_id=user.id,
                                detail=f'locked after {failures} failed attempts until '
                                       f'{state.locked_until:%Y-%m-%d %H:%M} UTC')
 
 
 async def _record_failure(who: Who, reason: str, *, outcome: AuditOutcome = AuditOutcome.FAILED) -> None:
-    await audit.record(who, action=Action.LOGIN_FAILED, outcome=outcome, entity_type='user',
+    await audit.record(who, action=Action.LOGIN_FAILED, outcome=outcome, entity_type=EntityType.USER,
                        entity_id=who.user_id or '', detail=reason)
 
 

@@ -22,7 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from app.audit import Action, Outcome, audit
+from app.audit import Action, EntityType, Outcome, audit
 from app.audit.chain import Anchor
 from app.backups.archive import BackupError, Header, SealedWriter
 from app.backups.pack import DATABASE_NAME, UPLOADS_PREFIX, Entry, upload_entries, write_payload
@@ -110,7 +110,7 @@ def is_running() -> bool:
 
 async def _audit(actor: Any, *, outcome: Outcome, name: str, detail: str) -> None:
     try:
-        await audit.record(actor, action=Action.BACKUP, outcome=outcome, entity_type='backup', entity_id=name,
+        await audit.record(actor, action=Action.BACKUP, outcome=outcome, entity_type=EntityType.BACKUP, entity_id=name,
                            detail=detail)
     except Exception:  # the backup itself stands; the log says the event is missing
         log.exception('Could not write the backup event to the audit trail')

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.audit import Action, audit, system_actor
+from app.audit import Action, EntityType, audit, system_actor
 from app.audit.chain import GENESIS_MAC, Anchor, AuditKeyError, audit_key, head_path, key_path, write_head
 from app.audit.verify import verify_chain
 from app.backups.archive import BackupError, DamagedBackup, SealedReader, read_header
@@ -176,7 +176,8 @@ async def _open_and_verify(settings: Settings, *, source: Path, manifest: dict[s
         if not report.ok:
             raise BackupError(f'The audit trail in the backup does not verify: {report.problem} '
                               'The previous database was kept.')
-        await audit.record(system_actor('cli'), action=Action.RESTORE, entity_type='backup', entity_id=source.name,
+        await audit.record(system_actor('cli'), action=Action.RESTORE, entity_type=EntityType.BACKUP,
+                           entity_id=source.name,
                            detail=f'backup made {manifest["created"]}; {report.checked} audit events verified')
         return report.checked
     except BackupError:

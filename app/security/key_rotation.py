@@ -16,7 +16,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from app.audit import Action, Outcome, audit, system_actor
+from app.audit import Action, EntityType, Outcome, audit, system_actor
 from app.config import get_settings
 from app.security.encrypted_fields import EncryptedColumn, encrypted_columns, value_context
 from app.security.encrypted_files import health_uploads_dir, upload_context
@@ -85,12 +85,12 @@ async def rotate_keys(*, actor: Any = None, progress: Progress | None = None,
     ring = _keyring()
     resuming = ring.rotation_target is not None
     target = ring.rotate_begin()
-    await audit.record(who, action=Action.KEY_ROTATION, entity_type='key', entity_id=target,
+    await audit.record(who, action=Action.KEY_ROTATION, entity_type=EntityType.KEY, entity_id=target,
                        detail=f'{"resumed" if resuming else "started"}: re-encrypting under key {target}')
     try:
         return await _rotate_to(ring, target, progress=progress, batch_size=batch_size, who=who)
     except RotationIncomplete as incomplete:
-        await audit.record(who, action=Action.KEY_ROTATION, outcome=Outcome.FAILED, entity_type='key',
+        await audit.record(who, action=Action.KEY_ROTATION, outcome=Outcome.FAILED, entity_type=EntityType.KEY,
                            entity_id=target, detail=incomplete.message)
         raise
 
@@ -117,7 +117,7 @@ async def _rotate_to(ring: Keyring, target: str, *, progress: Progress | None, b
     ring.rotate_finish()
     report = RotationReport(new_key_id=target, old_key_ids=tuple(sorted(tally.old_key_ids)), values=tally.values,
                             files=tally.files)
-    await audit.record(who, action=Action.KEY_ROTATION, entity_type='key', entity_id=target,
+    await audit.record(who, action=Action.KEY_ROTATION, entity_type=EntityType.KEY, entity_id=target,
                        detail=f'finished: {report.values} value(s) and {report.files} file(s) re-encrypted from '
                               f'key(s) {", ".join(report.old_key_ids) or "none"} to key {target}')
     return report

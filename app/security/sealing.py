@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
-from app.audit import Action, audit, system_actor
+from app.audit import Action, EntityType, audit, system_actor
 from app.config import get_settings
 from app.security.encrypted_fields import EncryptedColumn, encrypted_columns, value_context
 from app.security.keyring import LEGACY_TOKEN_VERSION, TOKEN_VERSION, keyring
@@ -31,7 +31,7 @@ async def seal_plain_values(*, batch_size: int = 500) -> int:
         if (column.table, column.column) in ONCE_PLAIN:
             count = await _seal_column(column, batch_size=batch_size)
             if count:
-                await audit.record(system_actor('migration'), action=Action.UPDATE, entity_type='encryption',
+                await audit.record(system_actor('migration'), action=Action.UPDATE, entity_type=EntityType.ENCRYPTION,
                                    entity_id=f'{column.table}.{column.column}',
                                    detail=f'{counted(count, "plain value")} left by a migration encrypted')
             sealed += count

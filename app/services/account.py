@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.auth import sessions
 from app.auth.actor import Actor
@@ -14,14 +14,15 @@ from app.services.changes import save_changes, signed_out
 from models.accounts import User
 
 
-@audit_denials('account')
+@audit_denials(EntityType.ACCOUNT)
 async def set_dark_mode(*, actor: Actor, dark: bool | None) -> None:
     """Remember the actor's dark or light choice across devices."""
-    async with audit.change(actor, action=Action.UPDATE, entity_type='account', entity_id=actor.user_id) as event:
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.ACCOUNT,
+                            entity_id=actor.user_id) as event:
         await save_changes(event, await User.get(id=actor.user_id), dark_mode=dark)
 
 
-@audit_denials('account')
+@audit_denials(EntityType.ACCOUNT)
 async def change_own_password(*, actor: Actor, current_password: str, new_password: str,
                               repeat_password: str) -> None:
     """Change the actor's password; every other session of theirs is signed out."""
@@ -38,7 +39,7 @@ async def change_own_password(*, actor: Actor, current_password: str, new_passwo
     if errors:
         raise ValidationFailed(errors)
     new_hash = await hash_password(new_password)
-    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='account',
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type=EntityType.ACCOUNT,
                             entity_id=user.id) as event:
         await save_changes(event, await User.get(id=user.id), password_hash=new_hash, password_changed_at=utcnow(),
                            must_change_password=False)

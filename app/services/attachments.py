@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import created, hidden_fields
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE, TESTS_EDIT, TESTS_VIEW
+from app.auth.permissions import Permission
 from app.config import get_settings
 from app.errors import NotFound, PermissionDenied, ValidationFailed
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
@@ -26,7 +26,7 @@ from app.services.uploads import size_problem as upload_size_problem
 from app.services.users import require
 from models.clinical import Attachment, AttachmentKind, DiagnosticTest
 
-ENTITY = 'attachment'
+ENTITY = EntityType.ATTACHMENT
 MAX_BYTES = 20 * 1024 * 1024
 NOT_FOUND = 'That file could not be found.'
 ACCEPTED = 'a PDF, JPEG, PNG or WebP file'
@@ -74,7 +74,7 @@ def size_problem(size: int, filename: str) -> str | None:
 async def save_attachment(*, actor: Actor, patient_uid: str, content: bytes, filename: str,
                           kind: AttachmentKind = AttachmentKind.REPORT, test_id: UUID | None = None) -> AttachmentView:
     """Check and store an uploaded file encrypted, then record it."""
-    require(actor, TESTS_EDIT if test_id else NOTES_WRITE)
+    require(actor, Permission.TESTS_EDIT if test_id else Permission.NOTES_WRITE)
     patient = await patient_by_uid(patient_uid)
     if test_id and not await DiagnosticTest.exists(id=test_id, patient=patient):
         raise NotFound('That test could not be found.')
@@ -106,7 +106,7 @@ async def save_attachment(*, actor: Actor, patient_uid: str, content: bytes, fil
 @audit_denials(ENTITY)
 async def list_attachments(*, actor: Actor, patient_uid: str, test_id: UUID | None = None) -> list[AttachmentView]:
     """A patient's attachments (or one test's), newest first."""
-    require(actor, TESTS_VIEW if test_id else NOTES_VIEW)
+    require(actor, Permission.TESTS_VIEW if test_id else Permission.NOTES_VIEW)
     patient = await patient_by_uid(patient_uid)
     query = Attachment.filter(patient=patient)
     if test_id:
@@ -121,7 +121,7 @@ async def list_attachments(*, actor: Actor, patient_uid: str, test_id: UUID | No
 async def open_attachment(*, actor: Actor, patient_uid: str, attachment_id: UUID) -> FileContent:
     """Decrypt one attachment for the preview, and record the download."""
     row = await Attachment.get_or_none(id=attachment_id).select_related('patient')
-    require(actor, TESTS_VIEW if row is not None and row.test_id else NOTES_VIEW)
+    require(actor, Permission.TESTS_VIEW if row is not None and row.test_id else Permission.NOTES_VIEW)
     if row is None or row.patient.uid != patient_uid:
         raise NotFound(NOT_FOUND)
     path = get_settings().uploads_dir / row.stored_path

@@ -22,12 +22,12 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from app.audit import Action, Outcome, audit
+from app.audit import Action, EntityType, Outcome, audit
 from app.audit.chain import Anchor
 from app.audit.denials import audit_denials
 from app.audit.verify import ChainReport, newest_head, verify_chain
 from app.auth.actor import Actor
-from app.auth.permissions import AUDIT_VIEW
+from app.auth.permissions import Permission
 from app.config import get_settings
 from app.errors import ValidationFailed
 from app.services.users import require
@@ -79,11 +79,11 @@ class Export:
     notes: list[str] = field(default_factory=list)
 
 
-@audit_denials('audit-trail')
+@audit_denials(EntityType.AUDIT_TRAIL)
 async def search_events(*, actor: Actor, filters: EventFilter, page: int = 1, per_page: int = 50,
                         sort: str = 'time', descending: bool = True) -> EventPage:
     """One page of the events the actor may see, matching the filters."""
-    require(actor, AUDIT_VIEW)
+    require(actor, Permission.AUDIT_VIEW)
     per_page = per_page if per_page in PAGE_SIZES else PAGE_SIZES[1]
     query, filtered = await _query(actor, filters)
     more = False
@@ -101,10 +101,10 @@ async def search_events(*, actor: Actor, filters: EventFilter, page: int = 1, pe
     return EventPage(rows=rows, total=total, page=page, per_page=per_page, more=more)
 
 
-@audit_denials('audit-trail')
+@audit_denials(EntityType.AUDIT_TRAIL)
 async def export_csv(*, actor: Actor, filters: EventFilter) -> Export:
     """The filtered events as a CSV file (newest first, at most EXPORT_LIMIT rows); the export is audited."""
-    require(actor, AUDIT_VIEW)
+    require(actor, Permission.AUDIT_VIEW)
     query, _ = await _query(actor, filters)
     rows = await query.order_by('-seq').limit(EXPORT_LIMIT + 1).values_list(*CSV_COLUMNS)
     truncated = len(rows) > EXPORT_LIMIT
@@ -114,7 +114,7 @@ async def export_csv(*, actor: Actor, filters: EventFilter) -> Export:
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(['' if value is None else _csv_value(value) for value in row])
-    await audit.record(actor, action=Action.EXPORT, entity_type='audit-trail',
+    await audit.record(actor, action=Action.EXPORT, entity_type=EntityType.AUDIT_TRAIL,
                        detail=f'{len(rows)} events exported as CSV ({filters.describe()})'
                               + ('; cut at the export limit' if truncated else ''))
     stamp = datetime.now(get_settings().tz).strftime('%Y%m%d-%H%M')
@@ -122,12 +122,13 @@ async def export_csv(*, actor: Actor, filters: EventFilter) -> Export:
                   rows=len(rows), truncated=truncated)
 
 
-@audit_denials('audit-trail')
+@audit_denials(EntityType.AUDIT_TRAIL)
 async def verify(*, actor: Actor, progress: Callable[[int], None] | None = None) -> ChainReport:
     """Check the whole chain (the check itself is recorded, with its result); an intact one comes with its anchor."""
-    require(actor, AUDIT_VIEW)
+    require(actor, Permission.AUDIT_VIEW)
     report = await verify_chain(progress=progress)
-    await audit.record(actor, action=Action.VIEW, entity_type='audit-trail', detail=f'verified: {report.sentence()}',
+    await audit.record(actor, action=Action.VIEW, entity_type=EntityType.AUDIT_TRAIL,
+                       detail=f'verified: {report.sentence()}',
                        outcome=Outcome.SUCCESS if report.ok else Outcome.FAILED)
     if report.ok and (head := await newest_head()) is not None:  # the check's own event is covered
         report = replace(report, anchor=Anchor.of_event(head.seq, head.mac).code)

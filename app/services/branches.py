@@ -13,11 +13,11 @@ from pathlib import Path
 
 from tortoise.exceptions import IntegrityError
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import created, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import BRANCHES_MANAGE, BRANCHES_VIEW
+from app.auth.permissions import Permission
 from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.changes import save_changes
@@ -28,7 +28,6 @@ from app.wording import counted
 from models.accounts import User
 from models.clinic import Branch
 
-BRANCHES_CREATE = 'branches.create'
 NOT_FOUND = 'That branch could not be found.'
 LOGO_MAX_BYTES = 1024 * 1024
 
@@ -55,32 +54,32 @@ def _row(branch: Branch) -> BranchRow:
                      logo_file=branch.logo_file, is_active=branch.is_active)
 
 
-@audit_denials('branch')
+@audit_denials(EntityType.BRANCH)
 async def list_branches(*, actor: Actor, include_closed: bool = True) -> list[BranchRow]:
     """List the branches the actor may see: their own, or all of them for the superadmin."""
-    require(actor, BRANCHES_VIEW)
+    require(actor, Permission.BRANCHES_VIEW)
     query = Branch.all() if actor.is_superadmin else Branch.filter(id=actor.branch_id)
     if not include_closed:
         query = query.filter(is_active=True)
     return [_row(branch) for branch in await query]
 
 
-@audit_denials('branch')
+@audit_denials(EntityType.BRANCH)
 async def get_branch(*, actor: Actor, branch_id: int) -> BranchRow:
     """Return one branch the actor may see."""
-    require(actor, BRANCHES_VIEW)
+    require(actor, Permission.BRANCHES_VIEW)
     return _row(await _reachable(actor, branch_id))
 
 
-@audit_denials('branch')
+@audit_denials(EntityType.BRANCH)
 async def create_branch(*, actor: Actor, name: str, clinic_name: str, address: str = '', phone: str = '',
                         phone_alt: str = '', email: str = '', gstin: str = '') -> BranchRow:
     """Open a new branch (superadmin only)."""
-    require(actor, BRANCHES_CREATE)
+    require(actor, Permission.BRANCHES_CREATE)
     details = await _check_details(name=name, clinic_name=clinic_name, address=address, phone=phone,
                                    phone_alt=phone_alt, email=email, gstin=gstin)
     try:
-        async with audit.change(actor, action=Action.CREATE, entity_type='branch') as event:
+        async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.BRANCH) as event:
             await _refuse_taken_name(details['name'])
             branch = await Branch.create(**details)
             event.entity_id = branch.id
@@ -90,16 +89,17 @@ async def create_branch(*, actor: Actor, name: str, clinic_name: str, address: s
     return _row(branch)
 
 
-@audit_denials('branch')
+@audit_denials(EntityType.BRANCH)
 async def update_branch(*, actor: Actor, branch_id: int, name: str, clinic_name: str, address: str, phone: str,
                         phone_alt: str, email: str, gstin: str) -> BranchRow:
     """Change a branch's details: its name, and what its letterheads and bills print."""
-    require(actor, BRANCHES_MANAGE)
+    require(actor, Permission.BRANCHES_MANAGE)
     await _reachable(actor, branch_id)
     details = await _check_details(name=name, clinic_name=clinic_name, address=address, phone=phone,
                                    phone_alt=phone_alt, email=email, gstin=gstin, branch_id=branch_id)
     try:
-        async with audit.change(actor, action=Action.UPDATE, entity_type='branch', entity_id=branch_id) as event:
+        async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.BRANCH,
+                                entity_id=branch_id) as event:
             branch = await _reachable(actor, branch_id)
             await _refuse_taken_name(details['name'], branch_id=branch_id)
             await save_changes(event, branch, **details)
@@ -108,11 +108,11 @@ async def update_branch(*, actor: Actor, branch_id: int, name: str, clinic_name:
     return _row(await _reachable(actor, branch_id))
 
 
-@audit_denials('branch')
+@audit_denials(EntityType.BRANCH)
 async def set_branch_active(*, actor: Actor, branch_id: int, active: bool) -> None:
     """Close or reopen a branch (superadmin only); a branch with active staff stays open."""
-    require(actor, BRANCHES_CREATE)
-    async with audit.change(actor, action=Action.UPDATE, entity_type='branch', entity_id=branch_id) as event:
+    require(actor, Permission.BRANCHES_CREATE)
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.BRANCH, entity_id=branch_id) as event:
         branch = await _reachable(actor, branch_id)
         if not active and (staff := await User.filter(branch_id=branch_id, is_active=True).count()):
             raise DomainError(f'This branch still has {counted(staff, "active staff member")}. '
@@ -138,10 +138,10 @@ def logo_size_problem(size: int, filename: str) -> str | None:
     return size_problem(size, filename, max_bytes=LOGO_MAX_BYTES, noun='logo', choose='a PNG, JPEG or WebP image')
 
 
-@audit_denials('branch')
+@audit_denials(EntityType.BRANCH)
 async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: str) -> BranchRow:
     """Store a new logo for a branch under a random name and remove the old one."""
-    require(actor, BRANCHES_MANAGE)
+    require(actor, Permission.BRANCHES_MANAGE)
     await _reachable(actor, branch_id)
     problem = logo_size_problem(len(content), filename)
     kind = image_kind(content)
@@ -153,7 +153,8 @@ async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: s
     new_name = f'{secrets.token_hex(16)}.{kind}'
     await asyncio.to_thread(_write_file, folder / new_name, content)
     try:
-        async with audit.change(actor, action=Action.UPDATE, entity_type='branch', entity_id=branch_id) as event:
+        async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.BRANCH,
+                                entity_id=branch_id) as event:
             branch = await _reachable(actor, branch_id)
             old_name = branch.logo_file
             await save_changes(event, branch, logo_file=new_name)
@@ -166,10 +167,10 @@ async def save_logo(*, actor: Actor, branch_id: int, content: bytes, filename: s
     return _row(await _reachable(actor, branch_id))
 
 
-@audit_denials('branch')
+@audit_denials(EntityType.BRANCH)
 async def load_logo(*, actor: Actor, branch_id: int) -> Logo | None:
     """Return a branch's logo, or None when it has none (or the file has gone)."""
-    require(actor, BRANCHES_VIEW)
+    require(actor, Permission.BRANCHES_VIEW)
     branch = await _reachable(actor, branch_id)
     if not branch.logo_file:
         return None

@@ -11,26 +11,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_COSIGN, NOTES_SIGN, NOTES_VIEW, NOTES_WRITE
+from app.auth.permissions import Permission
 from app.clock import utcnow
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.clinical_common import long_text, patient_by_uid
 from app.services.users import require
 from app.services.validation import Checker
-from models.clinical import ClinicalNote, Discipline, NoteStatus
+from app.services.vocabulary import SERVICE_LABELS
+from models.clinic import Service
+from models.clinical import ClinicalNote, NoteStatus
 
-ENTITY = 'clinical-note'
+ENTITY = EntityType.CLINICAL_NOTE
 NOT_FOUND = 'That note could not be found.'
 SIGNED_IS_FINAL = 'A signed note cannot be changed. Amend it instead, giving the reason.'
 SOAP = ('subjective', 'objective', 'assessment', 'plan')
 SOAP_LABELS = {'subjective': 'Subjective', 'objective': 'Objective', 'assessment': 'Assessment', 'plan': 'Plan'}
 STATUS_LABELS = {NoteStatus.DRAFT: 'Draft', NoteStatus.AWAITING_COSIGN: 'Awaiting co-signature',
                  NoteStatus.SIGNED: 'Signed'}
-DISCIPLINE_LABELS = {Discipline.PHYSIOTHERAPY: 'Physiotherapy', Discipline.SPEECH_THERAPY: 'Speech therapy'}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,27 +40,27 @@ class NoteTemplate:
 
     key: str
     label: str
-    discipline: Discipline
+    discipline: Service
     prompts: dict[str, str]
 
 
 TEMPLATES: dict[str, NoteTemplate] = {t.key: t for t in (
-    NoteTemplate(key='physio-assessment', label='Physiotherapy assessment', discipline=Discipline.PHYSIOTHERAPY,
+    NoteTemplate(key='physio-assessment', label='Physiotherapy assessment', discipline=Service.PHYSIOTHERAPY,
                  prompts={'subjective': 'Chief complaint:\nPain location:\nPain (0-10):\nAggravating / easing:\n',
                           'objective': 'Posture:\nRange of motion:\nStrength (MMT):\nSpecial tests:\nNeuro:\n',
                           'assessment': 'Clinical impression:\n',
                           'plan': 'Treatment today:\nHome exercises:\nNext review:\n'}),
-    NoteTemplate(key='physio-followup', label='Physiotherapy follow-up', discipline=Discipline.PHYSIOTHERAPY,
+    NoteTemplate(key='physio-followup', label='Physiotherapy follow-up', discipline=Service.PHYSIOTHERAPY,
                  prompts={'subjective': 'Since last visit:\nPain (0-10):\n',
                           'objective': 'Range of motion:\nSpecial tests:\n',
                           'assessment': 'Progress:\n',
                           'plan': 'Treatment today:\nPlan:\n'}),
-    NoteTemplate(key='speech-assessment', label='Speech therapy assessment', discipline=Discipline.SPEECH_THERAPY,
+    NoteTemplate(key='speech-assessment', label='Speech therapy assessment', discipline=Service.SPEECH_THERAPY,
                  prompts={'subjective': 'Concerns (patient / family):\nHistory:\n',
                           'objective': 'Articulation:\nFluency:\nVoice:\nLanguage (receptive / expressive):\n',
                           'assessment': 'Impression:\n',
                           'plan': 'Goals:\nTherapy frequency:\nHome practice:\n'}),
-    NoteTemplate(key='speech-session', label='Speech therapy session', discipline=Discipline.SPEECH_THERAPY,
+    NoteTemplate(key='speech-session', label='Speech therapy session', discipline=Service.SPEECH_THERAPY,
                  prompts={'subjective': 'Since last session:\n',
                           'objective': 'Activities and accuracy:\n',
                           'assessment': 'Progress towards goals:\n',
@@ -67,7 +68,7 @@ TEMPLATES: dict[str, NoteTemplate] = {t.key: t for t in (
 )}
 
 
-def templates_for(discipline: Discipline) -> list[NoteTemplate]:
+def templates_for(discipline: Service) -> list[NoteTemplate]:
     return [template for template in TEMPLATES.values() if template.discipline is discipline]
 
 
@@ -78,7 +79,7 @@ class NoteView:
     id: UUID
     series_id: UUID
     version: int
-    discipline: Discipline
+    discipline: Service
     template_key: str
     status: NoteStatus
     subjective: str
@@ -102,17 +103,17 @@ class NoteView:
 
     @property
     def discipline_label(self) -> str:
-        return DISCIPLINE_LABELS[self.discipline]
+        return SERVICE_LABELS[self.discipline]
 
 
 @audit_denials(ENTITY)
-async def start_note(*, actor: Actor, patient_uid: str, discipline: Discipline,
+async def start_note(*, actor: Actor, patient_uid: str, discipline: Service,
                      template_key: str = '') -> NoteView:
     """Open a new draft note, prefilled with the prompts of a template of the discipline."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     patient = await patient_by_uid(patient_uid)
     template = TEMPLATES.get(template_key) if template_key else None
-    if template_key and (template is None or template.discipline is not Discipline(discipline)):
+    if template_key and (template is None or template.discipline is not Service(discipline)):
         raise ValidationFailed({'template': 'Choose a template of this discipline.'})
     prompts = template.prompts if template else {}
     note_id = uuid4()
@@ -130,7 +131,7 @@ async def start_note(*, actor: Actor, patient_uid: str, discipline: Discipline,
 async def discard_untouched_draft(*, actor: Actor, note_id: UUID) -> bool:
     """Remove a first-version draft its author closed without writing anything (only the template's prompts, or
     nothing); tell whether it was removed. Anything written, and every signed note, is kept."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     async with audit.change(actor, action=Action.DELETE, entity_type=ENTITY, entity_id=note_id,
                             detail='an untouched draft, closed without any text') as event:
         note = await _editable(actor, note_id)
@@ -155,7 +156,7 @@ class _Kept(DomainError):
 async def save_draft(*, actor: Actor, note_id: UUID, subjective: str, objective: str, assessment: str,
                      plan: str) -> NoteView:
     """Save the text of a draft (the editor calls this as the clinician types); signed notes are refused."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     check = Checker()
     values = {part: long_text(check, part, text, label=SOAP_LABELS[part].lower())
               for part, text in zip(SOAP, (subjective, objective, assessment, plan), strict=True)}
@@ -175,14 +176,14 @@ async def save_draft(*, actor: Actor, note_id: UUID, subjective: str, objective:
 @audit_denials(ENTITY)
 async def sign_note(*, actor: Actor, note_id: UUID) -> NoteView:
     """Sign a draft: final at once for a doctor, awaiting a doctor's co-signature for a junior doctor."""
-    require(actor, NOTES_SIGN)
+    require(actor, Permission.NOTES_SIGN)
     async with audit.change(actor, action=Action.UPDATE, entity_type=ENTITY, entity_id=note_id) as event:
         note = await _editable(actor, note_id)
         event.set_patient(note.patient.uid)
         if not any((getattr(note, part) or '').strip() for part in SOAP):
             raise DomainError('This note is empty. Write at least one part before signing it.')
         before = snapshot(note, ('status', 'signed_at'))
-        note.status = NoteStatus.SIGNED if actor.can(NOTES_COSIGN) else NoteStatus.AWAITING_COSIGN
+        note.status = NoteStatus.SIGNED if actor.can(Permission.NOTES_COSIGN) else NoteStatus.AWAITING_COSIGN
         note.signed_at = utcnow()
         await note.save(update_fields=['status', 'signed_at', 'updated_at'])
         event.set_changes(changes_between(before, snapshot(note, ('status', 'signed_at'))))
@@ -193,7 +194,7 @@ async def sign_note(*, actor: Actor, note_id: UUID) -> NoteView:
 @audit_denials(ENTITY)
 async def cosign_note(*, actor: Actor, note_id: UUID) -> NoteView:
     """Countersign a junior doctor's signed note (a doctor; never one's own note)."""
-    require(actor, NOTES_COSIGN)
+    require(actor, Permission.NOTES_COSIGN)
     async with audit.change(actor, action=Action.UPDATE, entity_type=ENTITY, entity_id=note_id) as event:
         note = await _note(note_id)
         event.set_patient(note.patient.uid)
@@ -213,7 +214,7 @@ async def cosign_note(*, actor: Actor, note_id: UUID) -> NoteView:
 @audit_denials(ENTITY)
 async def amend_note(*, actor: Actor, note_id: UUID, reason: str) -> NoteView:
     """Start an amendment of a signed note: a new draft version with the same text and the reason."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     check = Checker()
     reason = check.text('reason', reason, label='reason for the amendment', max_length=500)
     check.raise_if_any()
@@ -238,7 +239,7 @@ async def amend_note(*, actor: Actor, note_id: UUID, reason: str) -> NoteView:
 @audit_denials(ENTITY)
 async def list_notes(*, actor: Actor, patient_uid: str) -> list[NoteView]:
     """Every version of every note of a patient: newest note first, its versions oldest first."""
-    require(actor, NOTES_VIEW)
+    require(actor, Permission.NOTES_VIEW)
     patient = await patient_by_uid(patient_uid)
     notes = await ClinicalNote.filter(patient=patient).select_related('author', 'cosigned_by', 'patient')
     await audit.view(actor, entity_type=ENTITY, entity_id=patient.uid, patient_id=patient.uid,
@@ -254,7 +255,7 @@ async def list_notes(*, actor: Actor, patient_uid: str) -> list[NoteView]:
 @audit_denials(ENTITY)
 async def note_history(*, actor: Actor, note_id: UUID) -> list[NoteView]:
     """Every version of one note, oldest first."""
-    require(actor, NOTES_VIEW)
+    require(actor, Permission.NOTES_VIEW)
     note = await _note(note_id)
     versions = await ClinicalNote.filter(series_id=note.series_id).order_by('version') \
         .select_related('author', 'cosigned_by', 'patient')

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE, PATIENTS_EDIT, PATIENTS_VIEW
+from app.auth.permissions import Permission
 from app.clock import utcnow
 from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied
@@ -36,7 +36,6 @@ from models.registrations import (
 )
 
 NOT_FOUND = 'That consultation could not be found.'
-FEE_LIMIT = Decimal('1000000')
 # The complaint's kind says something about the patient's health: the trail names it, never its value.
 HIDDEN = hidden_fields(Registration)  # health fields, the plain chief complaint included, by name only
 _NOTES = ('doctor_notes', 'prescription')
@@ -44,8 +43,6 @@ _NOTES = ('doctor_notes', 'prescription')
 COMPLAINT_LABELS = {ChiefComplaint.NECK_PAIN: 'Neck pain', ChiefComplaint.BACK_PAIN: 'Back pain',
                     ChiefComplaint.LOW_BACK_PAIN: 'Low back pain', ChiefComplaint.RADIATING_PAIN: 'Radiating pain',
                     ChiefComplaint.OTHER: 'Other'}
-TYPE_LABELS = {ConsultationType.IN_CLINIC: 'In clinic', ConsultationType.HOME_VISIT: 'Home visit',
-               ConsultationType.ONLINE: 'Online', ConsultationType.SPEECH_THERAPY: 'Speech therapy'}
 PAYMENT_LABELS = {PaymentMethod.CASH: 'Cash', PaymentMethod.CARD: 'Card', PaymentMethod.UPI: 'UPI',
                   PaymentMethod.CHEQUE: 'Cheque', PaymentMethod.OTHER: 'Other'}
 STATUS_LABELS = {RegistrationStatus.PENDING: 'Pending', RegistrationStatus.CONSULTED: 'Consulted',
@@ -100,30 +97,26 @@ class ConsultationRow:
         return self.cancelled_at is not None
 
 
-def clinic_today() -> date:
-    return utcnow().astimezone(get_settings().tz).date()
-
-
 def check_details(actor: Actor, details: ConsultationDetails) -> dict[str, Any]:
     """Clean a consultation's details, refusing the whole input when one field is wrong."""
-    if (details.doctor_notes is not None or details.prescription is not None) and not actor.can(NOTES_WRITE):
+    if (details.doctor_notes is not None or details.prescription is not None) and not actor.can(Permission.NOTES_WRITE):
         raise PermissionDenied("Only clinicians can write the doctor's notes and prescription.")
     check = Checker()
     values: dict[str, Any] = {
-        'chief_complaint': _choice(check, 'chief_complaint', details.chief_complaint, ChiefComplaint,
-                                   'Choose the chief complaint.'),
+        'chief_complaint': check.choice('chief_complaint', details.chief_complaint, ChiefComplaint,
+                                   label='chief complaint'),
         'complaint_details': check.text('complaint_details', details.complaint_details, label='complaint',
                                         required=False, max_length=2000),
         'referral_source': check.text('referral_source', details.referral_source, label='referral source',
                                       required=False, max_length=100),
         'referring_doctor': check.text('referring_doctor', details.referring_doctor, label="referring doctor's name",
                                        required=False, max_length=120),
-        'consultation_type': _choice(check, 'consultation_type', details.consultation_type, ConsultationType,
-                                     'Choose the consultation type.'),
+        'consultation_type': check.choice('consultation_type', details.consultation_type, ConsultationType,
+                                     label='consultation type'),
         'visit_at': details.visit_at or utcnow(),
-        'fee': _fee(check, details.fee),
-        'payment_method': _choice(check, 'payment_method', details.payment_method, PaymentMethod,
-                                  'Choose how the fee is paid.'),
+        'fee': check.money('fee', details.fee, label='fee'),
+        'payment_method': check.choice('payment_method', details.payment_method, PaymentMethod,
+                                  label='payment method'),
         'follow_up_date': details.follow_up_date,
     }
     if values['chief_complaint'] is ChiefComplaint.OTHER and not values['complaint_details']:
@@ -141,7 +134,8 @@ def check_details(actor: Actor, details: ConsultationDetails) -> dict[str, Any]:
 
 async def add_registration(actor: Actor, patient: Patient, values: dict[str, Any], *, branch_id: int) -> Registration:
     """Create a registration inside the caller's `audit.change` block, with an event of its own."""
-    async with audit.change(actor, action=Action.CREATE, entity_type='registration', patient_id=patient.uid) as event:
+    async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.REGISTRATION,
+                            patient_id=patient.uid) as event:
         registration = await Registration.create(patient=patient, branch_id=branch_id, created_by_id=actor.user_id,
                                                  **values)
         event.entity_id = registration.id
@@ -149,10 +143,10 @@ async def add_registration(actor: Actor, patient: Patient, values: dict[str, Any
     return registration
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def create_consultation(*, actor: Actor, patient_id: UUID, details: ConsultationDetails) -> ConsultationRow:
     """Register a patient for a new consultation in the actor's branch."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     values = check_details(actor, details)
     patient = await Patient.get_or_none(id=patient_id)
     if patient is None:
@@ -161,12 +155,12 @@ async def create_consultation(*, actor: Actor, patient_id: UUID, details: Consul
     return await _row_of(actor, registration.id)
 
 
-@audit_denials('registration')
+@audit_denials(EntityType.REGISTRATION)
 async def update_consultation(*, actor: Actor, registration_id: UUID, details: ConsultationDetails) -> ConsultationRow:
     """Change a consultation's details (notes only when given, and only by clinicians)."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     values = check_details(actor, details)
-    async with audit.change(actor, action=Action.UPDATE, entity_type='registration',
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.REGISTRATION,
                             entity_id=registration_id) as event:
         registration = await _changeable(actor, registration_id)
         event.set_patient(registration.patient.uid)
@@ -174,14 +168,14 @@ async def update_consultation(*, actor: Actor, registration_id: UUID, details: C
     return await _row_of(actor, registration_id)
 
 
-@audit_denials('registration')
+@audit_denials(EntityType.REGISTRATION)
 async def set_status(*, actor: Actor, registration_id: UUID, status: RegistrationStatus | str) -> ConsultationRow:
     """Mark a consultation pending, consulted or closed."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     check = Checker()
-    chosen = _choice(check, 'status', status, RegistrationStatus, 'Choose a status.')
+    chosen = check.choice('status', status, RegistrationStatus, label='status')
     check.raise_if_any()
-    async with audit.change(actor, action=Action.UPDATE, entity_type='registration',
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.REGISTRATION,
                             entity_id=registration_id) as event:
         registration = await _changeable(actor, registration_id)
         event.set_patient(registration.patient.uid)
@@ -191,16 +185,16 @@ async def set_status(*, actor: Actor, registration_id: UUID, status: Registratio
     return await _row_of(actor, registration_id)
 
 
-@audit_denials('registration')
+@audit_denials(EntityType.REGISTRATION)
 async def cancel_consultation(*, actor: Actor, registration_id: UUID, reason: str,
                               refund_status: RefundStatus | str = RefundStatus.NONE) -> ConsultationRow:
     """Cancel a consultation, saying why and whether its fee is to be refunded."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     check = Checker()
     cleaned = check.text('cancellation_reason', reason, label='reason for cancelling', max_length=300)
-    refund = _choice(check, 'refund_status', refund_status, RefundStatus, 'Choose the refund status.')
+    refund = check.choice('refund_status', refund_status, RefundStatus, label='refund status')
     check.raise_if_any()
-    async with audit.change(actor, action=Action.UPDATE, entity_type='registration', entity_id=registration_id,
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.REGISTRATION, entity_id=registration_id,
                             detail='Consultation cancelled.') as event:
         registration = await _changeable(actor, registration_id)
         event.set_patient(registration.patient.uid)
@@ -211,15 +205,15 @@ async def cancel_consultation(*, actor: Actor, registration_id: UUID, reason: st
     return await _row_of(actor, registration_id)
 
 
-@audit_denials('registration')
+@audit_denials(EntityType.REGISTRATION)
 async def set_refund_status(*, actor: Actor, registration_id: UUID,
                             refund_status: RefundStatus | str) -> ConsultationRow:
     """Record how the refund of a cancelled consultation stands."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     check = Checker()
-    refund = _choice(check, 'refund_status', refund_status, RefundStatus, 'Choose the refund status.')
+    refund = check.choice('refund_status', refund_status, RefundStatus, label='refund status')
     check.raise_if_any()
-    async with audit.change(actor, action=Action.UPDATE, entity_type='registration',
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.REGISTRATION,
                             entity_id=registration_id) as event:
         registration = await _changeable(actor, registration_id)
         event.set_patient(registration.patient.uid)
@@ -229,17 +223,17 @@ async def set_refund_status(*, actor: Actor, registration_id: UUID,
     return await _row_of(actor, registration_id)
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def list_consultations(*, actor: Actor, patient_id: UUID) -> list[ConsultationRow]:
     """The patient's consultations, newest first; the viewing is recorded (and whether notes were shown)."""
-    require(actor, PATIENTS_VIEW)
+    require(actor, Permission.PATIENTS_VIEW)
     patient = await Patient.get_or_none(id=patient_id)
     if patient is None:
         raise NotFound('That patient could not be found.')
     registrations = await Registration.filter(patient_id=patient_id).select_related('branch', 'patient') \
         .order_by('-visit_at')
-    notes = actor.can(NOTES_VIEW)
-    await audit.view(actor, entity_type='registration', entity_id=patient.uid, patient_id=patient.uid,
+    notes = actor.can(Permission.NOTES_VIEW)
+    await audit.view(actor, entity_type=EntityType.REGISTRATION, entity_id=patient.uid, patient_id=patient.uid,
                      detail=f'{counted(len(registrations), "consultation")}{", with notes" if notes else ""}')
     return [_row(registration, notes=notes) for registration in registrations]
 
@@ -264,7 +258,7 @@ async def _changeable(actor: Actor, registration_id: UUID) -> Registration:
 
 async def _row_of(actor: Actor, registration_id: UUID) -> ConsultationRow:
     registration = await Registration.get(id=registration_id).select_related('branch', 'patient')
-    return _row(registration, notes=actor.can(NOTES_VIEW))
+    return _row(registration, notes=actor.can(Permission.NOTES_VIEW))
 
 
 def _row(registration: Registration, *, notes: bool) -> ConsultationRow:
@@ -279,30 +273,3 @@ def _row(registration: Registration, *, notes: bool) -> ConsultationRow:
         refund_status=registration.refund_status,
         doctor_notes=(registration.doctor_notes or '') if notes else None,
         prescription=(registration.prescription or '') if notes else None)
-
-
-def _choice(check: Checker, field: str, value: object, kind: type[Any], message: str) -> Any:
-    try:
-        return kind(value)
-    except ValueError:
-        check.fail(field, message)
-        return None
-
-
-def _fee(check: Checker, value: Decimal | str | int) -> Decimal | None:
-    try:
-        fee = Decimal(str(value).replace(',', '').replace('₹', '').strip() or 'x')
-    except InvalidOperation:
-        check.fail('fee', 'Enter the fee in rupees, for example 500 or 750.50.')
-        return None
-    if not fee.is_finite():
-        check.fail('fee', 'Enter the fee in rupees, for example 500 or 750.50.')
-    elif fee < 0:
-        check.fail('fee', 'The fee cannot be negative.')
-    elif fee >= FEE_LIMIT:
-        check.fail('fee', 'The fee must be less than ₹10,00,000.')
-    elif fee != fee.quantize(Decimal('0.01')):
-        check.fail('fee', 'The fee can have at most two decimals (paise).')
-    else:
-        return fee.quantize(Decimal('0.01'))
-    return None

@@ -6,18 +6,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import TESTS_EDIT, TESTS_VIEW
+from app.auth.permissions import Permission
 from app.errors import NotFound
 from app.services.clinical_common import long_text, patient_by_uid
 from app.services.users import require
 from app.services.validation import Checker
 from models.clinical import DiagnosticTest, TestKind, TestStatus
 
-ENTITY = 'diagnostic-test'
+ENTITY = EntityType.DIAGNOSTIC_TEST
 NOT_FOUND = 'That test could not be found.'
 STATUS_LABELS = {TestStatus.REQUESTED: 'Requested', TestStatus.SCHEDULED: 'Scheduled', TestStatus.DONE: 'Done',
                  TestStatus.CANCELLED: 'Cancelled'}
@@ -73,7 +73,7 @@ def _check(*, kind: str, items: str, limb: str, referred_by: str, done_by: str, 
 
 @audit_denials(ENTITY)
 async def list_tests(*, actor: Actor, patient_uid: str) -> list[TestView]:
-    require(actor, TESTS_VIEW)
+    require(actor, Permission.TESTS_VIEW)
     patient = await patient_by_uid(patient_uid)
     rows = await DiagnosticTest.filter(patient=patient)
     await audit.view(actor, entity_type=ENTITY, entity_id=patient.uid, patient_id=patient.uid)
@@ -85,7 +85,7 @@ async def add_test(*, actor: Actor, patient_uid: str, kind: str, items: str = ''
                    referred_by: str = '', done_by: str = '', status: str = TestStatus.REQUESTED,
                    results: str = '') -> TestView:
     """Request (or record) a diagnostic test."""
-    require(actor, TESTS_EDIT)
+    require(actor, Permission.TESTS_EDIT)
     patient = await patient_by_uid(patient_uid)
     values = _check(kind=kind, items=items, limb=limb, referred_by=referred_by, done_by=done_by, status=status,
                     results=results)
@@ -101,7 +101,7 @@ async def add_test(*, actor: Actor, patient_uid: str, kind: str, items: str = ''
 async def update_test(*, actor: Actor, test_id: UUID, kind: str, items: str, limb: str, referred_by: str,
                       done_by: str, status: str, results: str) -> TestView:
     """Change a test's details, status or results."""
-    require(actor, TESTS_EDIT)
+    require(actor, Permission.TESTS_EDIT)
     values = _check(kind=kind, items=items, limb=limb, referred_by=referred_by, done_by=done_by, status=status,
                     results=results)
     async with audit.change(actor, action=Action.UPDATE, entity_type=ENTITY, entity_id=test_id) as event:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import USERS_MANAGE, USERS_VIEW
-from app.clock import utcnow
-from app.config import get_settings
+from app.auth.permissions import Permission
+from app.clock import clinic_today, utcnow
 from app.services.users import UserRow, require, row_of, target_user
 from app.services.validation import Checker
 from models.accounts import EmployeeProfile
@@ -33,25 +32,20 @@ class StaffProfile:
     joining_date: date | None
 
 
-def clinic_today() -> date:
-    """Today's date where the clinic is."""
-    return utcnow().astimezone(get_settings().tz).date()
-
-
-@audit_denials('staff-profile')
+@audit_denials(EntityType.STAFF_PROFILE)
 async def get_profile(*, actor: Actor, user_id: int) -> StaffProfile:
     """Return a staff member's profile, if the actor may see them; the trail records who opened it."""
-    require(actor, USERS_VIEW)
+    require(actor, Permission.USERS_VIEW)
     staff = await _load(actor, user_id)
-    await audit.view(actor, entity_type='staff-profile', entity_id=user_id)
+    await audit.view(actor, entity_type=EntityType.STAFF_PROFILE, entity_id=user_id)
     return staff
 
 
-@audit_denials('staff-profile')
+@audit_denials(EntityType.STAFF_PROFILE)
 async def update_profile(*, actor: Actor, user_id: int, job_title: str, phone: str, address: str,
                          date_of_birth: date | None, joining_date: date | None) -> StaffProfile:
     """Save a staff member's employee profile, all fields or none."""
-    require(actor, USERS_MANAGE)
+    require(actor, Permission.USERS_MANAGE)
     await target_user(actor, user_id)
     today = clinic_today()
     check = Checker()
@@ -67,7 +61,8 @@ async def update_profile(*, actor: Actor, user_id: int, job_title: str, phone: s
         elif date_of_birth is not None and joining_date <= date_of_birth:
             check.fail('joining_date', 'The joining date must come after the date of birth.')
     check.raise_if_any()
-    async with audit.change(actor, action=Action.UPDATE, entity_type='staff-profile', entity_id=user_id) as event:
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.STAFF_PROFILE,
+                            entity_id=user_id) as event:
         await target_user(actor, user_id)
         profile, _ = await EmployeeProfile.get_or_create(user_id=user_id)
         before = snapshot(profile, _PROFILE_FIELDS)

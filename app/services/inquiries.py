@@ -12,24 +12,26 @@ from enum import StrEnum
 from typing import Any, TypeVar
 from uuid import UUID
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
 from app.audit.logger import ChangeEvent
 from app.auth.actor import Actor
-from app.auth.permissions import INQUIRIES_EDIT, INQUIRIES_VIEW, PATIENTS_EDIT
-from app.clock import utcnow
+from app.auth.permissions import Permission
+from app.clock import clinic_today, utcnow
 from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services import patients
 from app.services.changes import save_changes
-from app.services.consultations import ConsultationDetails, clinic_today
+from app.services.consultations import ConsultationDetails
 from app.services.patients import PatientDetails
 from app.services.users import require
 from app.services.validation import Checker, is_record_id
 from models.clinic import Branch
-from models.inquiries import BookingType, CommunicationType, Inquiry, InquiryKind, InquiryStatus, TestName
+from models.clinical import TestKind
+from models.inquiries import CommunicationType, Inquiry, InquiryKind, InquiryStatus
 from models.patients import Gender
+from models.registrations import ConsultationType
 
 NOT_FOUND = 'That inquiry could not be found.'
 MAX_AGE = 120
@@ -42,12 +44,6 @@ STATUS_LABELS = {InquiryStatus.PENDING: 'Pending', InquiryStatus.VISITED: 'Visit
 COMMUNICATION_LABELS = {CommunicationType.CALL: 'Call', CommunicationType.WALK_IN: 'Walk-in',
                         CommunicationType.WHATSAPP: 'WhatsApp', CommunicationType.WEB: 'Web',
                         CommunicationType.OTHER: 'Other'}
-TEST_LABELS = {TestName.EEG: 'EEG', TestName.NCV: 'NCV', TestName.EMG: 'EMG', TestName.RNS: 'RNS',
-               TestName.BERA: 'BERA', TestName.VEP: 'VEP', TestName.OTHER: 'Other'}
-BOOKING_LABELS = {BookingType.IN_CLINIC: 'Clinic visit', BookingType.HOME_VISIT: 'Home visit',
-                  BookingType.ONLINE: 'Online (video call)'}
-GENDER_LABELS = {Gender.FEMALE: 'Female', Gender.MALE: 'Male', Gender.OTHER: 'Other',
-                 Gender.UNDISCLOSED: 'Prefer not to say'}
 
 E = TypeVar('E', bound=StrEnum)
 
@@ -67,9 +63,9 @@ class InquiryRow:
     referral_source: str
     communication_type: CommunicationType
     expected_visit_date: date | None
-    test_name: TestName | None
+    test_name: TestKind | None
     referred_by: str
-    consultation_type: BookingType | None
+    consultation_type: ConsultationType | None
     branch_id: int
     branch_name: str
     patient_uid: str | None
@@ -86,12 +82,12 @@ def _row(inquiry: Inquiry) -> InquiryRow:
         branch_name=inquiry.branch.name, patient_uid=inquiry.patient_uid, created_at=inquiry.created_at)
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str | None = None,
                          created_from: date | None = None, created_to: date | None = None,
                          branch_id: int | None = None) -> list[InquiryRow]:
     """List the inquiries of the actor's branch (any branch for the superadmin), newest first."""
-    require(actor, INQUIRIES_VIEW)
+    require(actor, Permission.INQUIRIES_VIEW)
     query = Inquiry.all().select_related('branch')
     if not actor.is_superadmin:
         query = query.filter(branch_id=actor.branch_id)
@@ -100,8 +96,8 @@ async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str |
             raise ValidationFailed({'branch': 'Choose a branch from the list.'})
         query = query.filter(branch_id=branch_id)
     check = Checker()
-    chosen_kind = choice(check, 'kind', kind, InquiryKind, label='kind of inquiry', required=False)
-    chosen_status = choice(check, 'status', status, InquiryStatus, label='status', required=False)
+    chosen_kind = check.choice('kind', kind, InquiryKind, label='kind of inquiry', required=False)
+    chosen_status = check.choice('status', status, InquiryStatus, label='status', required=False)
     check.raise_if_any()
     if chosen_kind is not None:
         query = query.filter(kind=chosen_kind)
@@ -115,30 +111,30 @@ async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str |
     filters = ', '.join(f'{name}={value}' for name, value in (
         ('kind', kind), ('status', status), ('from', created_from), ('to', created_to), ('branch', branch_id))
         if value)
-    await audit.view(actor, entity_type='inquiry', entity_id='',
+    await audit.view(actor, entity_type=EntityType.INQUIRY, entity_id='',
                      detail=f'Listed {len(rows)} inquiries' + (f' ({filters})' if filters else '') + '.')
     return rows
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def get_inquiry(*, actor: Actor, inquiry_id: UUID) -> InquiryRow:
     """Open one inquiry (audited as a view)."""
-    require(actor, INQUIRIES_VIEW)
+    require(actor, Permission.INQUIRIES_VIEW)
     inquiry = await _reachable(actor, inquiry_id)
-    await audit.view(actor, entity_type='inquiry', entity_id=inquiry.id)
+    await audit.view(actor, entity_type=EntityType.INQUIRY, entity_id=inquiry.id)
     return _row(inquiry)
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def create_inquiry(*, actor: Actor, kind: str, branch_id: int, full_name: str, phone: str,
                          age_years: int | float | str | None = None, gender: str | None = None,
                          chief_complaint: str = '', referral_source: str = '', communication_type: str | None = None,
                          expected_visit_date: date | None = None, test_name: str | None = None,
                          referred_by: str = '') -> InquiryRow:
     """Record a quick or test inquiry taken at the desk or on the phone."""
-    require(actor, INQUIRIES_EDIT)
+    require(actor, Permission.INQUIRIES_EDIT)
     check = Checker()
-    chosen_kind = choice(check, 'kind', kind, InquiryKind, label='kind of inquiry')
+    chosen_kind = check.choice('kind', kind, InquiryKind, label='kind of inquiry')
     if chosen_kind is InquiryKind.ONLINE:
         check.fail('kind', 'Online requests come from the booking page; record a quick inquiry instead.')
     details = _check_details(check, kind=chosen_kind, full_name=full_name, phone=phone, age_years=age_years,
@@ -147,7 +143,7 @@ async def create_inquiry(*, actor: Actor, kind: str, branch_id: int, full_name: 
                              test_name=test_name, referred_by=referred_by)
     await _check_branch(check, actor, branch_id)
     check.raise_if_any()
-    async with audit.change(actor, action=Action.CREATE, entity_type='inquiry') as event:
+    async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.INQUIRY) as event:
         inquiry = await Inquiry.create(kind=chosen_kind, branch_id=branch_id, created_by_id=actor.user_id,
                                        created_at=utcnow(), **details)
         event.entity_id = inquiry.id
@@ -156,14 +152,14 @@ async def create_inquiry(*, actor: Actor, kind: str, branch_id: int, full_name: 
     return await _fresh_row(inquiry.id)
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def update_inquiry(*, actor: Actor, inquiry_id: UUID, full_name: str, phone: str,
                          age_years: int | float | str | None = None, gender: str | None = None,
                          chief_complaint: str = '', referral_source: str = '', communication_type: str | None = None,
                          expected_visit_date: date | None = None, test_name: str | None = None,
                          referred_by: str = '') -> InquiryRow:
     """Change the details of a pending inquiry (its kind and branch stay)."""
-    require(actor, INQUIRIES_EDIT)
+    require(actor, Permission.INQUIRIES_EDIT)
     inquiry = await _reachable(actor, inquiry_id)
     _refuse_closed(inquiry)
     check = Checker()
@@ -173,18 +169,18 @@ async def update_inquiry(*, actor: Actor, inquiry_id: UUID, full_name: str, phon
                              test_name=test_name, referred_by=referred_by,
                              previous_visit_date=inquiry.expected_visit_date)  # an old date may stay as it was
     check.raise_if_any()
-    async with audit.change(actor, action=Action.UPDATE, entity_type='inquiry', entity_id=inquiry_id) as event:
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.INQUIRY, entity_id=inquiry_id) as event:
         inquiry = await _reachable(actor, inquiry_id)
         _refuse_closed(inquiry)
         await _save(event, inquiry, details)
     return await _fresh_row(inquiry_id)
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def cancel_inquiry(*, actor: Actor, inquiry_id: UUID) -> InquiryRow:
     """Mark a pending inquiry cancelled (it stays in the list and the reports)."""
-    require(actor, INQUIRIES_EDIT)
-    async with audit.change(actor, action=Action.UPDATE, entity_type='inquiry', entity_id=inquiry_id) as event:
+    require(actor, Permission.INQUIRIES_EDIT)
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.INQUIRY, entity_id=inquiry_id) as event:
         inquiry = await _reachable(actor, inquiry_id)
         _refuse_closed(inquiry)
         await save_changes(event, inquiry, status=InquiryStatus.CANCELLED)
@@ -192,11 +188,11 @@ async def cancel_inquiry(*, actor: Actor, inquiry_id: UUID) -> InquiryRow:
     return await _fresh_row(inquiry_id)
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def reopen_inquiry(*, actor: Actor, inquiry_id: UUID) -> InquiryRow:
     """Put a cancelled inquiry back to pending (the caller rang again); a registered one stays registered."""
-    require(actor, INQUIRIES_EDIT)
-    async with audit.change(actor, action=Action.UPDATE, entity_type='inquiry', entity_id=inquiry_id) as event:
+    require(actor, Permission.INQUIRIES_EDIT)
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.INQUIRY, entity_id=inquiry_id) as event:
         inquiry = await _reachable(actor, inquiry_id)
         if inquiry.status is not InquiryStatus.CANCELLED:
             raise DomainError('Only a cancelled inquiry can be reopened.')
@@ -218,10 +214,10 @@ class Prefill:
     branch_id: int
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def registration_prefill(*, actor: Actor, inquiry_id: UUID) -> Prefill:
     """What an inquiry carries over to a registration form (audited as a view)."""
-    require(actor, INQUIRIES_VIEW)
+    require(actor, Permission.INQUIRIES_VIEW)
     row = await get_inquiry(actor=actor, inquiry_id=inquiry_id)
     return Prefill(
         patient=PatientDetails(full_name=row.full_name, phone=row.phone, gender=row.gender or '',
@@ -232,7 +228,7 @@ async def registration_prefill(*, actor: Actor, inquiry_id: UUID) -> Prefill:
         visit_date=row.expected_visit_date, branch_id=row.branch_id)
 
 
-@audit_denials('inquiry')
+@audit_denials(EntityType.INQUIRY)
 async def convert_to_registration(*, actor: Actor, inquiry_id: UUID, details: PatientDetails,
                                   first_consultation: ConsultationDetails | None = None,
                                   confirm_not_duplicate: bool = False) -> str:
@@ -241,10 +237,10 @@ async def convert_to_registration(*, actor: Actor, inquiry_id: UUID, details: Pa
     When registering is refused (a field, or a likely duplicate not yet confirmed) nothing changes,
     the inquiry included. The patient is registered in the inquiry's branch.
     """
-    require(actor, INQUIRIES_EDIT)
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.INQUIRIES_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     _refuse_closed(await _reachable(actor, inquiry_id))
-    async with audit.change(actor, action=Action.UPDATE, entity_type='inquiry', entity_id=inquiry_id) as event:
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.INQUIRY, entity_id=inquiry_id) as event:
         inquiry = await _reachable(actor, inquiry_id)
         _refuse_closed(inquiry)
         patient = await patients.register_patient(actor=actor, details=details, first_consultation=first_consultation,
@@ -257,20 +253,6 @@ async def convert_to_registration(*, actor: Actor, inquiry_id: UUID, details: Pa
 
 
 # -- checks shared with the public booking page -----------------------------------------------
-
-
-def choice(check: Checker, field: str, value: str | None, enum: type[E], *, label: str,
-                       required: bool = True) -> E | None:
-    """Turn a submitted option into its enum member, or record a message."""
-    if value in (None, ''):
-        if required:
-            check.fail(field, f'Choose the {label}.')
-        return None
-    try:
-        return enum(value)
-    except ValueError:
-        check.fail(field, f'Choose the {label} from the list.')
-        return None
 
 
 def check_name(check: Checker, value: str | None) -> str:
@@ -291,17 +273,17 @@ def _check_details(check: Checker, *, kind: InquiryKind | None, full_name: str, 
         'full_name': check_name(check, full_name),
         'phone': check.phone('phone', phone, required=True),
         'age_years': _age(check, age_years),
-        'gender': choice(check, 'gender', gender, Gender, label='gender', required=False),
+        'gender': check.choice('gender', gender, Gender, label='gender', required=False),
         'chief_complaint': check.text('chief_complaint', chief_complaint, label='chief complaint', required=False,
                                       max_length=2000) or None,
         'referral_source': check.text('referral_source', referral_source, label='referral source',
                                       required=False, max_length=120),
-        'communication_type': choice(check, 'communication_type', communication_type or CommunicationType.CALL,
+        'communication_type': check.choice('communication_type', communication_type or CommunicationType.CALL,
                                      CommunicationType, label='way they contacted us'),
         'expected_visit_date': expected_visit_date,
     }
     if kind is InquiryKind.TEST:
-        details['test_name'] = choice(check, 'test_name', test_name, TestName, label='test')
+        details['test_name'] = check.choice('test_name', test_name, TestKind, label='test')
         details['referred_by'] = check.text('referred_by', referred_by, label='referring doctor', required=False,
                                             max_length=120)
     return details

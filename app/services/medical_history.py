@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
+from app.auth.permissions import Permission
 from app.clock import utcnow
 from app.errors import DomainError, NotFound
 from app.services.clinical_common import long_text, patient_by_uid
@@ -63,24 +63,24 @@ class DiagnosisView:
         return DIAGNOSIS_STATUS_LABELS[self.status]
 
 
-@audit_denials('medical-history')
+@audit_denials(EntityType.MEDICAL_HISTORY)
 async def get_history(*, actor: Actor, patient_uid: str) -> HistoryView:
     """The patient's medical history (empty when none has been taken yet)."""
-    require(actor, NOTES_VIEW)
+    require(actor, Permission.NOTES_VIEW)
     patient = await patient_by_uid(patient_uid)
     record = await MedicalHistory.get_or_none(patient=patient)
-    await audit.view(actor, entity_type='medical-history', entity_id=patient.uid, patient_id=patient.uid)
+    await audit.view(actor, entity_type=EntityType.MEDICAL_HISTORY, entity_id=patient.uid, patient_id=patient.uid)
     if record is None:
         return HistoryView()
     return HistoryView(**{name: getattr(record, name) or '' for name in HISTORY_FIELDS},
                        updated_at=record.updated_at)
 
 
-@audit_denials('medical-history')
+@audit_denials(EntityType.MEDICAL_HISTORY)
 async def save_history(*, actor: Actor, patient_uid: str, conditions: str, surgeries: str, medications: str,
                        allergies: str, red_flags: str) -> HistoryView:
     """Write the patient's medical history (created on first save)."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     patient = await patient_by_uid(patient_uid)
     check = Checker()
     given = {'conditions': conditions, 'surgeries': surgeries, 'medications': medications, 'allergies': allergies,
@@ -89,7 +89,7 @@ async def save_history(*, actor: Actor, patient_uid: str, conditions: str, surge
     check.raise_if_any()
     record = await MedicalHistory.get_or_none(patient=patient)
     action = Action.CREATE if record is None else Action.UPDATE
-    async with audit.change(actor, action=action, entity_type='medical-history', entity_id=patient.uid,
+    async with audit.change(actor, action=action, entity_type=EntityType.MEDICAL_HISTORY, entity_id=patient.uid,
                             patient_id=patient.uid) as event:
         record = await MedicalHistory.get_or_none(patient=patient)
         if record is None:
@@ -103,28 +103,28 @@ async def save_history(*, actor: Actor, patient_uid: str, conditions: str, surge
     return await get_history(actor=actor, patient_uid=patient.uid)
 
 
-@audit_denials('diagnosis')
+@audit_denials(EntityType.DIAGNOSIS)
 async def list_diagnoses(*, actor: Actor, patient_uid: str) -> list[DiagnosisView]:
     """Active diagnoses first, then resolved ones, then those entered in error; newest first within each."""
-    require(actor, NOTES_VIEW)
+    require(actor, Permission.NOTES_VIEW)
     patient = await patient_by_uid(patient_uid)
     rows = await Diagnosis.filter(patient=patient).select_related('status_changed_by')
-    await audit.view(actor, entity_type='diagnosis', entity_id=patient.uid, patient_id=patient.uid)
+    await audit.view(actor, entity_type=EntityType.DIAGNOSIS, entity_id=patient.uid, patient_id=patient.uid)
     rows.sort(key=lambda row: _LISTING_ORDER.index(row.status))  # stable: keeps newest first within a status
     return [_diagnosis_view(row) for row in rows]
 
 
-@audit_denials('diagnosis')
+@audit_denials(EntityType.DIAGNOSIS)
 async def add_diagnosis(*, actor: Actor, patient_uid: str, description: str, code: str = '') -> DiagnosisView:
     """Record a diagnosis, with an optional code (ICD-10, like M54.5)."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     patient = await patient_by_uid(patient_uid)
     check = Checker()
     description = check.text('description', description, label='diagnosis', max_length=500)
     code = check.text('code', code, label='code', required=False, max_length=20).upper()
     check.raise_if_any()
     diagnosis_id = uuid4()
-    async with audit.change(actor, action=Action.CREATE, entity_type='diagnosis', entity_id=diagnosis_id,
+    async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.DIAGNOSIS, entity_id=diagnosis_id,
                             patient_id=patient.uid) as event:
         row = await Diagnosis.create(id=diagnosis_id, patient=patient, description=description, code=code or None,
                                      diagnosed_by_id=actor.user_id)
@@ -132,26 +132,26 @@ async def add_diagnosis(*, actor: Actor, patient_uid: str, description: str, cod
     return _diagnosis_view(row)
 
 
-@audit_denials('diagnosis')
+@audit_denials(EntityType.DIAGNOSIS)
 async def resolve_diagnosis(*, actor: Actor, diagnosis_id: UUID) -> DiagnosisView:
     """Mark an active diagnosis resolved (the condition got better)."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     return await _change_status(actor, diagnosis_id, to=DiagnosisStatus.RESOLVED,
                                 allowed_from={DiagnosisStatus.ACTIVE}, detail='Diagnosis resolved.')
 
 
-@audit_denials('diagnosis')
+@audit_denials(EntityType.DIAGNOSIS)
 async def reactivate_diagnosis(*, actor: Actor, diagnosis_id: UUID) -> DiagnosisView:
     """Mark a resolved diagnosis active again (a recurrence)."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     return await _change_status(actor, diagnosis_id, to=DiagnosisStatus.ACTIVE,
                                 allowed_from={DiagnosisStatus.RESOLVED}, detail='Diagnosis active again.')
 
 
-@audit_denials('diagnosis')
+@audit_denials(EntityType.DIAGNOSIS)
 async def mark_diagnosis_in_error(*, actor: Actor, diagnosis_id: UUID, reason: str) -> DiagnosisView:
     """Mark a diagnosis recorded by mistake as entered in error, with the reason; it is final afterwards."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     check = Checker()
     reason = check.text('error_reason', reason, label='reason it was entered in error', max_length=300)
     check.raise_if_any()
@@ -163,7 +163,8 @@ async def mark_diagnosis_in_error(*, actor: Actor, diagnosis_id: UUID, reason: s
 async def _change_status(actor: Actor, diagnosis_id: UUID, *, to: DiagnosisStatus,
                          allowed_from: set[DiagnosisStatus], detail: str,
                          error_reason: str | None = None) -> DiagnosisView:
-    async with audit.change(actor, action=Action.UPDATE, entity_type='diagnosis', entity_id=diagnosis_id) as event:
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.DIAGNOSIS,
+                            entity_id=diagnosis_id) as event:
         row = await _diagnosis(diagnosis_id)
         event.set_patient(row.patient.uid)
         if row.status not in allowed_from:

@@ -15,8 +15,9 @@ from uuid import UUID
 from app.audit import audit
 from app.audit.denials import audit_denials
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_COSIGN, NOTES_WRITE
-from app.services.clinical_notes import DISCIPLINE_LABELS, ENTITY
+from app.auth.permissions import Permission
+from app.services.clinical_notes import ENTITY
+from app.services.vocabulary import SERVICE_LABELS
 from app.wording import counted
 from models.clinical import ClinicalNote, NoteStatus
 
@@ -46,12 +47,12 @@ async def waiting_notes(*, actor: Actor) -> NoteQueue:
     """What waits for this clinician: notes to co-sign (doctors) and their own unsigned drafts."""
     awaiting: list[ClinicalNote] = []
     drafts: list[ClinicalNote] = []
-    if actor.can(NOTES_COSIGN):
+    if actor.can(Permission.NOTES_COSIGN):
         query = ClinicalNote.filter(status=NoteStatus.AWAITING_COSIGN).exclude(author_id=actor.user_id)
         if not actor.is_superadmin:
             query = query.filter(author__branch_id=actor.branch_id)
         awaiting = await query.order_by('signed_at').limit(LIMIT + 1).select_related('patient', 'author')
-    if actor.can(NOTES_WRITE):
+    if actor.can(Permission.NOTES_WRITE):
         drafts = await ClinicalNote.filter(status=NoteStatus.DRAFT, author_id=actor.user_id) \
             .order_by('-updated_at').limit(LIMIT + 1).select_related('patient', 'author')
     if awaiting or drafts:
@@ -66,5 +67,5 @@ async def waiting_notes(*, actor: Actor) -> NoteQueue:
 
 def _waiting(note: ClinicalNote, since: datetime | None) -> WaitingNote:
     return WaitingNote(note_id=note.id, patient_uid=note.patient.uid, patient_name=note.patient.full_name,
-                       discipline=DISCIPLINE_LABELS[note.discipline], author=note.author.full_name,
+                       discipline=SERVICE_LABELS[note.discipline], author=note.author.full_name,
                        since=since or note.created_at)

@@ -14,13 +14,13 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import created, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import NOTES_VIEW, NOTES_WRITE
+from app.auth.permissions import Permission
+from app.clock import clinic_today
 from app.errors import NotFound, ValidationFailed
-from app.services.employees import clinic_today
 from app.services.outcome_scoring import INSTRUMENT_NAMES, Change, ScoringError, change_since_first, score
 from app.services.patient_lookup import NOT_FOUND
 from app.services.users import require
@@ -55,11 +55,11 @@ class Trend:
     change: Change | None
 
 
-@audit_denials('outcome')
+@audit_denials(EntityType.OUTCOME)
 async def record_outcome(*, actor: Actor, patient_id: UUID, instrument: Instrument | str, answers: Any,
                          recorded_on: date | None = None) -> OutcomeRow:
     """Score and save one measure taken at a visit; invalid answers save nothing."""
-    require(actor, NOTES_WRITE)
+    require(actor, Permission.NOTES_WRITE)
     patient = await _patient(patient_id)
     check = Checker()
     try:
@@ -76,7 +76,8 @@ async def record_outcome(*, actor: Actor, patient_id: UUID, instrument: Instrume
                              if name not in check.errors})
     check.raise_if_any()
     stored = answers if chosen is Instrument.NPRS else list(answers)
-    async with audit.change(actor, action=Action.CREATE, entity_type='outcome', patient_id=patient.uid) as event:
+    async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.OUTCOME,
+                            patient_id=patient.uid) as event:
         record = await OutcomeRecord.create(patient=patient, instrument=chosen, recorded_on=day,
                                             answers=json.dumps(stored), score=result.score,
                                             recorded_by_id=actor.user_id)
@@ -87,14 +88,14 @@ async def record_outcome(*, actor: Actor, patient_id: UUID, instrument: Instrume
     return _row(record, recorded_by=actor.full_name)
 
 
-@audit_denials('outcome')
+@audit_denials(EntityType.OUTCOME)
 async def patient_trends(*, actor: Actor, patient_id: UUID) -> list[Trend]:
     """Return the patient's measures per instrument (only instruments with records), and audit the view."""
-    require(actor, NOTES_VIEW)
+    require(actor, Permission.NOTES_VIEW)
     patient = await _patient(patient_id)
     records = await OutcomeRecord.filter(patient_id=patient.id).select_related('recorded_by') \
         .order_by('recorded_on', 'created_at')
-    await audit.view(actor, entity_type='outcome', entity_id=patient.uid, patient_id=patient.uid,
+    await audit.view(actor, entity_type=EntityType.OUTCOME, entity_id=patient.uid, patient_id=patient.uid,
                      detail=counted(len(records), 'outcome record'))
     trends = []
     for instrument in Instrument:

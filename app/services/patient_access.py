@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from app.audit import EntityType
 from app.audit.denials import audit_denials
 from app.auth.actor import Actor
-from app.auth.permissions import PATIENT_ACCESS_LOG
+from app.auth.permissions import Permission
 from app.services.users import require
 from app.services.validation import UID_MAX, fits_column
 from models.audit import AuditEvent
@@ -22,9 +23,12 @@ from models.audit import AuditEvent
 RECENT_EVENTS = 1000
 VISIT_GAP = timedelta(minutes=2)
 # The parts of a record, as the access log names them (entity types not listed show as they are).
-PART_NAMES = {'patient': 'details', 'registration': 'consultations', 'medical-history': 'history',
-              'diagnosis': 'diagnoses', 'clinical-note': 'notes', 'diagnostic-test': 'tests',
-              'attachment': 'attachments', 'outcome': 'outcomes', 'treatment-plan': 'plans', 'inquiry': 'inquiry'}
+PART_NAMES = {
+    EntityType.PATIENT: 'details', EntityType.REGISTRATION: 'consultations', EntityType.MEDICAL_HISTORY: 'history',
+    EntityType.DIAGNOSIS: 'diagnoses', EntityType.CLINICAL_NOTE: 'notes', EntityType.DIAGNOSTIC_TEST: 'tests',
+    EntityType.ATTACHMENT: 'attachments', EntityType.OUTCOME: 'outcomes', EntityType.TREATMENT_PLAN: 'plans',
+    EntityType.INQUIRY: 'inquiry',
+}
 
 
 @dataclass(kw_only=True)
@@ -45,10 +49,10 @@ class Visit:
     newest_seq: int
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def recent_visits(*, actor: Actor, patient_uid: str, limit: int = RECENT_EVENTS) -> list[Visit]:
     """The newest visits to one patient's record (from the newest `limit` events; the `patient_id` index)."""
-    require(actor, PATIENT_ACCESS_LOG)
+    require(actor, Permission.PATIENT_ACCESS_LOG)
     if not fits_column(patient_uid, UID_MAX):
         return []
     limit = min(max(1, limit), RECENT_EVENTS)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from app.audit import audit
+from app.audit import EntityType, audit
 from app.audit.denials import audit_denials
 from app.auth.actor import Actor
-from app.auth.permissions import PATIENTS_VIEW
+from app.auth.permissions import Permission
 from app.errors import NotFound
 from app.services.users import require
 from app.services.validation import UID_MAX, fits_column
@@ -30,13 +30,13 @@ class PatientRef:
     full_name: str
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def open_patient(*, actor: Actor, uid: str) -> PatientRef:
     """Find a patient by UID and record that the actor opened the record."""
-    require(actor, PATIENTS_VIEW)
+    require(actor, Permission.PATIENTS_VIEW)
     uid = uid.strip()
     patient = await Patient.get_or_none(uid=uid) if fits_column(uid, UID_MAX) else None
     if patient is None:
         raise NotFound(NOT_FOUND)
-    await audit.view(actor, entity_type='patient', entity_id=patient.uid, patient_id=patient.uid)
+    await audit.view(actor, entity_type=EntityType.PATIENT, entity_id=patient.uid, patient_id=patient.uid)
     return PatientRef(id=patient.id, uid=patient.uid, full_name=patient.full_name)

@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import created, hidden_fields, snapshot
 from app.auth.actor import Actor
-from app.auth.permissions import PATIENTS_EDIT, PATIENTS_VIEW
+from app.auth.permissions import Permission
+from app.clock import clinic_today
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
 from app.services.changes import save_changes
-from app.services.consultations import ConsultationDetails, add_registration, check_details, clinic_today
+from app.services.consultations import ConsultationDetails, add_registration, check_details
 from app.services.patient_uid import allocate_uid
 from app.services.uploads import IMAGE_KINDS, MEDIA_TYPES, image_kind, shown_name, size_problem
 from app.services.users import require
@@ -37,8 +38,6 @@ NOT_FOUND = 'That patient could not be found.'
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PAGE_SIZES = (10, 25, 50, 100)
 PHOTO_TYPES = {kind: MEDIA_TYPES[kind] for kind in IMAGE_KINDS}
-GENDER_LABELS = {Gender.FEMALE: 'Female', Gender.MALE: 'Male', Gender.OTHER: 'Other',
-                 Gender.UNDISCLOSED: 'Prefers not to say'}
 _UID_QUERY = re.compile(r'^\d{6}-\d{0,8}$')  # a UID or its start, short enough for the range's upper bound
 _PHONE_QUERY = re.compile(r'^[+\d\s()-]+$')
 _SIMILAR = 0.8
@@ -123,10 +122,10 @@ class LikelyDuplicate(DomainError):
         self.matches = matches
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def find_duplicates(*, actor: Actor, full_name: str, phone: str) -> list[PatientRow]:
     """Patients with the same phone number and a similar name."""
-    require(actor, PATIENTS_VIEW)
+    require(actor, Permission.PATIENTS_VIEW)
     digits = phone_digits(Checker().phone('phone', phone))
     name = name_key(full_name)
     if len(digits) != 10 or not name:
@@ -135,13 +134,13 @@ async def find_duplicates(*, actor: Actor, full_name: str, phone: str) -> list[P
     return [_row(patient) for patient in candidates if similar_names(name, patient.name_key)]
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def register_patient(*, actor: Actor, details: PatientDetails,
                            first_consultation: ConsultationDetails | None = None,
                            photo: PhotoUpload | None = None, confirm_not_duplicate: bool = False,
                            branch_id: int | None = None) -> PatientRow:
     """Register a new patient (UID of the clinic's today), with its first consultation and photo when given."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     branch_id = actor.branch_id if branch_id is None else branch_id
     if not actor.may_work_in(branch_id):
         raise PermissionDenied('You can only register patients in your own branch.')
@@ -161,7 +160,7 @@ async def register_patient(*, actor: Actor, details: PatientDetails,
         values['photo_file'] = photo_path.relative_to(health_uploads_dir()).as_posix()
     today = clinic_today()
     try:
-        async with audit.change(actor, action=Action.CREATE, entity_type='patient') as event:
+        async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.PATIENT) as event:
             uid = await allocate_uid(today)
             event.entity_id = uid
             event.set_patient(uid)
@@ -178,12 +177,12 @@ async def register_patient(*, actor: Actor, details: PatientDetails,
     return await _row_of(patient_id)
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def update_patient(*, actor: Actor, patient_id: UUID, details: PatientDetails) -> PatientRow:
     """Change a patient's demographics."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     values = _check_details(details)
-    async with audit.change(actor, action=Action.UPDATE, entity_type='patient') as event:
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.PATIENT) as event:
         patient = await _patient(patient_id)
         event.entity_id = patient.uid
         event.set_patient(patient.uid)
@@ -191,20 +190,20 @@ async def update_patient(*, actor: Actor, patient_id: UUID, details: PatientDeta
     return await _row_of(patient_id)
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def get_patient(*, actor: Actor, patient_id: UUID) -> PatientRow:
     """One patient's demographics (the page that shows them has recorded the opening)."""
-    require(actor, PATIENTS_VIEW)
+    require(actor, Permission.PATIENTS_VIEW)
     return await _row_of(patient_id)
 
 
 SEARCH_MAX = 100
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def search_patients(*, actor: Actor, query: str = '', page: int = 1, per_page: int = 25) -> PatientPage:
     """One page of the patients matching part of a name, a UID or a phone number (newest first when empty)."""
-    require(actor, PATIENTS_VIEW)
+    require(actor, Permission.PATIENTS_VIEW)
     per_page = per_page if per_page in PAGE_SIZES else 25
     text = ' '.join(query.split()).lower()
     if len(text) > SEARCH_MAX:
@@ -232,7 +231,7 @@ async def search_patients(*, actor: Actor, query: str = '', page: int = 1, per_p
     page = min(max(1, page), last_page)
     patients = await filtered.order_by(*ordering).offset((page - 1) * per_page).limit(per_page) \
         .select_related('first_branch')
-    await audit.view(actor, entity_type='patient-search', entity_id='',
+    await audit.view(actor, entity_type=EntityType.PATIENT_SEARCH, entity_id='',
                      detail=f'"{query.strip()[:60]}", page {page}: {total} found')
     return PatientPage(rows=[_row(patient) for patient in patients], total=total, page=page, per_page=per_page)
 
@@ -242,16 +241,16 @@ def photo_size_problem(size: int, filename: str) -> str | None:
     return size_problem(size, filename, max_bytes=PHOTO_MAX_BYTES, noun='photo', choose='a JPEG, PNG or WebP photo')
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def save_photo(*, actor: Actor, patient_id: UUID, photo: PhotoUpload) -> PatientRow:
     """Store a new photo of a patient (encrypted) and remove the old one."""
-    require(actor, PATIENTS_EDIT)
+    require(actor, Permission.PATIENTS_EDIT)
     kind = check_photo(photo)
     await _patient(patient_id)
     path = _new_photo_path(patient_id, kind)
     await asyncio.to_thread(write_encrypted, path, photo.content)
     try:
-        async with audit.change(actor, action=Action.UPDATE, entity_type='patient') as event:
+        async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.PATIENT) as event:
             patient = await _patient(patient_id)
             event.entity_id = patient.uid
             event.set_patient(patient.uid)
@@ -266,10 +265,10 @@ async def save_photo(*, actor: Actor, patient_id: UUID, photo: PhotoUpload) -> P
     return await _row_of(patient_id)
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def load_photo(*, actor: Actor, patient_id: UUID) -> Photo | None:
     """A patient's photo, or None (shown on the patient page, whose opening `open_patient` records)."""
-    require(actor, PATIENTS_VIEW)
+    require(actor, Permission.PATIENTS_VIEW)
     patient = await _patient(patient_id)
     if not patient.photo_file or (path := _photo_path(patient.photo_file)) is None:
         return None

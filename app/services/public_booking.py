@@ -10,15 +10,16 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from app.audit import Action, audit, system_actor
+from app.audit import Action, EntityType, audit, system_actor
 from app.audit.diff import created, hidden_fields, snapshot
-from app.clock import utcnow
+from app.clock import clinic_today, utcnow
 from app.errors import DomainError
-from app.services.consultations import clinic_today
-from app.services.inquiries import check_name, choice
+from app.services.inquiries import check_name
 from app.services.validation import Checker, is_record_id
+from app.services.vocabulary import BOOKABLE_TYPES
 from models.clinic import Branch
-from models.inquiries import BookingType, CommunicationType, Inquiry, InquiryKind
+from models.inquiries import CommunicationType, Inquiry, InquiryKind
+from models.registrations import ConsultationType
 
 REQUESTS_PER_WINDOW = 5
 WINDOW = timedelta(hours=1)
@@ -92,8 +93,8 @@ async def request_appointment(*, client_ip: str, full_name: str, phone: str, con
     details = {
         'full_name': check_name(check, full_name),
         'phone': check.phone('phone', phone, required=True),
-        'consultation_type': choice(check, 'consultation_type', consultation_type, BookingType,
-                                    label='kind of consultation'),
+        'consultation_type': check.choice('consultation_type', consultation_type, ConsultationType,
+                                          label='kind of consultation', among=BOOKABLE_TYPES),
         'chief_complaint': check.text('condition', condition, label='condition', required=False,
                                       max_length=1000) or None,
         'expected_visit_date': preferred_date,
@@ -108,7 +109,7 @@ async def request_appointment(*, client_ip: str, full_name: str, phone: str, con
         check.fail('branch', 'Choose the branch you would like to visit.')
     check.raise_if_any()
     throttle.count(client_ip, now=now)
-    async with audit.change(ACTOR, action=Action.CREATE, entity_type='inquiry') as event:
+    async with audit.change(ACTOR, action=Action.CREATE, entity_type=EntityType.INQUIRY) as event:
         inquiry = await Inquiry.create(kind=InquiryKind.ONLINE, branch_id=branch_id,
                                        communication_type=CommunicationType.WEB, created_at=now, **details)
         event.entity_id = inquiry.id

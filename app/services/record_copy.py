@@ -18,24 +18,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.auth.actor import Actor
-from app.auth.permissions import RECORD_COPY
+from app.auth.permissions import Permission
 from app.clock import utcnow
 from app.services.clinical_common import patient_by_uid
-from app.services.clinical_notes import DISCIPLINE_LABELS, SOAP, SOAP_LABELS
+from app.services.clinical_notes import SOAP, SOAP_LABELS
 from app.services.consultations import COMPLAINT_LABELS
 from app.services.consultations import STATUS_LABELS as CONSULTATION_STATUS_LABELS
-from app.services.consultations import TYPE_LABELS as CONSULTATION_TYPE_LABELS
 from app.services.diagnostic_tests import STATUS_LABELS as TEST_STATUS_LABELS
 from app.services.medical_history import DIAGNOSIS_STATUS_LABELS, HISTORY_FIELDS
 from app.services.outcome_scoring import INSTRUMENT_NAMES, score_text
-from app.services.patients import GENDER_LABELS
-from app.services.treatment_plans import SERVICE_LABELS
 from app.services.treatment_plans import STATUS_LABELS as PLAN_STATUS_LABELS
 from app.services.treatment_plans import TYPE_LABELS as PLAN_TYPE_LABELS
 from app.services.users import require
+from app.services.vocabulary import CONSULTATION_TYPE_LABELS, GENDER_LABELS, SERVICE_LABELS
 from models.clinical import ClinicalNote, Diagnosis, DiagnosisStatus, DiagnosticTest, MedicalHistory, NoteStatus
 from models.outcomes import OutcomeRecord
 from models.patients import Patient
@@ -149,10 +147,10 @@ class RecordCopy:
     plans: tuple[PlanEntry, ...]
 
 
-@audit_denials('patient')
+@audit_denials(EntityType.PATIENT)
 async def prepare_copy(*, actor: Actor, patient_uid: str) -> RecordCopy:
     """Gather the patient's record for printing and audit it as one export (never the health text)."""
-    require(actor, RECORD_COPY)
+    require(actor, Permission.RECORD_COPY)
     patient = await patient_by_uid(patient_uid)
     await patient.fetch_related('first_branch')
     copy = RecordCopy(clinic_name=actor.clinic_name, branch_name=actor.branch_name, prepared_at=utcnow(),
@@ -161,7 +159,7 @@ async def prepare_copy(*, actor: Actor, patient_uid: str) -> RecordCopy:
                       diagnoses=await _diagnoses(patient.id), notes=await _notes(patient.id),
                       tests=await _tests(patient.id), outcomes=await _outcomes(patient.id),
                       plans=await _plans(patient.id))
-    await audit.record(actor, action=Action.EXPORT, entity_type='patient', entity_id=patient.uid,
+    await audit.record(actor, action=Action.EXPORT, entity_type=EntityType.PATIENT, entity_id=patient.uid,
                        patient_id=patient.uid, detail=DETAIL)
     return copy
 
@@ -212,7 +210,7 @@ async def _notes(patient_id: UUID) -> tuple[NoteEntry, ...]:
             newest[note.series_id] = note
         started[note.series_id] = min(started.get(note.series_id, note.created_at), note.created_at)
     shown = sorted(newest.values(), key=lambda note: started[note.series_id], reverse=True)
-    return tuple(NoteEntry(discipline=DISCIPLINE_LABELS[note.discipline],
+    return tuple(NoteEntry(discipline=SERVICE_LABELS[note.discipline],
                            parts=tuple(LabelledText(label=SOAP_LABELS[part], text=text) for part in SOAP
                                        if (text := (getattr(note, part) or '').strip())),
                            author=note.author.full_name, signed_at=note.signed_at,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.audit import Action, Who, audit, system_actor
+from app.audit import Action, EntityType, Who, audit, system_actor
 from app.audit.diff import created, hidden_fields, snapshot
 from app.audit.logger import ChangeEvent
 from app.clock import utcnow
@@ -54,7 +54,7 @@ async def complete_first_run(*, details: FirstRun) -> User:
     check.raise_if_any()
     password_hash = await hash_password(details.password)
     actor = system_actor('setup')
-    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user') as event:
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type=EntityType.USER) as event:
         if await User.exists():
             raise DomainError('Setup has already been completed. Please sign in.')
         branch = await Branch.create(name=branch_name, clinic_name=clinic_name, address=address, phone=phone,
@@ -80,7 +80,7 @@ async def create_superadmin(*, username: str, full_name: str, password: str, bra
     check.raise_if_any()
     password_hash = await hash_password(password)
     actor = system_actor('cli')
-    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user') as event:
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type=EntityType.USER) as event:
         if await User.exists(username=admin[0]):
             raise DomainError(f'A user named {admin[0]!r} already exists.')
         branch = await Branch.get_or_none(name=branch_name)
@@ -96,7 +96,7 @@ async def create_superadmin(*, username: str, full_name: str, password: str, bra
 
 async def _record_new_branch(actor: Who, branch: Branch) -> None:
     """Add the branch's creation to the open `audit.change` (same transaction, its own event)."""
-    await audit.record(actor, action=Action.CREATE, entity_type='branch', entity_id=branch.id,
+    await audit.record(actor, action=Action.CREATE, entity_type=EntityType.BRANCH, entity_id=branch.id,
                        changes=created(snapshot(branch, _BRANCH_FIELDS), hidden=hidden_fields(Branch)))
 
 

@@ -17,29 +17,32 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
 from app.auth import sign_in
 from app.auth.actor import Actor
-from app.auth.permissions import DISCOUNTS_APPROVE, NOTES_WRITE, PLANS_EDIT, PLANS_VIEW, role_can
+from app.auth.permissions import Permission, role_can
 from app.clock import utcnow
 from app.config import get_settings
+from app.dates import shown_date
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from app.money import format_money, to_paise
 from app.services.patient_lookup import NOT_FOUND
+from app.services.session_time import session_text
 from app.services.users import require
 from app.services.validation import Checker
 from app.wording import counted
 from models.accounts import User
+from models.clinic import Service
 from models.patients import Patient
-from models.plans import PlanRevision, PlanStatus, PlanType, Service, TreatmentPlan
+from models.plans import PlanRevision, PlanStatus, PlanType, TreatmentPlan
 
 PLAN_NOT_FOUND = 'That treatment plan could not be found.'
-CENT = Decimal('0.01')
 # The clinic's usual prices, offered as defaults in the form: (cost per day, package cost, days).
 DEFAULT_PRICES: dict[tuple[Service, PlanType], tuple[Decimal | None, Decimal | None, int]] = {
     (Service.PHYSIOTHERAPY, PlanType.DAILY): (Decimal(600), None, 21),
@@ -49,14 +52,15 @@ DEFAULT_PRICES: dict[tuple[Service, PlanType], tuple[Decimal | None, Decimal | N
     (Service.SPEECH_THERAPY, PlanType.ADVANCE): (Decimal(1000), None, 26),
     (Service.SPEECH_THERAPY, PlanType.PACKAGE): (None, Decimal(11000), 26),
 }
-SERVICE_LABELS = {Service.PHYSIOTHERAPY: 'Physiotherapy', Service.SPEECH_THERAPY: 'Speech therapy'}
 TYPE_LABELS = {PlanType.DAILY: 'Daily', PlanType.ADVANCE: 'Advance', PlanType.PACKAGE: 'Package'}
 STATUS_LABELS = {PlanStatus.ACTIVE: 'Active', PlanStatus.COMPLETED: 'Completed', PlanStatus.INACTIVE: 'Inactive'}
 # Which status a plan may move to; a completed plan stays completed.
 TRANSITIONS = {PlanStatus.ACTIVE: {PlanStatus.COMPLETED, PlanStatus.INACTIVE},
                PlanStatus.INACTIVE: {PlanStatus.ACTIVE, PlanStatus.COMPLETED}, PlanStatus.COMPLETED: set()}
 _FIELDS = ('service', 'plan_type', 'cost_per_day', 'package_cost', 'days', 'discount', 'discount_approved_by_id',
-           'total', 'start_date', 'end_date', 'time_slot', 'clinician_id', 'status')
+           'total', 'start_date', 'end_date', 'session_start_minute', 'session_minutes', 'clinician_id', 'status')
+
+CREATED = 'Created'  # the summary of a plan's first revision (its terms are on the card)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,7 +77,8 @@ class PlanInput:
     discount_approved_by: int | None = None
     approver_password: str = field(default='', repr=False)
     end_date: date | None = None
-    time_slot: str = ''
+    session_start: str = ''  # as typed: 10:00, 4:30 pm
+    session_minutes: Any = None
     clinician_id: int | None = None
 
 
@@ -101,11 +106,17 @@ class PlanRow:
     total: Decimal
     start_date: date
     end_date: date
-    time_slot: str
+    session_start_minute: int | None
+    session_minutes: int | None
     clinician: str
     clinician_id: int | None
     status: PlanStatus
     revisions: list[RevisionRow] = field(default_factory=list)
+
+    @property
+    def session_time(self) -> str:
+        """'10:00-10:45 (45 min)', or '' when no session time is set."""
+        return session_text(self.session_start_minute, self.session_minutes)
 
     def progress(self, today: date) -> str:
         return plan_progress(start=self.start_date, days=self.days, status=self.status, today=today)
@@ -121,8 +132,8 @@ def plan_price(plan_type: PlanType, *, cost_per_day: Decimal | None, package_cos
                days: int) -> Decimal:
     """The price before discount: per-day cost x days, or the package cost."""
     if plan_type is PlanType.PACKAGE:
-        return (package_cost or Decimal(0)).quantize(CENT)
-    return ((cost_per_day or Decimal(0)) * days).quantize(CENT)
+        return to_paise(package_cost or 0)
+    return to_paise((cost_per_day or Decimal(0)) * days)
 
 
 def plan_progress(*, start: date, days: int, status: PlanStatus, today: date) -> str:
@@ -130,31 +141,31 @@ def plan_progress(*, start: date, days: int, status: PlanStatus, today: date) ->
     if status is PlanStatus.COMPLETED:
         return f'Completed ({days} days)'
     if today < start:
-        return f'Starts on {start:%d %b %Y}'
+        return f'Starts on {shown_date(start)}'
     day = (today - start).days + 1
     return f'Day {day} of {days}' if day <= days else f'Day {days} of {days} (ended {(day - days)} days ago)'
 
 
-@audit_denials('treatment-plan')
+@audit_denials(EntityType.TREATMENT_PLAN)
 async def list_plans(*, actor: Actor, patient_id: UUID) -> list[PlanRow]:
     """Return a patient's plans, newest first, each with its history; the view is audited."""
-    require(actor, PLANS_VIEW)
+    require(actor, Permission.PLANS_VIEW)
     patient = await _patient(patient_id)
     plans = await TreatmentPlan.filter(patient_id=patient.id).select_related('clinician', 'discount_approved_by')
     revisions = await PlanRevision.filter(plan_id__in=[plan.id for plan in plans]).select_related('changed_by') \
         .order_by('changed_at')
-    await audit.view(actor, entity_type='treatment-plan', entity_id=patient.uid, patient_id=patient.uid,
+    await audit.view(actor, entity_type=EntityType.TREATMENT_PLAN, entity_id=patient.uid, patient_id=patient.uid,
                      detail=counted(len(plans), 'treatment plan'))
     return [_row(plan, [revision for revision in revisions if revision.plan_id == plan.id]) for plan in plans]
 
 
-@audit_denials('treatment-plan')
+@audit_denials(EntityType.TREATMENT_PLAN)
 async def create_plan(*, actor: Actor, patient_id: UUID, details: PlanInput) -> PlanRow:
     """Add a plan to a patient; a refused input saves nothing."""
-    require(actor, PLANS_EDIT)
+    require(actor, Permission.PLANS_EDIT)
     patient = await _patient(patient_id)
     values, approval = await _check(actor, details)
-    async with audit.change(actor, action=Action.CREATE, entity_type='treatment-plan',
+    async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.TREATMENT_PLAN,
                             patient_id=patient.uid) as event:
         plan = await TreatmentPlan.create(patient=patient, branch_id=actor.branch_id, created_by_id=actor.user_id,
                                           status=PlanStatus.ACTIVE, **values)
@@ -162,17 +173,17 @@ async def create_plan(*, actor: Actor, patient_id: UUID, details: PlanInput) -> 
         await _record_approval(approval, plan_id=plan.id, patient_uid=patient.uid)
         changes = created(snapshot(plan, _FIELDS), hidden=hidden_fields(TreatmentPlan))
         event.set_changes(changes)
-        await _revise(plan, actor, 'Created', changes)
+        await _revise(plan, actor, CREATED, changes)
     return await _reload(plan.id)
 
 
-@audit_denials('treatment-plan')
+@audit_denials(EntityType.TREATMENT_PLAN)
 async def update_plan(*, actor: Actor, plan_id: UUID, details: PlanInput) -> PlanRow:
     """Change a plan's terms; a completed plan can no longer be changed."""
-    require(actor, PLANS_EDIT)
+    require(actor, Permission.PLANS_EDIT)
     plan = await _plan(actor, plan_id)
     values, approval = await _check(actor, details, approved=plan)
-    async with audit.change(actor, action=Action.UPDATE, entity_type='treatment-plan', entity_id=plan.id,
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.TREATMENT_PLAN, entity_id=plan.id,
                             patient_id=plan.patient.uid) as event:
         plan = await _plan(actor, plan_id)
         if plan.status is PlanStatus.COMPLETED:
@@ -182,15 +193,15 @@ async def update_plan(*, actor: Actor, plan_id: UUID, details: PlanInput) -> Pla
     return await _reload(plan.id)
 
 
-@audit_denials('treatment-plan')
+@audit_denials(EntityType.TREATMENT_PLAN)
 async def set_status(*, actor: Actor, plan_id: UUID, status: PlanStatus | str) -> PlanRow:
     """Mark a plan completed, inactive or active again, as the allowed transitions permit."""
-    require(actor, PLANS_EDIT)
+    require(actor, Permission.PLANS_EDIT)
     if status not in {member.value for member in PlanStatus}:
         raise ValidationFailed({'status': 'Choose a status from the list.'})
     new = PlanStatus(status)
     plan = await _plan(actor, plan_id)
-    async with audit.change(actor, action=Action.UPDATE, entity_type='treatment-plan', entity_id=plan.id,
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.TREATMENT_PLAN, entity_id=plan.id,
                             patient_id=plan.patient.uid) as event:
         plan = await _plan(actor, plan_id)
         if new not in TRANSITIONS[plan.status]:
@@ -202,16 +213,18 @@ async def set_status(*, actor: Actor, plan_id: UUID, status: PlanStatus | str) -
 
 async def discount_approvers(*, actor: Actor) -> list[StaffChoice]:
     """The active staff of the actor's branch who may approve a discount (doctors and admins)."""
-    require(actor, PLANS_EDIT)
+    require(actor, Permission.PLANS_EDIT)
     users = await User.filter(is_active=True, branch_id=actor.branch_id).order_by('full_name')
-    return [StaffChoice(id=user.id, name=user.full_name) for user in users if role_can(user.role, DISCOUNTS_APPROVE)]
+    return [StaffChoice(id=user.id, name=user.full_name) for user in users
+            if role_can(user.role, Permission.DISCOUNTS_APPROVE)]
 
 
 async def clinicians(*, actor: Actor) -> list[StaffChoice]:
     """The active staff of the actor's branch who treat patients."""
-    require(actor, PLANS_VIEW)
+    require(actor, Permission.PLANS_VIEW)
     users = await User.filter(is_active=True, branch_id=actor.branch_id).order_by('full_name')
-    return [StaffChoice(id=user.id, name=user.full_name) for user in users if role_can(user.role, NOTES_WRITE)]
+    return [StaffChoice(id=user.id, name=user.full_name) for user in users
+            if role_can(user.role, Permission.NOTES_WRITE)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -229,22 +242,23 @@ async def _check(actor: Actor, details: PlanInput,
     `approved` is the plan being edited: its approver's approval stands while the discount does not grow.
     """
     check = Checker()
-    service = _choice(check, 'service', Service, details.service, 'Choose the service.')
-    plan_type = _choice(check, 'plan_type', PlanType, details.plan_type, 'Choose daily, advance or package.')
+    service = check.choice('service', details.service, Service, label='service')
+    plan_type = check.choice('plan_type', details.plan_type, PlanType, label='plan type: daily, advance or package')
     days = _whole(check, 'days', details.days)
     package = plan_type is PlanType.PACKAGE
-    cost_per_day = None if package else _amount(check, 'cost_per_day', details.cost_per_day, label='cost per day',
-                                                positive=True)
-    package_cost = _amount(check, 'package_cost', details.package_cost, label='package cost', positive=True) \
+    cost_per_day = None if package else check.money('cost_per_day', details.cost_per_day, label='cost per day',
+                                                    positive=True)
+    package_cost = check.money('package_cost', details.package_cost, label='package cost', positive=True) \
         if package else None
-    discount = _amount(check, 'discount', details.discount, label='discount', positive=False) or Decimal(0)
+    discount = check.money('discount', details.discount, label='discount', required=False) or Decimal(0)
     start = details.start_date
     if start is None:
         check.fail('start_date', 'Choose the start date.')
     end = details.end_date or (start + timedelta(days=days - 1) if start and days else None)
     if start and end and end < start:
         check.fail('end_date', 'The end date cannot be before the start date.')
-    time_slot = check.text('time_slot', details.time_slot, label='time slot', required=False, max_length=40)
+    session_start, session_minutes = check.session_time('session_start', details.session_start, 'session_minutes',
+                                                        details.session_minutes)
     if details.clinician_id is not None and details.clinician_id not in \
             {choice.id for choice in await clinicians(actor=actor)}:
         check.fail('clinician', 'Choose a doctor or junior doctor of this branch.')
@@ -260,7 +274,8 @@ async def _check(actor: Actor, details: PlanInput,
     price = plan_price(plan_type, cost_per_day=cost_per_day, package_cost=package_cost, days=days)
     return {'service': service, 'plan_type': plan_type, 'cost_per_day': cost_per_day, 'package_cost': package_cost,
             'days': days, 'discount': discount, 'discount_approved_by_id': approver_id, 'total': price - discount,
-            'start_date': start, 'end_date': end, 'time_slot': time_slot, 'clinician_id': details.clinician_id}, \
+            'start_date': start, 'end_date': end, 'session_start_minute': session_start,
+            'session_minutes': session_minutes, 'clinician_id': details.clinician_id}, \
         approval
 
 
@@ -282,39 +297,33 @@ async def _confirm_approval(check: Checker, approver_id: int, discount: Decimal,
 async def _record_approval(approval: _Approval | None, *, plan_id: UUID, patient_uid: str) -> None:
     """Inside the plan's transaction: the approver's own event, so the approval is theirs in the trail."""
     if approval is not None:
-        await audit.record(sign_in.who_is(approval.approver), action=Action.UPDATE, entity_type='treatment-plan',
+        await audit.record(sign_in.who_is(approval.approver), action=Action.UPDATE,
+                           entity_type=EntityType.TREATMENT_PLAN,
                            entity_id=plan_id, patient_id=patient_uid,
-                           detail=f'Approved a discount of ₹{approval.discount:,.2f}, confirmed with their password.')
+                           detail=f'Approved a discount of {format_money(approval.discount)}, '
+                                  'confirmed with their password.')
 
 
 async def _check_discount(check: Checker, actor: Actor, discount: Decimal, price: Decimal,
                           approver_id: int | None) -> int | None:
     """Refuse a discount above the price, or above the limit without an approver; return who approved it."""
     if discount > price:
-        check.fail('discount', f'The discount cannot be more than the price, ₹{price:,.2f}.')
+        check.fail('discount', f'The discount cannot be more than the price, {format_money(price)}.')
         return None
     limit = get_settings().discount_limit_percent
     if approver_id is not None:
         approver = await User.get_or_none(id=approver_id, is_active=True)
-        if approver is None or not role_can(approver.role, DISCOUNTS_APPROVE) \
+        if approver is None or not role_can(approver.role, Permission.DISCOUNTS_APPROVE) \
                 or not actor.may_work_in(approver.branch_id):
             check.fail('discount_approved_by', 'Only a doctor or an admin of this branch can approve a discount.')
             return None
         return approver.id if discount > 0 else None
     if price > 0 and discount * 100 > price * limit:
-        if actor.can(DISCOUNTS_APPROVE):
+        if actor.can(Permission.DISCOUNTS_APPROVE):
             return actor.user_id
         check.fail('discount_approved_by', f'A discount above {limit}% of the price needs a doctor or an admin. '
                                            'Choose who approved it.')
     return None
-
-
-def _choice(check: Checker, name: str, kind: Any, value: Any, message: str) -> Any:
-    try:
-        return kind(value)
-    except ValueError:
-        check.fail(name, message)
-        return None
 
 
 def _whole(check: Checker, name: str, value: Any) -> int | None:
@@ -326,25 +335,6 @@ def _whole(check: Checker, name: str, value: Any) -> int | None:
         check.fail(name, 'Enter the number of days, from 1 to 365.')
         return None
     return number
-
-
-def _amount(check: Checker, name: str, value: Any, *, label: str, positive: bool) -> Decimal | None:
-    """Read an INR amount (commas and ₹ allowed); positive amounts must be above zero."""
-    text = str(value if value is not None else '').replace(',', '').replace('₹', '').strip()
-    if not text and not positive:
-        return Decimal(0)
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        check.fail(name, f'Enter the {label} in rupees, for example 600.')
-        return None
-    if not amount.is_finite() or amount < 0 or (positive and amount == 0) or amount >= Decimal(10) ** 10:
-        check.fail(name, f'The {label} must be {"more than" if positive else "at least"} ₹0.')
-        return None
-    if amount != amount.quantize(CENT):
-        check.fail(name, f'The {label} can have at most two decimals (paise).')
-        return None
-    return amount.quantize(CENT)
 
 
 async def _save(event: Any, plan: TreatmentPlan, actor: Actor, summary: str, values: dict[str, Any]) -> None:
@@ -390,7 +380,7 @@ def _row(plan: TreatmentPlan, revisions: list[PlanRevision]) -> PlanRow:
         package_cost=plan.package_cost, days=plan.days, discount=plan.discount,
         discount_approved_by=plan.discount_approved_by.full_name if plan.discount_approved_by else '',
         discount_approved_by_id=plan.discount_approved_by_id, total=plan.total, start_date=plan.start_date,
-        end_date=plan.end_date, time_slot=plan.time_slot,
+        end_date=plan.end_date, session_start_minute=plan.session_start_minute, session_minutes=plan.session_minutes,
         clinician=plan.clinician.full_name if plan.clinician else '', clinician_id=plan.clinician_id,
         status=PlanStatus(plan.status),
         revisions=[RevisionRow(changed_at=revision.changed_at,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import HIDDEN, changes_between, hidden_fields, snapshot
 from app.audit.logger import ChangeEvent
 from app.auth import sessions
 from app.auth.actor import Actor
-from app.auth.permissions import SECURITY_MANAGE, USERS_MANAGE
+from app.auth.permissions import Permission
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security import totp
 from app.security.passwords import verify_password
@@ -54,7 +54,7 @@ class Status:
     recovery_codes_left: int
 
 
-@audit_denials('two-factor')
+@audit_denials(EntityType.TWO_FACTOR)
 async def status(*, actor: Actor) -> Status:
     """Describe the actor's two-factor sign-in: on or off, required by their role, codes left."""
     user = await _own_user(actor)
@@ -62,7 +62,7 @@ async def status(*, actor: Actor) -> Status:
     return Status(enabled=user.totp_enabled, required=await is_required_for(user.role), recovery_codes_left=left)
 
 
-@audit_denials('two-factor')
+@audit_denials(EntityType.TWO_FACTOR)
 async def begin_enrolment(*, actor: Actor) -> Enrolment:
     """Make a new secret and its QR code for the actor's authenticator app; nothing is saved yet."""
     user = await _own_user(actor)
@@ -73,7 +73,7 @@ async def begin_enrolment(*, actor: Actor) -> Enrolment:
     return Enrolment(secret=secret, uri=uri, qr_svg=totp.qr_svg(uri))
 
 
-@audit_denials('two-factor')
+@audit_denials(EntityType.TWO_FACTOR)
 async def confirm_enrolment(*, actor: Actor, secret: str, code: str) -> list[str]:
     """Turn two-factor sign-in on once a code from the app matches; return the new recovery codes (shown once)."""
     if not _BASE32_SECRET.match(secret or ''):
@@ -81,7 +81,7 @@ async def confirm_enrolment(*, actor: Actor, secret: str, code: str) -> list[str
     step = totp.matching_step(secret, code or '', after_step=None)
     if step is None:
         raise ValidationFailed({'code': WRONG_CODE})
-    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type=EntityType.TWO_FACTOR,
                             entity_id=actor.user_id) as event:
         user = await _own_user(actor)
         if user.totp_enabled:
@@ -95,7 +95,7 @@ async def confirm_enrolment(*, actor: Actor, secret: str, code: str) -> list[str
         return codes
 
 
-@audit_denials('two-factor')
+@audit_denials(EntityType.TWO_FACTOR)
 async def disable(*, actor: Actor, password: str) -> None:
     """Turn off the actor's own two-factor sign-in (not allowed when their role requires it)."""
     user = await _own_user(actor)
@@ -104,34 +104,34 @@ async def disable(*, actor: Actor, password: str) -> None:
     if await is_required_for(user.role):
         raise DomainError(REQUIRED_FOR_ROLE)
     await _check_password(user, password)
-    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type=EntityType.TWO_FACTOR,
                             entity_id=user.id) as event:
         await _clear(event, await _own_user(actor))
         event.set_detail('Two-factor sign-in turned off.')
 
 
-@audit_denials('two-factor')
+@audit_denials(EntityType.TWO_FACTOR)
 async def regenerate_recovery_codes(*, actor: Actor, password: str) -> list[str]:
     """Replace the actor's recovery codes with new ones (the old ones stop working); return them once."""
     user = await _own_user(actor)
     if not user.totp_enabled:
         raise DomainError(NOT_ON)
     await _check_password(user, password)
-    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type=EntityType.TWO_FACTOR,
                             entity_id=user.id) as event:
         codes = await _replace_recovery_codes(event, user.id)
         event.set_detail('Recovery codes replaced; the old ones no longer work.')
         return codes
 
 
-@audit_denials('two-factor')
+@audit_denials(EntityType.TWO_FACTOR)
 async def reset_for_user(*, actor: Actor, user_id: int) -> None:
     """Clear another member of staff's two-factor sign-in (a lost phone); they enrol again if required."""
-    if not actor.can(USERS_MANAGE):
+    if not actor.can(Permission.USERS_MANAGE):
         raise PermissionDenied()
     if user_id == actor.user_id:
         raise DomainError('Use your own two-factor page to change your own sign-in.')
-    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='two-factor',
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type=EntityType.TWO_FACTOR,
                             entity_id=user_id) as event:
         target = await User.get_or_none(id=user_id) if is_record_id(user_id) else None
         if target is None:
@@ -145,10 +145,10 @@ async def reset_for_user(*, actor: Actor, user_id: int) -> None:
         event.set_detail(f'Two-factor sign-in reset by an administrator. {signed_out(ended)}'.strip())
 
 
-@audit_denials('role-policy')
+@audit_denials(EntityType.ROLE_POLICY)
 async def set_role_requirement(*, actor: Actor, role: Role | str, required: bool) -> None:
     """Make two-factor sign-in required (or optional) for everyone of a role."""
-    if not actor.can(SECURITY_MANAGE):
+    if not actor.can(Permission.SECURITY_MANAGE):
         raise PermissionDenied()
     try:
         role = Role(role)
@@ -156,7 +156,7 @@ async def set_role_requirement(*, actor: Actor, role: Role | str, required: bool
         raise ValidationFailed({'role': 'Choose one of the roles.'}) from None
     if role is Role.SUPERADMIN and not actor.is_superadmin:
         raise PermissionDenied('Only a superadmin can change the rule for superadmins.')
-    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type='role-policy',
+    async with audit.change(actor, action=Action.SECURITY_CHANGE, entity_type=EntityType.ROLE_POLICY,
                             entity_id=role.value) as event:
         policy = await RolePolicy.get_or_none(role=role)
         before = {'two_factor_required': bool(policy and policy.two_factor_required)}

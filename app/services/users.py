@@ -12,12 +12,12 @@ from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
 
-from app.audit import Action, audit
+from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import created, hidden_fields, snapshot
 from app.auth import sessions
 from app.auth.actor import Actor
-from app.auth.permissions import ASSIGNABLE_ROLES, ROLE_LABELS, USERS_MANAGE, USERS_VIEW
+from app.auth.permissions import ASSIGNABLE_ROLES, ROLE_LABELS, Permission
 from app.clock import utcnow
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security.password_policy import password_problem
@@ -62,7 +62,7 @@ class UserRow:
         return ROLE_LABELS[self.role]
 
 
-def require(actor: Actor, permission: str) -> None:
+def require(actor: Actor, permission: Permission) -> None:
     """Refuse an actor who lacks a permission."""
     if not actor.can(permission):
         raise PermissionDenied()
@@ -89,10 +89,10 @@ def row_of(user: User, *, now: datetime) -> UserRow:
     )
 
 
-@audit_denials('user')
+@audit_denials(EntityType.USER)
 async def list_users(*, actor: Actor, include_inactive: bool = True) -> list[UserRow]:
     """List the staff the actor may see: their own branch, or every branch for the superadmin."""
-    require(actor, USERS_VIEW)
+    require(actor, Permission.USERS_VIEW)
     query = User.all().select_related('branch')
     if not actor.is_superadmin:
         query = query.filter(branch_id=actor.branch_id)
@@ -102,18 +102,18 @@ async def list_users(*, actor: Actor, include_inactive: bool = True) -> list[Use
     return [row_of(user, now=now) for user in await query]
 
 
-@audit_denials('user')
+@audit_denials(EntityType.USER)
 async def get_user(*, actor: Actor, user_id: int) -> UserRow:
     """Return one staff account the actor may see."""
-    require(actor, USERS_VIEW)
+    require(actor, Permission.USERS_VIEW)
     return await _row_for(actor, user_id)
 
 
-@audit_denials('user')
+@audit_denials(EntityType.USER)
 async def create_user(*, actor: Actor, username: str, full_name: str, role: Role | str | None,
                       branch_id: int | None, temporary_password: str) -> UserRow:
     """Add a staff account with an empty employee profile; they choose their own password at first sign-in."""
-    require(actor, USERS_MANAGE)
+    require(actor, Permission.USERS_MANAGE)
     check = Checker()
     name = check.username('username', username)
     full = check.text('full_name', full_name, label='full name', max_length=100)
@@ -127,7 +127,7 @@ async def create_user(*, actor: Actor, username: str, full_name: str, role: Role
     assert new_role is not None and branch_id is not None
     password_hash = await hash_password(temporary_password)
     try:
-        async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user') as event:
+        async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type=EntityType.USER) as event:
             if await User.exists(username=name):
                 raise ValidationFailed({'username': _taken(name)})
             user = await User.create(username=name, full_name=full, role=new_role, branch_id=branch_id,
@@ -141,12 +141,12 @@ async def create_user(*, actor: Actor, username: str, full_name: str, role: Role
     return await _row_for(actor, user.id)
 
 
-@audit_denials('user')
+@audit_denials(EntityType.USER)
 async def update_user(*, actor: Actor, user_id: int, full_name: str, role: Role | str | None,
                       branch_id: int | None) -> UserRow:
     """Change a staff member's name, role or branch; a new role or branch signs them out everywhere."""
-    require(actor, USERS_MANAGE)
-    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
+    require(actor, Permission.USERS_MANAGE)
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type=EntityType.USER, entity_id=user_id) as event:
         user = await target_user(actor, user_id)
         check = Checker()
         full = check.text('full_name', full_name, label='full name', max_length=100)
@@ -167,11 +167,11 @@ async def update_user(*, actor: Actor, user_id: int, full_name: str, role: Role 
     return await _row_for(actor, user.id)
 
 
-@audit_denials('user')
+@audit_denials(EntityType.USER)
 async def set_active(*, actor: Actor, user_id: int, active: bool) -> None:
     """Deactivate (signing them out at once) or reactivate a staff account."""
-    require(actor, USERS_MANAGE)
-    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
+    require(actor, Permission.USERS_MANAGE)
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type=EntityType.USER, entity_id=user_id) as event:
         user = await target_user(actor, user_id)
         if not active:
             if user.id == actor.user_id:
@@ -184,17 +184,17 @@ async def set_active(*, actor: Actor, user_id: int, active: bool) -> None:
             event.set_detail(signed_out(ended))
 
 
-@audit_denials('user')
+@audit_denials(EntityType.USER)
 async def reset_password(*, actor: Actor, user_id: int, temporary_password: str) -> None:
     """Give a staff member a temporary password they must change at their next sign-in."""
-    require(actor, USERS_MANAGE)
+    require(actor, Permission.USERS_MANAGE)
     user = await target_user(actor, user_id)
     if user.id == actor.user_id:
         raise DomainError('To change your own password, use "My account".')
     if problem := password_problem(temporary_password, username=user.username, full_name=user.full_name):
         raise ValidationFailed({'temporary_password': problem})
     password_hash = await hash_password(temporary_password)
-    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type=EntityType.USER, entity_id=user_id) as event:
         user = await target_user(actor, user_id)  # still there, still in reach
         await save_changes(event, user, password_hash=password_hash, password_changed_at=utcnow(),
                            must_change_password=True, **_LOCK_CLEARED)
@@ -202,11 +202,11 @@ async def reset_password(*, actor: Actor, user_id: int, temporary_password: str)
         event.set_detail(f'Temporary password set. {signed_out(ended)}'.strip())
 
 
-@audit_denials('user')
+@audit_denials(EntityType.USER)
 async def unlock(*, actor: Actor, user_id: int) -> None:
     """Lift a sign-in lock and forget the failed attempts."""
-    require(actor, USERS_MANAGE)
-    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type='user', entity_id=user_id) as event:
+    require(actor, Permission.USERS_MANAGE)
+    async with audit.change(actor, action=Action.ADMIN_CHANGE, entity_type=EntityType.USER, entity_id=user_id) as event:
         user = await target_user(actor, user_id)
         await save_changes(event, user, **_LOCK_CLEARED)
         event.set_detail('Sign-in lock lifted.')

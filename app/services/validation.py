@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
 
+from app.money import MoneyRefused, format_money, parse_money
+from app.services.session_time import (
+    LONGEST_SESSION,
+    MINUTES_PER_DAY,
+    SHORTEST_SESSION,
+    TIME_EXAMPLE,
+    TimeRefused,
+    parse_time_of_day,
+)
 from models.patients import Patient
 
 _USERNAME = re.compile(r'^[a-z0-9][a-z0-9._-]{2,39}$')
@@ -13,6 +26,7 @@ _GSTIN = re.compile(r'^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$')
 _INDIAN_MOBILE = re.compile(r'^[6-9][0-9]{9}$')
 
 
+E = TypeVar('E', bound=StrEnum)
 LARGEST_ID = 2 ** 63 - 1  # the largest row id SQLite's INTEGER and PostgreSQL's bigint hold
 UID_MAX = Patient._meta.fields_map['uid'].max_length
 
@@ -89,10 +103,72 @@ class Checker:
             self.fail(field, 'A GSTIN has 15 characters, like 27ABCDE1234F1Z5.')
         return cleaned
 
+    def money(self, field: str, value: object, *, label: str, required: bool = True,
+              positive: bool = False) -> Decimal | None:
+        """Read a rupee amount as typed ('₹1,20,000', '599.50'); blank is ₹0 unless required; None when refused."""
+        if value is None or not str(value).strip():
+            if not required:
+                return Decimal('0.00')
+            self.fail(field, f'Enter the {label} in rupees, for example 500 or 750.50.')
+            return None
+        try:
+            amount = parse_money(value, label=label)
+        except MoneyRefused as refused:
+            self.fail(field, refused.message)
+            return None
+        if positive and amount == 0:
+            self.fail(field, f'The {label} must be more than {format_money(0)}.')
+            return None
+        return amount
+
     def past_date(self, field: str, value: date | None, *, label: str, today: date) -> date | None:
         if value is not None and value > today:
             self.fail(field, f'The {label} cannot be in the future.')
         return value
+
+    def choice(self, field: str, value: object, kind: type[E], *, label: str, required: bool = True,
+               among: Collection[E] | None = None) -> E | None:
+        """The enum member a submitted option names (only those `among`, when given), or a message.
+
+        Missing: "Choose the {label}."; not one of the options: "Choose the {label} from the list."
+        """
+        if value in (None, ''):
+            if required:
+                self.fail(field, f'Choose the {label}.')
+            return None
+        try:
+            member = kind(value)
+        except ValueError:
+            member = None
+        if member is None or (among is not None and member not in among):
+            self.fail(field, f'Choose the {label} from the list.')
+            return None
+        return member
+
+    def session_time(self, start_field: str, start: str | None, length_field: str, length: object,
+                     ) -> tuple[int | None, int | None]:
+        """A session's start (minutes after midnight) and length in minutes: both or neither, within one day."""
+        start_text = (start or '').strip()
+        length_text = '' if length is None else str(length).strip()
+        if not start_text and not length_text:
+            return None, None
+        start_minute = minutes = None
+        if not start_text:
+            self.fail(start_field, f'Type when the sessions start, {TIME_EXAMPLE}.')
+        else:
+            try:
+                start_minute = parse_time_of_day(start_text)
+            except TimeRefused as refused:
+                self.fail(start_field, refused.message)
+        if not length_text:
+            self.fail(length_field, 'Choose how long each session lasts.')
+        elif not length_text.isdigit() or not SHORTEST_SESSION <= int(length_text) <= LONGEST_SESSION:
+            self.fail(length_field, f'A session lasts {SHORTEST_SESSION} to {LONGEST_SESSION} minutes.')
+        else:
+            minutes = int(length_text)
+        if start_minute is not None and minutes is not None and start_minute + minutes > MINUTES_PER_DAY:
+            self.fail(length_field, 'A session must end by midnight: start earlier or make it shorter.')
+        return start_minute, minutes
 
     def raise_if_any(self) -> None:
         from app.errors import ValidationFailed

@@ -11,11 +11,11 @@ from __future__ import annotations
 import asyncio
 
 from app.auth.sessions import actor_for
+from app.clock import clinic_today
 from app.config import load_settings, use_settings
 from app.db import close_database, open_database
 from app.services import diagnostic_tests, medical_history, outcomes
 from app.services import treatment_plans as plans
-from app.services.consultations import clinic_today
 from app.services.patients import PatientDetails, register_patient
 from models.accounts import Role, User
 
@@ -39,7 +39,7 @@ async def seed() -> str:
         await outcomes.record_outcome(actor=actor, patient_id=patient.id, instrument='nprs', answers=6)
         await plans.create_plan(actor=actor, patient_id=patient.id, details=plans.PlanInput(
             service='physiotherapy', plan_type='daily', days=10, start_date=clinic_today(), cost_per_day='600',
-            discount='1200', time_slot='10:00-10:45'))
+            discount='1200', session_start='10:00', session_minutes=45))
         return patient.uid
     finally:
         await close_database()

@@ -1,0 +1,150 @@
+"""`prospine demo-data`: fill an empty database with the demo clinic, in batches, with progress and a summary.
+
+A database that already has patients is refused unless `force` is given; then the demo clinic is
+added to what is there (branches and accounts of the same names are reused, UIDs continue each
+day's serials, the events are appended after the existing ones, so on the chain they follow
+events of later times). Nothing is ever deleted: the audit trail is append-only. Each batch of
+rows is written in one transaction with its events, and the sealed head follows each commit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
+from typing import TextIO
+
+from tortoise import connections
+from tortoise.transactions import in_transaction
+
+from app.clock import clinic_today
+from app.config import get_settings
+from app.demo.bulk import ChainWriter, RowWriter, chain_tail, commit
+from app.demo.clinic import SCALES, Scale, Simulation
+from app.demo.day import World
+from app.demo.staff import DEMO_PASSWORD, ROSTER, make_clinic
+from app.sql import placeholders
+from models.accounts import User, UserSession
+from models.clinical import ClinicalNote, Diagnosis, DiagnosticTest, MedicalHistory
+from models.inquiries import Inquiry
+from models.outcomes import OutcomeRecord
+from models.patients import Patient
+from models.plans import PlanRevision, TreatmentPlan
+from models.registrations import Registration
+
+# Parents before children: foreign keys are checked as each row is inserted.
+MODELS = (UserSession, Patient, Inquiry, Registration, MedicalHistory, ClinicalNote, Diagnosis, DiagnosticTest,
+          OutcomeRecord, TreatmentPlan, PlanRevision)
+BATCH_ROWS = 40_000  # rows and events per transaction
+PROGRESS_SECONDS = 2.0
+REFUSED = ('This database already has {count} patients, so demo data was not added (nothing was changed). '
+           'Use a new data directory (PROSPINE_DATA_DIR), or add --force to add the demo clinic to this data.')
+_SAVE_SERIAL = ('INSERT INTO patient_day_serial (day, serial) VALUES (?, ?) '
+                'ON CONFLICT (day) DO UPDATE SET serial = excluded.serial')
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoRequest:
+    """What the command was asked for; `patients` and `days` shrink a scale (for tests)."""
+
+    scale: str
+    seed: int = 1
+    force: bool = False
+    patients: int | None = None
+    days: int | None = None
+    today: date | None = None  # the reference day; the clinic's today by default
+
+
+class Refused(Exception):
+    """The database already holds patients and `force` was not given."""
+
+
+async def fill(request: DemoRequest, *, out: TextIO = sys.stderr) -> dict[str, int]:
+    """Add the demo clinic to the open database; return the counts written."""
+    settings = get_settings()
+    if (count := await Patient.all().count()) and not request.force:
+        raise Refused(REFUSED.format(count=f'{count:,}'))
+    scale = _scale(request)
+    today = request.today or clinic_today()
+    if today > clinic_today():  # the trail would hold events later than the app's next ones
+        raise Refused(f'The reference day {today:%d %b %Y} is after today; choose today or an earlier day.')
+    rows, chain = RowWriter(MODELS), ChainWriter(settings.data_dir, await chain_tail())
+    opened = datetime.combine(today - timedelta(days=scale.days), clock_time(8, 0, 0, 250_000), tzinfo=settings.tz)
+    async with in_transaction() as connection:
+        clinic = await make_clinic(opened=opened, events=chain.drafts)
+        await chain.write(connection)
+    chain.seal()
+    world = World(rng=random.Random(request.seed), tz=settings.tz, today=today, clinic=clinic,  # noqa: S311 (demo)
+                  rows=rows, chain=chain, serials=await _serials())
+    simulation = Simulation(world, scale, first_session_id=await _next_id(UserSession))
+    progress = _Progress(out=out, total=scale.patients)
+    for _ in simulation.days():
+        if rows.pending + len(chain.drafts) >= BATCH_ROWS:
+            await commit(rows, chain)
+            progress.report(world.registered, chain.written)
+    await commit(rows, chain)
+    await _finish(world, simulation)
+    progress.report(world.registered, chain.written, final=True)
+    return {**{model._meta.db_table: rows.written[model] for model in MODELS}, 'audit_event': chain.written,
+            'staff_and_branches': clinic.created}
+
+
+def _scale(request: DemoRequest) -> Scale:
+    scale = SCALES[request.scale]
+    if request.patients is not None:
+        scale = dataclasses.replace(scale, patients=max(2, request.patients))
+    if request.days is not None:
+        scale = dataclasses.replace(scale, days=max(2, request.days))
+    return dataclasses.replace(scale, long_visits=min(scale.long_visits, scale.days * 6 // 7))
+
+
+async def _serials() -> dict[date, int]:
+    """The serials handed out so far per day, so the UIDs of a forced run continue them."""
+    _, rows = await connections.get('default').execute_query('SELECT day, serial FROM patient_day_serial')
+    return {date.fromisoformat(str(row['day'])[:10]): int(row['serial']) for row in rows}
+
+
+async def _next_id(model: type[UserSession]) -> int:
+    newest = await model.all().order_by('-id').first()
+    return 1 if newest is None else newest.id + 1
+
+
+async def _finish(world: World, simulation: Simulation) -> None:
+    """Leave the UID allocator and the staff's last sign-ins as the app would have (one transaction)."""
+    async with in_transaction() as connection:
+        dialect = connection.capabilities.dialect
+        await connection.execute_many(placeholders(connection, _SAVE_SERIAL),
+                                      [[day.isoformat() if dialect == 'sqlite' else day, serial]
+                                       for day, serial in sorted(world.serials.items())])
+        for user_id, moment in simulation.last_sign_in.items():
+            await User.filter(id=user_id).update(last_login_at=moment)
+        if dialect != 'sqlite':  # the sessions were given their ids here: move PostgreSQL's counter past them
+            await connection.execute_query("SELECT setval(pg_get_serial_sequence('user_session', 'id'), "
+                                           'COALESCE((SELECT MAX(id) FROM user_session), 1))')
+
+
+class _Progress:
+    """Prints `patients 12,000/50,000, audit events 240,112` at most every two seconds."""
+
+    def __init__(self, *, out: TextIO, total: int) -> None:
+        self._out, self._total = out, total
+        self._last = time.monotonic()
+
+    def report(self, patients: int, events: int, *, final: bool = False) -> None:
+        now = time.monotonic()
+        if final or now - self._last >= PROGRESS_SECONDS:
+            self._last = now
+            print(f'patients {patients:,}/{self._total:,}, audit events {events:,}', file=self._out, flush=True)
+
+
+def summary(counts: dict[str, int], *, seconds: float) -> str:
+    """What was written, and how to sign in."""
+    lines = [f'Demo data added in {seconds:.1f} s:']
+    lines += [f'  {table.replace("_", " ")}: {count:,}' for table, count in counts.items()]
+    lines += ['', f'Demo logins (DEMO ONLY: every demo account has the password {DEMO_PASSWORD!r}):']
+    lines += [f'  {username:<16} {role.value:<11} {full_name}' for username, full_name, role, *_ in ROSTER]
+    return '\n'.join(lines)
