@@ -196,14 +196,14 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
         inputs['start_date'] = add('start_date', DateInput('Start date', value=start))
         inputs['end_date'] = add('end_date', DateInput('End date (blank: start + days)',
                                                        value=row.end_date if row else None))
-        with ui.row().classes('w-full gap-2 no-wrap'):
+        with ui.row().classes('w-full gap-2 no-wrap items-start'):
             start_text = clock_text(row.session_start_minute) if row and row.session_start_minute is not None else ''
             inputs['session_start'] = add('session_start', ui.input(
-                'Sessions start at', value=start_text, placeholder='10:00').props('inputmode=numeric')
+                'Sessions start at', value=start_text, placeholder='10:00').props('inputmode=numeric hide-bottom-space')
                 .classes('grow'))
             inputs['session_minutes'] = add('session_minutes', ui.select(
                 {minutes: f'{minutes} min' for minutes in _lengths(row)}, label='Each lasts', clearable=True,
-                value=row.session_minutes if row else None).classes('grow'))
+                value=row.session_minutes if row else None).classes('grow').props('hide-bottom-space'))
         inputs['clinician'] = add('clinician', ui.select(
             clinicians, label='Clinician', clearable=True,
             value=row.clinician_id if row and row.clinician_id in clinicians else None))
