@@ -27,6 +27,7 @@ class FormDialog:
                  submit_color: str = 'primary', text: str = '') -> None:
         self.form = FormErrors()
         self._on_submit = on_submit
+        self._client = ui.context.client
         with ui.dialog(value=True) as self.dialog, ui.card().classes('w-full gap-2').style('max-width: 480px'):
             ui.label(title).classes('text-h6').mark('dialog-title')
             if text:
@@ -44,7 +45,7 @@ class FormDialog:
         self.dialog.close()
 
     async def attempt(self, change: Callable[[], Awaitable[T]], *, done: str | Callable[[T], str],
-                      then: Callable[[], Awaitable[Any]] | None = None) -> bool:
+                      then: Callable[[T], Awaitable[Any] | Any] | None = None) -> bool:
         """Save through a service call that `change` makes (so reading the form can refuse too): a refusal
         shows beside its fields and keeps the dialog open; success says `done` (a sentence, or one made
         from the call's result), closes, and runs `then` (usually the page's refresh, which draws into
@@ -63,7 +64,10 @@ class FormDialog:
         if not self.dialog.is_deleted:
             self.close()
         if then is not None:
-            await then()
+            with self._client.content:
+                outcome = then(result)
+                if isinstance(outcome, Awaitable):
+                    await outcome
         return True
 
     async def _submit(self) -> None:

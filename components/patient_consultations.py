@@ -96,7 +96,7 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
                     return consultations.create_consultation(actor=current, patient_id=patient.id, details=details)
                 return consultations.update_consultation(actor=current, registration_id=existing.id, details=details)
 
-            await dialog.attempt(change, done='The consultation has been saved.', then=lambda: refresh(current))
+            await dialog.attempt(change, done='The consultation has been saved.', then=lambda _: refresh(current))
 
         dialog = FormDialog('New consultation' if existing is None else 'Edit consultation', submit_label='Save',
                             on_submit=save)
@@ -127,11 +127,11 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
             if row.is_cancelled:
                 await dialog.attempt(lambda: consultations.set_refund_status(actor=current, registration_id=row.id,
                                                                      refund_status=refund.value or ''),
-                                     done='The refund status is saved.', then=lambda: refresh(current))
+                                     done='The refund status is saved.', then=lambda _: refresh(current))
             else:
                 await dialog.attempt(lambda: consultations.cancel_consultation(
                     actor=current, registration_id=row.id, reason=reason.value or '', refund_status=refund.value or ''),
-                    done='The consultation is cancelled.', then=lambda: refresh(current))
+                    done='The consultation is cancelled.', then=lambda _: refresh(current))
 
         dialog = FormDialog('Refund status' if row.is_cancelled else 'Cancel this consultation', submit_label='Save',
                             on_submit=cancel, submit_color='negative' if not row.is_cancelled else 'primary')

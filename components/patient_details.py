@@ -51,7 +51,7 @@ async def details_section(actor: Actor, patient: PatientRef) -> None:
             await dialog.attempt(
                 lambda: patients.update_patient(actor=current, patient_id=patient.id, details=form.details()),
                 done='The patient details have been saved.',
-                then=lambda: draw(current))
+                then=lambda _: draw(current))
 
         dialog = FormDialog(f'Edit {row.full_name}', submit_label='Save', on_submit=save)
         form = PatientForm(dialog, row)
@@ -60,7 +60,7 @@ async def details_section(actor: Actor, patient: PatientRef) -> None:
         @guarded_action(Permission.PATIENTS_EDIT)
         async def store(current: Actor, photo: PhotoUpload) -> None:
             await dialog.attempt(lambda: patients.save_photo(actor=current, patient_id=patient.id, photo=photo),
-                                 done='The photo has been saved.', then=lambda: draw(current))
+                                 done='The photo has been saved.', then=lambda _: draw(current))
 
         dialog = FormDialog('Photo', text='Take a photo with the camera or choose an image.')
         with dialog.body:

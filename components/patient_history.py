@@ -159,7 +159,7 @@ def _error_dialog(row: DiagnosisView, refresh: Refresh) -> None:
             lambda: medical_history.mark_diagnosis_in_error(actor=current, diagnosis_id=row.id,
                                                             reason=reason.value or ''),
             done=f'"{row.description}" has been marked entered in error.',
-            then=lambda: refresh(current))
+            then=lambda _: refresh(current))
 
     with ui.context.client.content:  # not inside the listing, which a refresh redraws
         dialog = FormDialog('Diagnosis entered in error', submit_label='Mark entered in error', on_submit=submit,

@@ -16,6 +16,7 @@ from app.services import clinical_notes
 from app.services.clinical_notes import SOAP, SOAP_LABELS, NoteView
 from app.services.patient_lookup import PatientRef
 from app.services.vocabulary import SERVICE_LABELS
+from components.dialogs import FormDialog
 from components.forms import FormErrors
 from components.guard import guarded_action
 from components.live import on_change
@@ -125,29 +126,22 @@ async def _cosign(current: Actor, note: NoteView, refresh: Refresh) -> None:
 
 
 def _amend_dialog(note: NoteView, refresh: Refresh) -> None:
-    form = FormErrors()
-
     @guarded_action(Permission.NOTES_WRITE)
     async def amend(current: Actor) -> None:
-        form.clear()
-        try:
-            amendment = await clinical_notes.amend_note(actor=current, note_id=note.id, reason=reason.value or '')
-        except DomainError as error:
-            form.show(error)
-            return
-        await refresh(current)
-        open_editor(current, amendment, refresh)
-        dialog.close()
+        async def write(amendment: NoteView) -> None:
+            await refresh(current)
+            open_editor(current, amendment, refresh)
 
-    with ui.context.client.content, ui.dialog(value=True) as dialog, \
-            ui.card().classes('w-full gap-2').style('max-width: 480px'):
-        ui.label(f'Amend version {note.version}').classes('text-h6')
-        ui.label('A signed note is kept as it is. The amendment becomes a new version.').classes('text-body2')
-        reason = form.add('reason', ui.input('Reason for the amendment').props('outlined').classes('w-full'))
-        with ui.row().classes('w-full justify-end gap-2'):
-            ui.button('Cancel', on_click=dialog.close).props('flat')
-            ui.button('Amend', on_click=amend).mark('amend-submit')
-    dialog.on_value_change(lambda event: None if event.value else dialog.delete())
+        await dialog.attempt(lambda: clinical_notes.amend_note(actor=current, note_id=note.id,
+                                                               reason=reason.value or ''),
+                             done=f'Version {note.version + 1} is open for the amendment.', then=write)
+
+    with ui.context.client.content:
+        dialog = FormDialog(f'Amend version {note.version}', submit_label='Amend', on_submit=amend,
+                            text='A signed note is kept as it is. The amendment becomes a new version.')
+    dialog.submit.mark('dialog-submit', 'amend-submit')
+    with dialog.body:
+        reason = dialog.form.add('reason', ui.input('Reason for the amendment').props('outlined').classes('w-full'))
 
 
 def open_editor(actor: Actor, note: NoteView, refresh: Refresh) -> None:

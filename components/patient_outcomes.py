@@ -93,7 +93,7 @@ def _record_dialog(host: ui.element, patient: PatientRef, instrument: outcomes.I
         await dialog.attempt(lambda: outcomes.record_outcome(actor=current, patient_id=patient.id,
                                                              instrument=instrument, answers=answers,
                                                              recorded_on=fields['recorded_on'].date),
-                             done=done, then=lambda: redraw(current))
+                             done=done, then=lambda _: redraw(current))
 
     text = '' if instrument is outcomes.Instrument.NPRS else \
         'Score each section 0-5 as the patient marked it; leave a section blank if they skipped it.'

@@ -131,9 +131,8 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
 
     @guarded_action(Permission.PLANS_EDIT)
     async def save(current: Actor) -> None:
-        dialog.form.clear()
-        try:
-            details = plans.PlanInput(
+        def change() -> Awaitable[plans.PlanRow]:
+            details = plans.PlanInput(  # the date fields refuse a date that is no date here, beside themselves
                 service=inputs['service'].value, plan_type=inputs['plan_type'].value, days=inputs['days'].value,
                 cost_per_day=inputs['cost_per_day'].value, package_cost=inputs['package_cost'].value,
                 discount=inputs['discount'].value, discount_approved_by=inputs['discount_approved_by'].value,
@@ -142,15 +141,10 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
                 session_start=inputs['session_start'].value or '', session_minutes=inputs['session_minutes'].value,
                 clinician_id=inputs['clinician'].value)
             if row is None:
-                await plans.create_plan(actor=current, patient_id=patient.id, details=details)
-            else:
-                await plans.update_plan(actor=current, plan_id=row.id, details=details)
-        except DomainError as error:
-            dialog.form.show(error)
-            return
-        ui.notify('The treatment plan has been saved.', type='positive')
-        await redraw(current)
-        dialog.close()
+                return plans.create_plan(actor=current, patient_id=patient.id, details=details)
+            return plans.update_plan(actor=current, plan_id=row.id, details=details)
+
+        await dialog.attempt(change, done='The treatment plan has been saved.', then=lambda _: redraw(current))
 
     def prefill() -> None:
         """Offer the clinic's usual price and days for the chosen service and type (new plans only)."""

@@ -70,7 +70,7 @@ def _test_dialog(patient: PatientRef, row: TestView | None, refresh: Refresh) ->
         values = {name: element.value or '' for name, element in dialog.form.fields.items()}
         change = (lambda: diagnostic_tests.add_test(actor=current, patient_uid=patient.uid, **values)) if row is None \
             else (lambda: diagnostic_tests.update_test(actor=current, test_id=row.id, **values))
-        await dialog.attempt(change, done='The test has been saved.', then=lambda: refresh(current))
+        await dialog.attempt(change, done='The test has been saved.', then=lambda _: refresh(current))
 
     with ui.context.client.content:  # not inside the card, which a refresh redraws
         dialog = FormDialog('Add a diagnostic test' if row is None else f'Edit {row.kind.value} test',

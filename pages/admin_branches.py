@@ -81,7 +81,7 @@ async def branches_page(actor: Actor) -> None:
             await dialog.attempt(
                 lambda: branches.create_branch(actor=current, **details),
                 done=lambda row: f'The branch {row.name} has been opened.',
-                then=lambda: refresh(current))
+                then=lambda _: refresh(current))
 
         dialog = _details_dialog('Open a new branch', submit_label='Create', row=None, on_submit=create)
 
@@ -94,7 +94,7 @@ async def branches_page(actor: Actor) -> None:
             await dialog.attempt(
                 lambda: branches.update_branch(actor=current, branch_id=row['id'], **details),
                 done='The branch details have been saved.',
-                then=lambda: refresh(current))
+                then=lambda _: refresh(current))
 
         dialog = _details_dialog(f'Edit {row["name"]}', submit_label='Save', row=row, on_submit=save)
 

@@ -82,7 +82,7 @@ async def staff_page(actor: Actor) -> None:
                                           full_name=full_name.value or '', role=role.value, branch_id=branch.value,
                                           temporary_password=password.value or ''),
                 done=lambda row: f'{row.full_name} can now sign in as "{row.username}".',
-                then=lambda: refresh(current))
+                then=lambda _: refresh(current))
 
         options = await branch_options(actor)
         dialog = FormDialog('Add a staff member', submit_label='Create', on_submit=create)
@@ -111,7 +111,7 @@ async def staff_page(actor: Actor) -> None:
                 lambda: users.update_user(actor=current, user_id=row['id'], full_name=full_name.value or '',
                                           role=role.value, branch_id=branch.value),
                 done='The changes have been saved.',
-                then=lambda: refresh(current))
+                then=lambda _: refresh(current))
 
         options = await branch_options(actor, keep=row['branch_id'])
         dialog = FormDialog(f'Edit {row["username"]}', submit_label='Save', on_submit=save,
@@ -132,7 +132,7 @@ async def staff_page(actor: Actor) -> None:
             await dialog.attempt(
                 lambda: users.reset_password(actor=current, user_id=row['id'], temporary_password=password.value or ''),
                 done=f'{row["full_name"]} must choose a new password at the next sign-in.',
-                then=lambda: refresh(current))
+                then=lambda _: refresh(current))
 
         dialog = FormDialog(f'Reset the password of {row["username"]}', submit_label='Reset password',
                             on_submit=reset, text='They are signed out now and sign in with the temporary password.')
@@ -153,7 +153,7 @@ async def staff_page(actor: Actor) -> None:
         async def deactivate(current: Actor) -> None:
             await dialog.attempt(lambda: users.set_active(actor=current, user_id=row['id'], active=False),
                                  done=f'{row["full_name"]} has been deactivated and signed out.',
-                                 then=lambda: refresh(current))
+                                 then=lambda _: refresh(current))
 
         dialog = FormDialog(f'Deactivate {row["full_name"]}?', submit_label='Deactivate', on_submit=deactivate,
                             submit_color='negative',

@@ -146,7 +146,7 @@ async def inquiries_page(actor: Actor) -> None:
                 lambda: inquiries.create_inquiry(actor=current, kind=kind.value, branch_id=branch.value,
                                                  **values_of(fields)),
                 done=lambda row: f'The inquiry of {row.full_name} has been saved.',
-                then=lambda: refresh(current))
+                then=lambda _: refresh(current))
 
         title = 'New test inquiry' if kind is InquiryKind.TEST else 'New quick inquiry'
         options = await branch_choices()
@@ -172,7 +172,7 @@ async def inquiries_page(actor: Actor) -> None:
             await dialog.attempt(
                 lambda: inquiries.update_inquiry(actor=current, inquiry_id=row.id, **values_of(fields)),
                 done='The changes have been saved.',
-                then=lambda: refresh(current))
+                then=lambda _: refresh(current))
 
         dialog = FormDialog(f'Edit the inquiry of {row.full_name}', submit_label='Save', on_submit=save)
         fields = detail_fields(dialog, row.kind, row)

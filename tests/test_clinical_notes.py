@@ -9,6 +9,7 @@ from app.audit import audit
 from app.errors import DomainError, PermissionDenied
 from app.services import clinical_notes
 from models.accounts import Role
+from models.accounts import User as UserAccount
 from models.audit import AuditEvent
 from models.clinic import Service
 from models.clinical import ClinicalNote, NoteStatus
@@ -190,3 +191,19 @@ async def test_a_draft_with_text_or_another_authors_draft_is_never_discarded(db:
         await clinical_notes.discard_untouched_draft(actor=author, note_id=note.id)
     assert await ClinicalNote.exists(id=note.id)
     await audit.shutdown()
+
+
+async def test_amending_from_the_page_asks_a_reason_then_opens_the_new_version(user: User) -> None:
+    author, patient, note = await signed_note()
+    await sign_in(user, await UserAccount.get(id=author.user_id))
+    await user.open(f'/patients/{patient.uid}')
+    user.find(marker='note-amend').click()
+    await user.should_see('Amend version 1')
+    user.find(marker='amend-submit').click()
+    await user.should_see('Enter the reason for the amendment.')
+    assert await ClinicalNote.filter(series_id=note.series_id).count() == 1  # nothing saved without a reason
+    next(iter(user.find(marker='reason').elements)).value = 'Wrong side recorded'
+    user.find(marker='amend-submit').click()
+    await user.should_see('Version 2 is open for the amendment.')
+    await user.should_see('Physiotherapy note · amendment (version 2)')
+    assert await ClinicalNote.filter(series_id=note.series_id).count() == 2
