@@ -11,9 +11,10 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import pytest
@@ -66,7 +67,14 @@ INQUIRY = ("INSERT INTO inquiry (id, kind, status, full_name, phone, referral_so
            "'', 'call', {test}, '', 1, {now}, {now})")
 
 
-def check_plans(plans: dict[str, tuple[int | None, int | None]], revisions: dict[str, list[str]]) -> None:
+def check_plans(plan_ids: dict[str, Any], stored: dict[Any, tuple[int | None, int | None]],
+                quoted: Iterable[tuple[Any, str]]) -> None:
+    """Each slot's plan holds what it should; each unreadable slot is quoted once in its plan's history."""
+    by_id = {plan: slot for slot, plan in plan_ids.items()}
+    plans = {by_id[plan]: value for plan, value in stored.items()}
+    revisions: dict[str, list[str]] = {}
+    for plan, before in quoted:
+        revisions.setdefault(by_id[plan], []).append(before)
     for slot, expected in SLOTS.items():
         if expected is None:
             assert plans[slot] == (None, None)
@@ -97,11 +105,7 @@ async def test_sqlite_slots_and_test_names_survive_the_upgrade(tmp_path: Path, m
         quoted = db.execute("SELECT plan_id, json_extract(changes, '$.time_slot.before') FROM plan_revision").fetchall()
         tests = sorted(str(row[0]) for row in db.execute('SELECT test_name FROM inquiry'))
         columns = [row[1] for row in db.execute('PRAGMA table_info(treatment_plan)')]
-    by_id = {plan: slot for slot, plan in plan_ids.items()}
-    revisions: dict[str, list[str]] = {}
-    for plan, before in quoted:
-        revisions.setdefault(by_id[plan], []).append(before)
-    check_plans({by_id[plan]: value for plan, value in stored.items()}, revisions)
+    check_plans(plan_ids, stored, quoted)
     assert tests == ['NCV', 'None', 'other']
     assert 'time_slot' not in columns
 
@@ -142,10 +146,6 @@ async def test_postgres_slots_and_test_names_survive_the_upgrade(pg_url: str, tm
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'treatment_plan'")}
     finally:
         await connection.close()
-    by_id = {plan: slot for slot, plan in plan_ids.items()}
-    revisions: dict[str, list[str]] = {}
-    for plan, before in quoted:
-        revisions.setdefault(by_id[plan], []).append(before)
-    check_plans({by_id[plan]: value for plan, value in stored.items()}, revisions)
+    check_plans(plan_ids, stored, quoted)
     assert tests == ['NCV', 'None', 'other']
     assert 'time_slot' not in columns

@@ -236,14 +236,20 @@ async def test_reception_sees_plans_without_the_buttons_to_change_them(user: Use
     await user.should_not_see('edit-plan')
 
 
-async def test_changing_the_days_moves_the_end_date(user: User) -> None:
-    """A plan of 10 days changed to 12 used to keep its old end: "Day 1 of 12 · 01 Dec to 10 Dec"."""
+async def edit_a_daily_plan(user: User) -> plans.PlanRow:
+    """A doctor's daily plan of 10 days, open in its edit dialog on the patient page."""
     doctor = await make_user(Role.DOCTOR)
     patient = await make_patient('250101-1')
     plan = await plans.create_plan(actor=await actor_of(doctor), patient_id=patient.id, details=DAILY)
     await sign_in(user, doctor)
     await user.open('/patients/250101-1')
     user.find(marker='edit-plan').click()
+    return plan
+
+
+async def test_changing_the_days_moves_the_end_date(user: User) -> None:
+    """A plan of 10 days changed to 12 used to keep its old end: "Day 1 of 12 · 01 Dec to 10 Dec"."""
+    plan = await edit_a_daily_plan(user)
     await user.should_see(marker='days')
     set_value(user, 'days', '12')
     [end] = user.find(marker='end_date').elements
@@ -257,12 +263,7 @@ async def test_changing_the_days_moves_the_end_date(user: User) -> None:
 
 async def test_the_plan_form_refuses_25_00_and_saves_a_real_start_and_length(user: User) -> None:
     """A plan took the time slot "25:00-26:00"; sessions now have a start time and a length."""
-    doctor = await make_user(Role.DOCTOR)
-    patient = await make_patient('250101-1')
-    plan = await plans.create_plan(actor=await actor_of(doctor), patient_id=patient.id, details=DAILY)
-    await sign_in(user, doctor)
-    await user.open('/patients/250101-1')
-    user.find(marker='edit-plan').click()
+    plan = await edit_a_daily_plan(user)
     await user.should_see(marker='session_start')
     set_value(user, 'session_start', '25:00')
     set_value(user, 'session_minutes', 45)

@@ -13,18 +13,17 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
 import pytest
 
 from app.migration_tools import scratch_postgres
+from tests.live.server import serve
 from tests.postgres import reachable_server
-from tests.processes import free_port, stop
+from tests.processes import free_port
 from tests.redis_server import reachable_redis, scratch_channel
 from tests.test_cli import REPO, cli_env
 
@@ -71,26 +70,10 @@ def redis_url(run_async: Callable[[Coroutine[Any, Any, str]], str]) -> str:
 @contextmanager
 def serving(data_dir: Path, log: Path, **variables: str) -> Iterator[str]:
     """`prospine serve` on a free port; yields its base URL."""
-    port = free_port()
-    env = cli_env(data_dir, PROSPINE_HOST='127.0.0.1', PROSPINE_PORT=str(port), PYTHONUNBUFFERED='1', **variables)
-    with log.open('wb') as output:
-        process = subprocess.Popen([sys.executable, '-m', 'app', 'serve'], cwd=REPO, env=env, stdout=output,
-                                   stderr=subprocess.STDOUT)
-    base_url = f'http://127.0.0.1:{port}'
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, log.read_text()
-            try:
-                if httpx.get(base_url + '/login', timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.2)
+    env = cli_env(data_dir, PROSPINE_HOST='127.0.0.1', PROSPINE_PORT=str(free_port()), PYTHONUNBUFFERED='1',
+                  **variables)
+    with serve(env, log) as base_url:
         yield base_url
-    finally:
-        stop(process)
 
 
 def signed_in(browser: Browser, base_url: str, token: str) -> BrowserContext:

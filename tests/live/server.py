@@ -58,10 +58,18 @@ def live_clinic(root: Path, **variables: str) -> Iterator[LiveClinic]:
                             text=True, timeout=120, check=False)
     assert seeded.returncode == 0, seeded.stderr
     made = json.loads(seeded.stdout)
+    with serve(env, log) as base_url:
+        yield LiveClinic(base_url=base_url, data_dir=data_dir, database=database, tokens=made['tokens'],
+                         patient=made['patient'], log=log)
+
+
+@contextmanager
+def serve(env: dict[str, str], log: Path) -> Iterator[str]:
+    """Run `prospine serve` with an environment naming its host and port; yield its base URL once it answers."""
     with log.open('wb') as output:
         process = subprocess.Popen([sys.executable, '-m', 'app', 'serve'], cwd=REPO, env=env, stdout=output,
                                    stderr=subprocess.STDOUT)
-    base_url = f'http://127.0.0.1:{port}'
+    base_url = f'http://{env["PROSPINE_HOST"]}:{env["PROSPINE_PORT"]}'
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -73,8 +81,7 @@ def live_clinic(root: Path, **variables: str) -> Iterator[LiveClinic]:
                 pass
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.2)
-        yield LiveClinic(base_url=base_url, data_dir=data_dir, database=database, tokens=made['tokens'],
-                         patient=made['patient'], log=log)
+        yield base_url
     finally:
         stop(process)
 
