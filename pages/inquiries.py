@@ -1,4 +1,5 @@
-"""Inquiries (`/inquiries`): calls, walk-ins, test inquiries and online requests; edit, cancel, register."""
+"""Inquiries (`/inquiries`): calls, walk-ins, test inquiries and online requests, paged on the server; edit, cancel,
+register."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from nicegui import ui
+from nicegui import events, ui
 
 from app.audit.events import EntityType
 from app.auth.actor import Actor
@@ -16,7 +17,7 @@ from app.clock import clinic_today
 from app.errors import DomainError
 from app.services import inquiries, public_booking
 from app.services.inquiries import COMMUNICATION_LABELS, KIND_LABELS, STATUS_LABELS, InquiryRow
-from app.services.patients import LikelyDuplicate, PatientDetails
+from app.services.patients import PAGE_SIZES, LikelyDuplicate, PatientDetails
 from app.services.vocabulary import BOOKING_LABELS, GENDER_LABELS, TEST_KIND_LABELS
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
@@ -43,6 +44,9 @@ COLUMNS = [
 ]
 BRANCH_COLUMN = column('branch', 'Branch', wrap='10rem', hide_below=1040)  # for the superadmin, who sees every branch
 ALL = ''
+PER_PAGE = 25
+# Quasar's own "1-25 of 1909", with the thousands grouped as the app writes counts: "1-25 of 1,909".
+PAGE_LABEL = ':pagination-label="(first, last, total) => `${first}-${last} of ${total.toLocaleString(\'en-US\')}`"'
 
 
 def _table_row(row: InquiryRow) -> dict[str, Any]:
@@ -73,18 +77,29 @@ async def inquiries_page(actor: Actor) -> None:
     can_edit = actor.can(Permission.INQUIRIES_EDIT)
     can_register = can_edit and actor.can(Permission.PATIENTS_EDIT)
 
-    async def rows_for(current: Actor) -> list[dict[str, Any]]:
+    state = {'page': 1, 'per_page': PER_PAGE}
+
+    async def refresh(current: Actor) -> None:
+        """Load the current page of the filtered list from the server (after a save, a filter or a live change)."""
         found = await inquiries.list_inquiries(
             actor=current, kind=kind_filter.value or None, status=status_filter.value or None,
             created_from=date_from.date_or_none, created_to=date_to.date_or_none,
-            branch_id=(branch_filter.value or None) if branch_filter is not None else None)
-        return [_table_row(row) for row in found]
-
-    async def refresh(current: Actor) -> None:
-        replace_rows(table, await rows_for(current))
+            branch_id=(branch_filter.value or None) if branch_filter is not None else None,
+            page=state['page'], per_page=state['per_page'])
+        state['page'] = found.page
+        replace_rows(table, [_table_row(row) for row in found.rows])
+        table.pagination = {'page': found.page, 'rowsPerPage': found.per_page, 'rowsNumber': found.total}
 
     @guarded_action(Permission.INQUIRIES_VIEW)
     async def filter_changed(current: Actor) -> None:
+        state['page'] = 1
+        await refresh(current)
+
+    @guarded_action(Permission.INQUIRIES_VIEW)
+    async def page_requested(current: Actor, event: events.GenericEventArguments) -> None:
+        pagination = event.args.get('pagination', {}) if isinstance(event.args, dict) else {}
+        state['page'] = int(pagination.get('page') or 1)
+        state['per_page'] = int(pagination.get('rowsPerPage') or PER_PAGE)
         await refresh(current)
 
     def chosen() -> dict[str, Any] | None:
@@ -291,8 +306,12 @@ async def inquiries_page(actor: Actor) -> None:
                 ui.button('Cancel inquiry', icon='cancel', on_click=open_cancel).props('outline color=negative') \
                     .mark('cancel-inquiry')
                 ui.button('Reopen', icon='undo', on_click=open_reopen).props('outline').mark('reopen-inquiry')
-        table = pick_table([*COLUMNS, BRANCH_COLUMN] if actor.is_superadmin else list(COLUMNS)) \
-            .mark('inquiries-table')
+        # Paged on the server, so no column sorts: a sort would reorder only the page shown.
+        table = pick_table([{**spec, 'sortable': False} for spec in
+                            ([*COLUMNS, BRANCH_COLUMN] if actor.is_superadmin else COLUMNS)],
+                           rows_per_page=PER_PAGE) \
+            .props(f':rows-per-page-options="{list(PAGE_SIZES)}" {PAGE_LABEL}').mark('inquiries-table')
+        table.on('request', page_requested)
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
-        replace_rows(table, await rows_for(actor))
+        await refresh(actor)
         on_change([EntityType.INQUIRY], refresh, permission=Permission.INQUIRIES_VIEW)  # a desk or /book elsewhere

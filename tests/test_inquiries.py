@@ -13,7 +13,7 @@ from tortoise import connections
 from app.audit import audit
 from app.audit.verify import verify_chain
 from app.auth.actor import Actor
-from app.clock import clinic_today, clock
+from app.clock import clinic_today, clock, utcnow
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import inquiries
 from app.services.consultations import ConsultationDetails
@@ -106,8 +106,8 @@ async def test_list_filters_by_kind_status_and_date_and_stays_in_the_branch(now:
     other = await actor_of(await make_user(Role.RECEPTION, branch=await make_branch('Bandra')))
     await quick(other, full_name='Bandra Caller')
 
-    def names(rows: list[inquiries.InquiryRow]) -> set[str]:
-        return {row.full_name for row in rows}
+    def names(found: inquiries.InquiryPage) -> set[str]:
+        return {row.full_name for row in found.rows}
 
     assert names(await inquiries.list_inquiries(actor=actor)) == {'Old Caller', 'Test Caller', 'Gone Caller'}
     assert names(await inquiries.list_inquiries(actor=actor, kind='test')) == {'Test Caller'}
@@ -159,7 +159,7 @@ async def test_a_doctor_views_inquiries_but_cannot_change_them() -> None:
     actor = await reception()
     row = await quick(actor)
     doctor = await actor_of(await make_user(Role.DOCTOR, branch=await actor_branch(actor)))
-    assert [r.id for r in await inquiries.list_inquiries(actor=doctor)] == [row.id]
+    assert [r.id for r in (await inquiries.list_inquiries(actor=doctor)).rows] == [row.id]
     with pytest.raises(PermissionDenied):
         await inquiries.cancel_inquiry(actor=doctor, inquiry_id=row.id)
     with pytest.raises(PermissionDenied):
@@ -237,3 +237,50 @@ async def test_a_doctor_cannot_convert() -> None:
                                                 details=PatientDetails(full_name='X Y', phone='9876543210',
                                                                        gender='male'))
     assert await Patient.all().count() == 0
+
+
+async def pending_calls(actor: Actor, count: int, *, every_third_a_test: bool = False) -> None:
+    """`count` inquiries a minute apart, `Caller 00` the oldest; with `every_third_a_test`, callers 00, 03, ... ask
+    about a test."""
+    start = utcnow() - timedelta(days=1)
+    for number in range(count):
+        kind = InquiryKind.TEST if every_third_a_test and number % 3 == 0 else InquiryKind.QUICK
+        await Inquiry.create(kind=kind, full_name=f'Caller {number:02d}', phone='+91 98765 43210',
+                             branch_id=actor.branch_id, created_at=start + timedelta(minutes=number))
+
+
+async def test_the_list_comes_a_page_at_a_time_newest_first_and_filters_combine_with_paging() -> None:
+    actor = await reception()
+    await pending_calls(actor, 60, every_third_a_test=True)
+    await pending_calls(await reception('Bandra'), 5)  # another branch's, never counted here
+
+    def names(found: inquiries.InquiryPage) -> list[str]:
+        return [row.full_name for row in found.rows]
+
+    first = await inquiries.list_inquiries(actor=actor)
+    assert (first.total, first.page, first.per_page) == (60, 1, 25)
+    assert names(first) == [f'Caller {number:02d}' for number in range(59, 34, -1)]
+    last = await inquiries.list_inquiries(actor=actor, page=3)
+    assert (last.total, last.page) == (60, 3) and names(last) == [f'Caller {n:02d}' for n in range(9, -1, -1)]
+    assert (await inquiries.list_inquiries(actor=actor, page=99)).page == 3  # kept within the pages there are
+    assert (await inquiries.list_inquiries(actor=actor, page=-4)).page == 1
+    assert (await inquiries.list_inquiries(actor=actor, per_page=7)).per_page == 25  # only /patients' page sizes
+    assert (await inquiries.list_inquiries(actor=actor, per_page=100)).rows[-1].full_name == 'Caller 00'
+    tests = await inquiries.list_inquiries(actor=actor, kind='test', page=2, per_page=10)
+    assert (tests.total, names(tests)) == (20, [f'Caller {n:02d}' for n in range(27, -1, -3)])
+    await inquiries.cancel_inquiry(actor=actor, inquiry_id=last.rows[0].id)
+    assert (await inquiries.list_inquiries(actor=actor, status='pending', page=3)).total == 59
+    views = [event for event in await events_for() if event.action == 'view']
+    assert views[0].detail == 'Listed 25 of 60 inquiries, page 1.'
+
+
+async def test_inquiries_received_at_the_same_moment_page_in_a_stable_order() -> None:
+    actor = await reception()
+    same_moment = utcnow()
+    for number in range(15):
+        await Inquiry.create(kind=InquiryKind.QUICK, full_name=f'Caller {number:02d}', phone='+91 98765 43210',
+                             branch_id=actor.branch_id, created_at=same_moment)
+    first = await inquiries.list_inquiries(actor=actor, per_page=10)
+    second = await inquiries.list_inquiries(actor=actor, page=2, per_page=10)
+    ids = [row.id for row in first.rows + second.rows]
+    assert len(ids) == len(set(ids)) == 15  # none twice, none left out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from nicegui import ui
@@ -9,12 +10,13 @@ from nicegui.testing import User
 
 from app.audit import audit
 from app.clock import clinic_today, utcnow
+from app.services import inquiries
 from models.accounts import Role
 from models.audit import AuditEvent
 from models.inquiries import Inquiry, InquiryKind, InquiryStatus
 from models.patients import Patient
 from models.registrations import Registration
-from tests.factories import make_branch, make_user, sign_in
+from tests.factories import actor_of, make_branch, make_user, sign_in
 from tests.waiting import eventually
 
 
@@ -185,3 +187,52 @@ async def test_a_branch_user_gets_no_branch_column_or_filter(user: User) -> None
     [table] = user.find(ui.table).elements
     assert 'branch' not in [column['name'] for column in table.columns]
     await user.should_not_see(marker='filter-branch')
+
+
+async def pending_calls(branch: Any, count: int, *, first: int = 0) -> None:
+    """`count` pending inquiries a minute apart, numbered from `first` (the higher, the newer)."""
+    start = utcnow() - timedelta(days=1)
+    for number in range(first, first + count):
+        await Inquiry.create(kind=InquiryKind.QUICK, full_name=f'Caller {number:03d}', phone='+91 98765 43210',
+                             branch=branch, created_at=start + timedelta(minutes=number))
+
+
+def turn_to(user: User, page: int) -> None:
+    user.find(marker='inquiries-table').trigger('request', {'pagination': {'page': page, 'rowsPerPage': 25}})
+
+
+async def test_the_table_pages_on_the_server_and_a_filter_or_a_change_keeps_the_right_page(user: User) -> None:
+    branch = await make_branch('Andheri')
+    await pending_calls(branch, 30)
+    await sign_in(user, await make_user(Role.RECEPTION, branch=branch))
+    await user.open('/inquiries')
+    [table] = user.find(ui.table).elements
+    assert len(table.rows) == 25 and table.rows[0]['full_name'] == 'Caller 029'
+    assert table.pagination == {'page': 1, 'rowsPerPage': 25, 'rowsNumber': 30}  # Quasar's label: 1-25 of 30
+    turn_to(user, 2)
+    await eventually(lambda: [row['full_name'] for row in table_rows(user)] == [
+        'Caller 004', 'Caller 003', 'Caller 002', 'Caller 001', 'Caller 000'], what='page 2 with the 5 oldest')
+    assert table.pagination['page'] == 2
+    desk = await actor_of(await make_user(Role.RECEPTION, branch=branch))  # another desk takes one more call
+    await inquiries.create_inquiry(actor=desk, kind='quick', branch_id=branch.id, full_name='Newest Caller',
+                                   phone='98765 43210')
+    await eventually(lambda: table.pagination.get('rowsNumber') == 31, what='the live refresh')
+    assert table.pagination['page'] == 2 and len(table.rows) == 6  # page 2 redrawn, still page 2
+    assert table.rows[0]['full_name'] == 'Caller 005'
+    user.find(marker='filter-kind').elements.pop().value = InquiryKind.QUICK.value
+    await eventually(lambda: table.pagination.get('page') == 1, what='back to page 1 on a new filter')
+    assert len(table.rows) == 25 and table.rows[0]['full_name'] == 'Newest Caller'
+
+
+async def test_the_page_sent_to_the_browser_does_not_grow_with_the_number_of_inquiries(user: User) -> None:
+    branch = await make_branch('Andheri')
+    await pending_calls(branch, 30)
+    await sign_in(user, await make_user(Role.RECEPTION, branch=branch))
+    few = (await user.http_client.get('/inquiries')).text
+    await pending_calls(branch, 270, first=100)
+    many = (await user.http_client.get('/inquiries')).text
+    assert few.count('"full_name":"Caller ') == many.count('"full_name":"Caller ') == 25
+    assert abs(len(many) - len(few)) < 500  # all 300 rows would add some 100 kB
+    await user.open('/inquiries')
+    [table] = user.find(ui.table).elements
+    assert len(table.rows) == 25 and table.pagination['rowsNumber'] == 300

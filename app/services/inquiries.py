@@ -82,13 +82,27 @@ def _row(inquiry: Inquiry) -> InquiryRow:
         branch_name=inquiry.branch.name, patient_uid=inquiry.patient_uid, created_at=inquiry.created_at)
 
 
+@dataclass(frozen=True, kw_only=True)
+class InquiryPage:
+    """One page of a list of inquiries, and how many there are in all."""
+
+    rows: list[InquiryRow]
+    total: int
+    page: int
+    per_page: int
+
+
 @audit_denials(EntityType.INQUIRY)
 async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str | None = None,
                          created_from: date | None = None, created_to: date | None = None,
-                         branch_id: int | None = None) -> list[InquiryRow]:
-    """List the inquiries of the actor's branch (any branch for the superadmin), newest first."""
+                         branch_id: int | None = None, page: int = 1, per_page: int = 25) -> InquiryPage:
+    """One page of the inquiries of the actor's branch (any branch for the superadmin), newest first.
+
+    The page size is one of /patients' sizes (else 25) and the page is kept within the pages there are.
+    """
     require(actor, Permission.INQUIRIES_VIEW)
-    query = Inquiry.all().select_related('branch')
+    per_page = per_page if per_page in patients.PAGE_SIZES else 25
+    query = Inquiry.all()
     if not actor.is_superadmin:
         query = query.filter(branch_id=actor.branch_id)
     elif branch_id is not None:
@@ -107,13 +121,18 @@ async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str |
         query = query.filter(created_at__gte=_start_of(created_from))
     if created_to is not None:
         query = query.filter(created_at__lt=_start_of(created_to + timedelta(days=1)))
-    rows = [_row(inquiry) for inquiry in await query]
+    total = await query.count()
+    page = min(max(1, page), max(1, -(-total // per_page)))
+    found = await query.order_by('-created_at', '-id').offset((page - 1) * per_page).limit(per_page) \
+        .select_related('branch')
+    rows = [_row(inquiry) for inquiry in found]
     filters = ', '.join(f'{name}={value}' for name, value in (
         ('kind', kind), ('status', status), ('from', created_from), ('to', created_to), ('branch', branch_id))
         if value)
+    listed = f'{len(rows)} inquiries' if total == len(rows) else f'{len(rows)} of {total} inquiries, page {page}'
     await audit.view(actor, entity_type=EntityType.INQUIRY, entity_id='',
-                     detail=f'Listed {len(rows)} inquiries' + (f' ({filters})' if filters else '') + '.')
-    return rows
+                     detail=f'Listed {listed}' + (f' ({filters})' if filters else '') + '.')
+    return InquiryPage(rows=rows, total=total, page=page, per_page=per_page)
 
 
 @audit_denials(EntityType.INQUIRY)
