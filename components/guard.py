@@ -27,7 +27,7 @@ from app.audit.events import origin_context, origin_of_request
 from app.auth.actor import Actor, AnonymousActor
 from app.auth.admission import PAGES, TWO_FACTOR_PATH, PageSpec, admit, setup_state
 from app.auth.permissions import Permission
-from components import client_binding
+from components import client_binding, waiting_pages
 from components.actions import client_action, client_origin, current_actor, guarded_action, send_to_login
 from components.errors import forbidden_content
 
@@ -63,6 +63,8 @@ def guarded_page(path: str, *, permission: Permission, title: str, nav_label: st
                                    entity_type=EntityType.PAGE, entity_id=spec.path, detail=f'needs {spec.permission}')
                 await forbidden_content(decision)
                 return None
+            if not decision.is_authenticated and request.client is not None:
+                waiting_pages.wait_in_line(ui.context.client, request.client.host)
             app.storage.client['session_id'] = getattr(decision, 'session_id', None)
             client_binding.bind(request)  # its events and uploads are taken only from this session's browser
             if wants_actor:

@@ -27,6 +27,7 @@ from tests.processes import free_port, stop
 from tests.test_cli import REPO, cli_env
 
 SOCKET_PATH = '/_nicegui_ws/socket.io'
+SERVER_PIDS: dict[str, int] = {}  # base URL -> process id of each server `serve` runs, while it runs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +42,12 @@ class LiveClinic:
     def get(self, path: str, *, role: str | None = None, **headers: str) -> httpx.Response:
         cookies = {'prospine_session': self.tokens[role]} if role else {}
         return httpx.get(self.base_url + path, cookies=cookies, headers=headers, timeout=20, follow_redirects=False)
+
+    @property
+    def memory_mb(self) -> int:
+        """The server process's resident memory (VmRSS) in MB."""
+        status = Path(f'/proc/{SERVER_PIDS[self.base_url]}/status').read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith('VmRSS'))) // 1024
 
     def rows(self, sql: str, *parameters: Any) -> list[tuple]:
         with sqlite3.connect(self.database) as connection:
@@ -70,6 +77,7 @@ def serve(env: dict[str, str], log: Path) -> Iterator[str]:
         process = subprocess.Popen([sys.executable, '-m', 'app', 'serve'], cwd=REPO, env=env, stdout=output,
                                    stderr=subprocess.STDOUT)
     base_url = f'http://{env["PROSPINE_HOST"]}:{env["PROSPINE_PORT"]}'
+    SERVER_PIDS[base_url] = process.pid
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -83,6 +91,7 @@ def serve(env: dict[str, str], log: Path) -> Iterator[str]:
             time.sleep(0.2)
         yield base_url
     finally:
+        SERVER_PIDS.pop(base_url, None)
         stop(process)
 
 
