@@ -1,0 +1,350 @@
+"""Load bench: N signed-in staff using the dashboard at once, against a demo clinic, beside an empty NiceGUI page.
+
+Run: `.venv/bin/python -m bench.load --data-dir /path/to/data [--staff 20] [--seconds 30] [--think 0]`.
+Make the data with `PROSPINE_DATA_DIR=/path/to/data .venv/bin/prospine demo-data --scale large` (or `small`).
+
+Each member of staff (real sessions, roles in the demo roster's proportion) walks the day's round as a browser
+tab does: GET a page, then open its websocket (a load counts once NiceGUI's handshake is done and the tab is
+live), and on the patients page types a name and presses Search (timed until the table's update arrives).
+The previous tab closes when the next page opens. `--think 0` is a closed loop; `--think 5` waits 2.5-7.5 s
+between steps. After `--seconds` the same loop runs against an empty NiceGUI page (one label) for the same time,
+and the bench prints loads/s, p50/p95/p99 per page and action, error pages, server RSS per connected tab,
+and the ratios to the empty page. Servers listen on 127.0.0.1 only and are stopped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import httpx
+import socketio
+
+from app.auth.permissions import Permission, role_can
+from bench.load_results import Run, Timings, log_errors, report
+from models.accounts import Role
+from tests.live.server import Page, Tab, page_of, serve
+from tests.processes import free_port, stop
+from tests.test_cli import REPO, cli_env
+
+HOST = '127.0.0.1'
+ERROR_TEXT = 'Something went wrong on our side.'  # components.errors: the 500 page's heading
+
+
+@dataclass(frozen=True)
+class Target:
+    """A server the tabs talk to, shaped like tests.live.server.LiveClinic for `Tab` (tokens by username)."""
+
+    base_url: str
+    tokens: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One member of staff at a desk: whose session, and the round of steps their role may take."""
+
+    username: str
+    role: Role
+    steps: tuple[str, ...]
+
+
+# The round a member of staff walks, in order; each step is a page, `search` is the Search button on /patients.
+ROUND = (('home', '/', Permission.HOME_VIEW), ('patients', '/patients', Permission.PATIENTS_VIEW),
+         ('search', '', Permission.PATIENTS_VIEW), ('patient', '/patients/{uid}', Permission.PATIENTS_VIEW),
+         ('inquiries', '/inquiries', Permission.INQUIRIES_VIEW), ('audit', '/audit', Permission.AUDIT_VIEW))
+PATHS = {name: path for name, path, _ in ROUND} | {'empty': '/'}
+
+
+def main() -> None:
+    options = _options()
+    if options.host != HOST:
+        raise SystemExit(f'bench.load serves and loads on {HOST} only, not {options.host}')
+    with tempfile.TemporaryDirectory(prefix='prospine-load-') as folder:
+        env = cli_env(options.data_dir, PROSPINE_HOST=HOST, PROSPINE_PORT=str(options.port or free_port()),
+                      PYTHONUNBUFFERED='1', PROSPINE_ENV_FILE=str(Path(folder) / 'absent.env'))
+        if options.database_url:
+            env['PROSPINE_DATABASE_URL'] = options.database_url
+        made = _sign_in(env, options.staff)
+        seats = [Seat(person['username'], Role(person['role']), _steps(Role(person['role'])))
+                 for person in made['staff']]
+        print(_machine(options, seats), flush=True)
+        log = options.data_dir / 'logs' / 'prospine.log'  # where the app logs (Settings.log_dir)
+        since = log.stat().st_size if log.exists() else 0
+        with serve(env, Path(folder) / 'server.log') as base_url:
+            clinic = Target(base_url, {person['username']: person['token'] for person in made['staff']})
+            ours = asyncio.run(_phase(clinic, seats, options, patients=made['patients'], searches=made['searches']))
+        ours.server_errors = log_errors(log, since)
+        with _empty_server(Path(folder) / 'empty.log') as base_url:
+            empty_seats = [Seat('', seat.role, ('empty',)) for seat in seats]
+            empty = asyncio.run(_phase(Target(base_url, {}), empty_seats, options, patients=[], searches=[]))
+    report(ours, empty, options)
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog='python -m bench.load', description=__doc__.split('\n\n')[0])
+    parser.add_argument('--data-dir', type=Path, required=True, help='the clinic data directory (a demo clinic)')
+    parser.add_argument('--staff', type=int, default=20, help='signed-in staff using it at once (default 20)')
+    parser.add_argument('--seconds', type=float, default=30, help='how long each phase runs (default 30)')
+    parser.add_argument('--think', type=float, default=0,
+                        help='mean seconds between steps (default 0: closed loop); waits are 0.5-1.5 times it')
+    parser.add_argument('--database-url', default='', help='PROSPINE_DATABASE_URL, e.g. postgres://... '
+                        '(default: the SQLite file in the data directory)')
+    parser.add_argument('--port', type=int, default=0, help='port of the clinic server (default: a free one)')
+    parser.add_argument('--host', default=HOST, help=f'must be {HOST}; anything else is refused')
+    parser.add_argument('--seed', type=int, default=1, help='seed of the patients and names chosen')
+    options = parser.parse_args()
+    if not (options.data_dir / 'prospine.sqlite3').exists() and not options.database_url:
+        parser.error(f'{options.data_dir} holds no prospine.sqlite3: make one with `prospine demo-data`')
+    if options.staff < 1 or options.seconds <= 0 or options.think < 0:
+        parser.error('--staff must be at least 1, --seconds above 0, --think 0 or more')
+    return options
+
+
+def _steps(role: Role) -> tuple[str, ...]:
+    return tuple(name for name, _, permission in ROUND if role_can(role, permission))
+
+
+def _sign_in(env: dict[str, str], count: int) -> dict:
+    made = subprocess.run([sys.executable, '-m', 'bench.load_sessions', str(count)], cwd=REPO, env=env,  # noqa: S603
+                          capture_output=True, text=True, timeout=600, check=False)
+    if made.returncode != 0:
+        raise SystemExit(f'could not sign the staff in:\n{made.stderr[-3000:]}')
+    return json.loads(made.stdout)
+
+
+@contextmanager
+def _empty_server(log: Path) -> Iterator[str]:
+    port = free_port()
+    with log.open('wb') as output:
+        process = subprocess.Popen([sys.executable, '-m', 'bench.load_empty', str(port)], cwd=REPO,  # noqa: S603
+                                   env=cli_env(None, PYTHONUNBUFFERED='1'), stdout=output, stderr=subprocess.STDOUT)
+    base_url = f'http://{HOST}:{port}'
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise SystemExit(f'the empty NiceGUI page did not start:\n{log.read_text()}')
+            try:
+                if httpx.get(base_url + '/', timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f'the empty NiceGUI page did not answer within 60 s:\n{log.read_text()}')
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        stop(process)
+
+
+async def _phase(target: Target, seats: list[Seat], options: argparse.Namespace, *, patients: list[str],
+                 searches: list[str]) -> Run:
+    """Let every seat walk its round until the time is up; return the timings and the server's memory."""
+    run = Run()
+    server = _server_pid(target.base_url)
+    async with httpx.AsyncClient(base_url=target.base_url, timeout=30, follow_redirects=False,
+                                 limits=httpx.Limits(max_connections=len(seats) * 2)) as http:
+        for seat in {seat.role: seat for seat in seats}.values():  # warm: first loads fill NiceGUI's caches
+            for name in seat.steps:
+                if name != 'search':
+                    await http.get(PATHS[name].format(uid=patients[0] if patients else ''),
+                                   cookies=_cookie(target, seat))
+        run.held, run.held_kb = await _hold(target, seats, http, patients, server)
+        run.rss_before_kb = _memory(server)['VmRSS']
+        cpu, started = _cpu(), time.monotonic()
+        deadline = started + options.seconds
+        tabs: list[Tab | None] = [None] * len(seats)
+        chooser = random.Random(options.seed)
+        walkers = [_walk(index, seat, target, http, run, tabs, deadline, options.think, random.Random(chooser.random()),
+                         patients, searches) for index, seat in enumerate(seats)]
+        await asyncio.gather(*walkers)
+        run.seconds = time.monotonic() - started
+        run.client_cpu = _cpu() - cpu
+        memory = _memory(server)
+        run.rss_after_kb, run.peak_kb = memory['VmRSS'], memory['VmHWM']
+        run.connected = sum(1 for tab in tabs if tab is not None and tab.socket.connected)
+        await asyncio.gather(*(tab.close() for tab in tabs if tab is not None), return_exceptions=True)
+    return run
+
+
+async def _walk(index: int, seat: Seat, target: Target, http: httpx.AsyncClient, run: Run, tabs: list[Tab | None],
+                deadline: float, think: float, chooser: random.Random, patients: list[str],
+                searches: list[str]) -> None:
+    """Walk one seat's round again and again until the deadline, keeping its latest tab open as a browser does."""
+    await asyncio.sleep(chooser.uniform(0, min(1.0, think or 0.2)))  # staff do not all start in the same millisecond
+    page: Page | None = None
+    current = ''
+    step = chooser.randrange(len(seat.steps))
+    while time.monotonic() < deadline:
+        name = seat.steps[step % len(seat.steps)]
+        step += 1
+        if name == 'search':
+            if current == 'patients' and page is not None and tabs[index] is not None:
+                await _timed(run.by_name['search (button)'],
+                             partial(_search, tabs[index], page, chooser.choice(searches or ['a'])))
+        else:
+            path = PATHS[name].format(uid=chooser.choice(patients) if patients else '')
+            opened: list[tuple[Tab, Page]] = []
+            ok = await _timed(run.by_name[f'{name} {PATHS[name]}'],
+                              partial(_load, target, seat, http, path, opened))
+            previous, tabs[index] = tabs[index], opened[0][0] if opened else None
+            page, current = (opened[0][1], name) if ok and opened else (None, '')
+            if previous is not None:
+                await previous.close()
+        if think:
+            await asyncio.sleep(chooser.uniform(0.5 * think, 1.5 * think))
+
+
+async def _timed(timings: Timings, work: Callable[[], Awaitable[str]]) -> bool:
+    """Run one page load or action; record its time, or the reason it failed (an error page, no socket)."""
+    started = time.perf_counter()
+    try:
+        why = await work()
+    except Exception as failure:  # any failure of a load is an error to count, not to crash on
+        why = f'{type(failure).__name__}: {failure}'[:200]
+    if why:
+        timings.failed(why)
+        return False
+    timings.durations.append(time.perf_counter() - started)
+    return True
+
+
+async def _load(target: Target, seat: Seat, http: httpx.AsyncClient, path: str, opened: list) -> str:
+    """GET a page and open its websocket as nicegui.js does; return why it failed, or '' once the tab is live."""
+    response = await http.get(path, cookies=_cookie(target, seat))
+    if response.status_code != 200:
+        return f'status {response.status_code} on {path}' + (f' to {response.headers["location"]}'
+                                                            if 'location' in response.headers else '')
+    if ERROR_TEXT in response.text:
+        return f'the error page on {path}'
+    page = page_of(response)
+    tab = Tab(target, role=seat.username or None)  # type: ignore[arg-type]  # duck-typed like LiveClinic
+    updates: asyncio.Queue = asyncio.Queue()
+    tab.socket.on('update', updates.put)
+    tab.socket.on('run_javascript', partial(_answer, tab, page.client_id))
+    tab.updates = updates  # type: ignore[attr-defined]
+    opened.append((tab, page))
+    await tab.connect(page.client_id)
+    return ''
+
+
+async def _answer(tab: Tab, client_id: str, message: dict) -> None:
+    """Answer the page's JavaScript requests as a desktop browser would; only the drawer's question has an answer."""
+    if message.get('request_id') and tab.socket.connected:
+        result = True if '__IS_DRAWER_OPEN__' in message.get('code', '') else None  # wide screen: the menu shows
+        with suppress(socketio.exceptions.BadNamespaceError):  # the tab closed meanwhile
+            await tab.socket.emit('javascript_response',
+                                  {'request_id': message['request_id'], 'client_id': client_id, 'result': result})
+
+
+async def _search(tab: Tab | None, page: Page, word: str) -> str:
+    """Type a name into the patients search and press Search; return '' once the table's update arrives."""
+    assert tab is not None
+    field_id, field_ = page.find('nicegui-input', placeholder='Name, UID or phone')
+    button_id, button = page.find('q-btn', label='Search')
+    table_id = next(int(key) for key, element in page.elements.items() if 'table' in element['tag'])
+    updates: asyncio.Queue = tab.updates  # type: ignore[attr-defined]
+    while not updates.empty():
+        updates.get_nowait()
+    await tab.send(page.client_id, field_id, Page.listener(field_, 'update:value'), word)
+    await tab.send(page.client_id, button_id, Page.listener(button, 'click'))
+    while True:
+        update = await asyncio.wait_for(updates.get(), timeout=15)
+        if str(table_id) in update or table_id in update:
+            return ''
+
+
+async def _hold(target: Target, seats: list[Seat], http: httpx.AsyncClient, patients: list[str],
+                server: int) -> tuple[int, int]:
+    """Open a live tab per seat (a patient page, or the empty page); return how many and the RSS growth.
+
+    Done on a fresh server, before the loop: afterwards the heap has room freed by closed tabs, and RSS shows nothing.
+    """
+    before = _memory(server)['VmRSS']
+    held: list = []
+    for seat in seats:
+        name = 'patient' if 'patient' in seat.steps else seat.steps[0]
+        path = PATHS[name].format(uid=random.Random(len(held)).choice(patients) if patients else '')
+        with suppress(Exception):  # a tab that does not open is not counted
+            await _load(target, seat, http, path, held)
+    await asyncio.sleep(1)  # let the outbox send the first updates
+    grown = _memory(server)['VmRSS'] - before
+    live = sum(1 for tab, _ in held if tab.socket.connected)
+    await asyncio.gather(*(tab.close() for tab, _ in held), return_exceptions=True)
+    return live, grown
+
+
+def _cookie(target: Target, seat: Seat) -> dict[str, str]:
+    return {'prospine_session': target.tokens[seat.username]} if seat.username else {}
+
+
+def _server_pid(base_url: str) -> int:
+    """Find the server this process started that listens on the URL's port (a child of ours)."""
+    port = int(base_url.rsplit(':', 1)[1])
+    inodes = set()
+    for line in Path('/proc/net/tcp').read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(':')[1], 16) == port and fields[3] == '0A':  # 0A: listening
+            inodes.add(fields[9])
+    for child in _children(os.getpid()):
+        try:
+            sockets = {os.readlink(fd) for fd in Path(f'/proc/{child}/fd').iterdir()}
+        except OSError:
+            continue
+        if any(f'socket:[{inode}]' in sockets for inode in inodes):
+            return child
+    raise SystemExit(f'no server of ours listens on port {port}')
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f'/proc/{pid}/task').iterdir():
+        for child in (task / 'children').read_text().split():
+            found += [int(child), *_children(int(child))]
+    return found
+
+
+def _memory(pid: int) -> dict[str, int]:
+    """The server's resident memory now and at its peak, in kB (from /proc/<pid>/status)."""
+    values = {}
+    for line in Path(f'/proc/{pid}/status').read_text().splitlines():
+        key, _, value = line.partition(':')
+        if key in {'VmRSS', 'VmHWM'}:
+            values[key] = int(value.split()[0])
+    return values
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _machine(options: argparse.Namespace, seats: list[Seat]) -> str:
+    roles = defaultdict(int)
+    for seat in seats:
+        roles[seat.role.value] += 1
+    database = options.database_url.split('://')[0] if options.database_url else 'sqlite'
+    return (f'Machine: {os.cpu_count()} CPU cores, Python {sys.version.split()[0]}; database {database} in '
+            f'{options.data_dir}\nStaff: {len(seats)} ({", ".join(f"{n} {r}" for r, n in sorted(roles.items()))}), '
+            f'{options.seconds:g} s per phase, '
+            + (f'think time {options.think:g} s (0.5-1.5x)' if options.think else 'closed loop (no think time)'))
+
+
+
+
+if __name__ == '__main__':
+    main()

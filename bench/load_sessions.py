@@ -1,0 +1,52 @@
+"""Sign in staff for the load bench: real sessions for N members of staff, roles in proportion, and patients to open.
+
+Run as `python -m bench.load_sessions N` with the PROSPINE_* variables of the server about to start. Prints
+{"staff": [{"username", "role", "token"}], "patients": [UID], "searches": [word]} as JSON. The sessions are new
+rows in the clinic's database; nothing else is written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from itertools import cycle
+
+from app.auth import sessions
+from app.config import load_settings, use_settings
+from app.db import close_database, open_database
+from models.accounts import Role, User
+from models.patients import Patient
+
+# The demo roster's mix (4 reception, 4 doctors, 2 junior doctors, 2 admins): each round of six seats is this
+# (in this order, so that even 4 staff hold every role).
+ROUND = (Role.RECEPTION, Role.DOCTOR, Role.ADMIN, Role.JRDOCTOR, Role.RECEPTION, Role.DOCTOR)
+PATIENTS = 200
+
+
+async def sign_in(count: int) -> dict:
+    settings = load_settings()
+    use_settings(settings)
+    await open_database(settings)
+    try:
+        available = {role: await User.filter(role=role, is_active=True, must_change_password=False,
+                                             totp_enabled=False).order_by('id')
+                     for role in set(ROUND)}
+        if missing := sorted(role.value for role, members in available.items() if not members):
+            raise SystemExit(f'no staff who can sign in without two-factor with the role {", ".join(missing)}')
+        users = {role: cycle(members) for role, members in available.items()}
+        staff = []
+        for seat, role in zip(range(count), cycle(ROUND), strict=False):
+            user = next(users[role])
+            token = await sessions.issue(user=user, ip='127.0.0.1', user_agent=f'bench.load seat {seat}')
+            staff.append({'username': user.username, 'role': role.value, 'token': token})
+        everyone = await Patient.all().order_by('uid').values_list('uid', 'name_key')
+        rows = everyone[::max(1, len(everyone) // PATIENTS)]
+        return {'staff': staff, 'patients': [uid for uid, _ in rows],
+                'searches': sorted({name.split()[0] for _, name in rows if name})}
+    finally:
+        await close_database()
+
+
+if __name__ == '__main__':
+    print(json.dumps(asyncio.run(sign_in(int(sys.argv[1])))))
