@@ -46,7 +46,7 @@ BRANCH_COLUMN = column('branch', 'Branch', wrap='10rem', hide_below=1040)  # for
 ALL = ''
 PER_PAGE = 25
 # Quasar's own "1-25 of 1909", with the thousands grouped as the app writes counts: "1-25 of 1,909".
-PAGE_LABEL = ':pagination-label="(first, last, total) => `${first}-${last} of ${total.toLocaleString(\'en-US\')}`"'
+PAGE_LABEL = ':pagination-label="(first, last, total) => `${first}-${last} of ${total.toLocaleString(\'en-IN\')}`"'
 
 
 def _table_row(row: InquiryRow) -> dict[str, Any]:
@@ -310,7 +310,8 @@ async def inquiries_page(actor: Actor) -> None:
         table = pick_table([{**spec, 'sortable': False} for spec in
                             ([*COLUMNS, BRANCH_COLUMN] if actor.is_superadmin else COLUMNS)],
                            rows_per_page=PER_PAGE) \
-            .props(f':rows-per-page-options="{list(PAGE_SIZES)}" {PAGE_LABEL}').mark('inquiries-table')
+            .props(PAGE_LABEL).mark('inquiries-table')
+        table.props['rows-per-page-options'] = list(PAGE_SIZES)
         table.on('request', page_requested)
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         await refresh(actor)
