@@ -98,8 +98,8 @@ async def inquiries_page(actor: Actor) -> None:
     @guarded_action(Permission.INQUIRIES_VIEW)
     async def page_requested(current: Actor, event: events.GenericEventArguments) -> None:
         pagination = event.args.get('pagination', {}) if isinstance(event.args, dict) else {}
-        state['page'] = int(pagination.get('page') or 1)
-        state['per_page'] = int(pagination.get('rowsPerPage') or PER_PAGE)
+        state['page'] = _whole_number(pagination.get('page'), default=1)  # the service keeps it within the pages
+        state['per_page'] = _whole_number(pagination.get('rowsPerPage'), default=PER_PAGE)
         await refresh(current)
 
     def chosen() -> dict[str, Any] | None:
@@ -316,3 +316,8 @@ async def inquiries_page(actor: Actor) -> None:
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         await refresh(actor)
         on_change([EntityType.INQUIRY], refresh, permission=Permission.INQUIRIES_VIEW)  # a desk or /book elsewhere
+
+
+def _whole_number(value: object, *, default: int) -> int:
+    """A page number or size the browser sent, or the default for anything that is not one."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
