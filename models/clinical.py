@@ -28,6 +28,8 @@ class DiagnosisStatus(StrEnum):
 
 
 class TestKind(StrEnum):
+    __test__ = False  # not a pytest test class
+
     EEG = 'EEG'
     NCV = 'NCV'
     EMG = 'EMG'
