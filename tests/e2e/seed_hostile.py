@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import asyncio
 
-from app.auth.sessions import actor_for
-from app.config import load_settings, use_settings
-from app.db import close_database, open_database
 from app.services import attachments, medical_history
 from app.services.patients import PatientDetails, register_patient
-from models.accounts import Role, User
+from tests.e2e.seeding import superadmin_of_served_clinic
 
 BREAKOUT = '" data-injected="1" onload="alert(1)" x="'
 HOSTILE_NAME = f'Meera{BREAKOUT}<img src=x onerror=alert(2)>'
@@ -21,19 +18,13 @@ PDF = b'%PDF-1.7\nA lab report\n%%EOF'
 
 
 async def seed() -> str:
-    settings = load_settings()
-    use_settings(settings)
-    await open_database(settings, migrate=False)  # the server has migrated it
-    try:
-        actor = await actor_for(await User.get(role=Role.SUPERADMIN), session_id=None)
+    async with superadmin_of_served_clinic() as actor:
         patient = await register_patient(actor=actor, details=PatientDetails(
             full_name=HOSTILE_NAME, phone='98765 43219', gender='female', age_years=42), confirm_not_duplicate=True)
         await medical_history.add_diagnosis(actor=actor, patient_uid=patient.uid,
                                             description=f'Sprain{BREAKOUT}</script><script>alert(3)</script>')
         await attachments.save_attachment(actor=actor, patient_uid=patient.uid, content=PDF, filename=HOSTILE_FILE)
         return patient.uid
-    finally:
-        await close_database()
 
 
 if __name__ == '__main__':

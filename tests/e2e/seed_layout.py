@@ -13,15 +13,13 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from app.auth.sessions import actor_for
 from app.clock import clinic_today, utcnow
-from app.config import load_settings, use_settings
-from app.db import close_database, open_database
 from app.services import branches, consultations, inquiries, users
 from app.services.consultations import ConsultationDetails
 from app.services.patients import PatientDetails, register_patient
-from models.accounts import Role, User
+from models.accounts import User
 from models.patients import Patient
+from tests.e2e.seeding import superadmin_of_served_clinic
 
 LONG_COMPLAINT = ('Lower back pain radiating to the left leg for three weeks, worse when sitting at the office desk '
                   'and when climbing stairs; numbness in the toes in the mornings')
@@ -29,11 +27,7 @@ LONG_REFERRAL = 'Dr Subramanian Venkataraman, Kokilaben Dhirubhai Ambani Hospita
 
 
 async def seed() -> str:
-    settings = load_settings()
-    use_settings(settings)
-    await open_database(settings, migrate=False)  # the server has migrated it
-    try:
-        actor = await actor_for(await User.get(role=Role.SUPERADMIN), session_id=None)
+    async with superadmin_of_served_clinic() as actor:
         branch = await branches.create_branch(actor=actor, name='Bandra West (Linking Road)',
                                               clinic_name='ProSpine Physiotherapy and Speech Therapy Clinic',
                                               phone='022 2640 5678', email='bandra.linkingroad@prospine.example',
@@ -71,8 +65,6 @@ async def seed() -> str:
                 doctor_notes='SLR positive at 40 degrees on the left; power 5/5; reflexes normal. ' * 3,
                 prescription='Core strengthening, McKenzie extensions, IFT 15 minutes daily for ten days'))
         return uid
-    finally:
-        await close_database()
 
 
 if __name__ == '__main__':

@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import asyncio
 
-from app.auth.sessions import actor_for
 from app.clock import clinic_today
-from app.config import load_settings, use_settings
-from app.db import close_database, open_database
 from app.services import diagnostic_tests, medical_history, outcomes
 from app.services import treatment_plans as plans
 from app.services.patients import PatientDetails, register_patient
-from models.accounts import Role, User
+from tests.e2e.seeding import superadmin_of_served_clinic
 
 
 async def seed() -> str:
-    settings = load_settings()
-    use_settings(settings)
-    await open_database(settings, migrate=False)  # the server has migrated it
-    try:
-        actor = await actor_for(await User.get(role=Role.SUPERADMIN), session_id=None)
+    async with superadmin_of_served_clinic() as actor:
         patient = await register_patient(actor=actor, details=PatientDetails(
             full_name='Meera Iyer', phone='98765 43210', gender='female', age_years=42,
             address='14 Linking Road, Bandra West, Mumbai', occupation='Teacher'), confirm_not_duplicate=True)
@@ -41,8 +34,6 @@ async def seed() -> str:
             service='physiotherapy', plan_type='daily', days=10, start_date=clinic_today(), cost_per_day='600',
             discount='1200', session_start='10:00', session_minutes=45))
         return patient.uid
-    finally:
-        await close_database()
 
 
 if __name__ == '__main__':
