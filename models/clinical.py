@@ -101,6 +101,8 @@ class ClinicalNote(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'clinical_note'
         ordering = ['-created_at']
+        # one patient's rows in the order the patient page pages them, however many patients there are
+        indexes = (('patient_id', 'version', 'created_at'),)
 
 
 class Diagnosis(EncryptedFieldsMixin, Model):
@@ -124,6 +126,8 @@ class Diagnosis(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'diagnosis'
         ordering = ['-created_at']
+        # one patient's rows in the order the patient page pages them, however many patients there are
+        indexes = (('patient_id', 'created_at'),)
 
 
 class DiagnosticTest(EncryptedFieldsMixin, Model):
@@ -148,6 +152,8 @@ class DiagnosticTest(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'diagnostic_test'
         ordering = ['-created_at']
+        # one patient's rows in the order the patient page pages them, however many patients there are
+        indexes = (('patient_id', 'created_at'),)
 
 
 class Attachment(EncryptedFieldsMixin, Model):
@@ -169,3 +175,5 @@ class Attachment(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'attachment'
         ordering = ['-created_at']
+        # one patient's rows in the order the patient page pages them, however many patients there are
+        indexes = (('patient_id', 'created_at'),)

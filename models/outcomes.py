@@ -39,3 +39,5 @@ class OutcomeRecord(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'outcome_record'
         ordering = ['recorded_on', 'created_at']
+        # one patient's rows in the order the patient page pages them, however many patients there are
+        indexes = (('patient_id', 'recorded_on'),)

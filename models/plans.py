@@ -54,6 +54,8 @@ class TreatmentPlan(Model):
     class Meta:
         table = 'treatment_plan'
         ordering = ['-start_date', '-created_at']
+        # one patient's rows in the order the patient page pages them, however many patients there are
+        indexes = (('patient_id', 'start_date'),)
 
 
 class PlanRevision(Model):
@@ -70,3 +72,5 @@ class PlanRevision(Model):
     class Meta:
         table = 'plan_revision'
         ordering = ['changed_at']
+        # a plan's history, oldest first
+        indexes = (('plan_id', 'changed_at'),)

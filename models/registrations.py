@@ -79,3 +79,5 @@ class Registration(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'registration'
         ordering = ['-visit_at']
+        # one patient's rows in the order the patient page pages them, however many patients there are
+        indexes = (('patient_id', 'visit_at'),)
