@@ -1,8 +1,9 @@
 """Sign in staff for the load bench: real sessions for N members of staff, roles in proportion, and patients to open.
 
 Run as `python -m bench.load_sessions N` with the PROSPINE_* variables of the server about to start. Prints
-{"staff": [{"username", "role", "token"}], "patients": [UID], "searches": [word]} as JSON. The sessions are new
-rows in the clinic's database; nothing else is written.
+{"staff": [{"username", "role", "token"}], "patients": [UID], "searches": [word], "busiest": UID,
+"lightest": UID} as JSON (the patient with the most consultations, and one with the fewest visits and notes).
+The sessions are new rows in the clinic's database; nothing else is written.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import asyncio
 import json
 import sys
 from itertools import cycle
+
+from tortoise import connections
 
 from app.auth import sessions
 from app.config import load_settings, use_settings
@@ -42,8 +45,17 @@ async def sign_in(count: int) -> dict:
             staff.append({'username': user.username, 'role': role.value, 'token': token})
         everyone = await Patient.all().order_by('uid').values_list('uid', 'name_key')
         rows = everyone[::max(1, len(everyone) // PATIENTS)]
+        connection = connections.get('default')
+        [busiest] = await connection.execute_query_dict(
+            'SELECT p.uid AS uid FROM patient p JOIN registration r ON r.patient_id = p.id GROUP BY p.uid '
+            'ORDER BY COUNT(*) DESC LIMIT 1')
+        [lightest] = await connection.execute_query_dict(
+            'SELECT p.uid AS uid FROM patient p ORDER BY '
+            '(SELECT COUNT(*) FROM registration r WHERE r.patient_id = p.id) + '
+            '(SELECT COUNT(*) FROM clinical_note n WHERE n.patient_id = p.id), p.uid LIMIT 1')
         return {'staff': staff, 'patients': [uid for uid, _ in rows],
-                'searches': sorted({name.split()[0] for _, name in rows if name})}
+                'searches': sorted({name.split()[0] for _, name in rows if name}),
+                'busiest': busiest['uid'], 'lightest': lightest['uid']}
     finally:
         await close_database()
 

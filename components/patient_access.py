@@ -17,7 +17,8 @@ COLUMNS = [column('time', 'When', nowrap=True), column('user', 'Who', wrap='10re
            column('record', 'Parts of the record', wrap='20rem'), column('origin', 'From', nowrap=True, hide_below=600)]
 
 
-@patient_section('access', title='Who accessed this record', permission=Permission.PATIENT_ACCESS_LOG, order=900)
+@patient_section('access', title='Who accessed this record', permission=Permission.PATIENT_ACCESS_LOG, order=900,
+                 icon='visibility', tab='Access log')
 async def access_section(actor: Actor, patient: PatientRef) -> None:
     visits = await patient_access.recent_visits(actor=actor, patient_uid=patient.uid)
     rows = [{'seq': visit.newest_seq, 'time': clinic_time(visit.last_at, seconds=True),

@@ -14,7 +14,8 @@ from components.live import on_change
 from components.patient_sections import patient_section
 
 
-@patient_section('attachments', title='Attachments', permission=Permission.NOTES_VIEW, order=600)
+@patient_section('attachments', title='Attachments', permission=Permission.NOTES_VIEW, order=600,
+                 icon='attach_file', tab='Files')
 async def attachments_section(actor: Actor, patient: PatientRef) -> None:
     async def refresh(current: Actor) -> None:
         rows = await attachments.list_attachments(actor=current, patient_uid=patient.uid)

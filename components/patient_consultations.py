@@ -28,6 +28,7 @@ from app.services.consultations import (
     ConsultationDetails,
     ConsultationRow,
 )
+from app.services.paging import RECORD_PAGE_SIZES, RECORD_PER_PAGE, Page
 from app.services.patient_lookup import PatientRef
 from app.services.vocabulary import CONSULTATION_TYPE_LABELS
 from components.date_input import DateInput
@@ -36,7 +37,8 @@ from components.guard import guarded_action
 from components.live import on_change
 from components.money_input import MoneyInput
 from components.patient_sections import patient_section
-from components.tables import column, pick_table, picked, replace_rows
+from components.server_table import ServerTable
+from components.tables import column
 from components.when import clinic_date, clinic_time
 
 
@@ -73,19 +75,18 @@ def _table_row(row: ConsultationRow) -> dict[str, Any]:
     return data
 
 
-@patient_section('consultations', title='Consultations', permission=Permission.PATIENTS_VIEW, order=200)
+@patient_section('consultations', title='Consultations', permission=Permission.PATIENTS_VIEW, order=200,
+                 icon='event_note')
 async def consultations_section(actor: Actor, patient: PatientRef) -> None:
-    rows: dict[str, ConsultationRow] = {}
+    async def read(current: Actor, page: int, per_page: int) -> Page[ConsultationRow]:
+        return await consultations.list_consultations(actor=current, patient_id=patient.id, page=page,
+                                                      per_page=per_page)
 
     async def refresh(current: Actor) -> None:
-        listed = await consultations.list_consultations(actor=current, patient_id=patient.id)
-        rows.clear()
-        rows.update({str(row.id): row for row in listed})
-        replace_rows(table, [_table_row(row) for row in listed])
+        await listing.refresh(current)
 
     def chosen() -> ConsultationRow | None:
-        row = picked(table, what='a consultation')
-        return rows.get(row['id']) if row else None
+        return listing.chosen(what='a consultation')
 
     def open_form(existing: ConsultationRow | None) -> None:
         @guarded_action(Permission.PATIENTS_EDIT)
@@ -153,8 +154,9 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
                 .mark('mark-closed')
             ui.button('Cancel / refund', icon='money_off', on_click=open_cancel) \
                 .props('outline color=negative').mark('cancel-consultation')
-    table = pick_table(_columns(actor.can(Permission.NOTES_VIEW)), rows_per_page=10).props('wrap-cells') \
-        .mark('consultations')
+    listing = ServerTable(_columns(actor.can(Permission.NOTES_VIEW)), read=read, shown=_table_row,
+                          permission=Permission.PATIENTS_VIEW, sizes=RECORD_PAGE_SIZES, per_page=RECORD_PER_PAGE)
+    listing.table.mark('consultations')
     await refresh(actor)
     on_change([EntityType.REGISTRATION], refresh, permission=Permission.PATIENTS_VIEW, patient_uid=patient.uid)
 

@@ -19,7 +19,7 @@ from components.patient_sections import patient_section
 from components.when import clinic_date
 
 
-@patient_section('details', title='Details', permission=Permission.PATIENTS_VIEW, order=100)
+@patient_section('details', title='Details', permission=Permission.PATIENTS_VIEW, order=100, icon='badge')
 async def details_section(actor: Actor, patient: PatientRef) -> None:
     box = ui.column().classes('w-full gap-2')
 

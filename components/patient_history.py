@@ -24,7 +24,8 @@ from models.clinical import DiagnosisStatus
 Refresh = Callable[[Actor], Awaitable[None]]
 
 
-@patient_section('history', title='Medical history', permission=Permission.NOTES_VIEW, order=300)
+@patient_section('history', title='Medical history', permission=Permission.NOTES_VIEW, order=300,
+                 icon='medical_information', tab='History')
 async def history_section(actor: Actor, patient: PatientRef) -> None:
     history = await medical_history.get_history(actor=actor, patient_uid=patient.uid)
     can_write = actor.can(Permission.NOTES_WRITE)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any
 
-from nicegui import ui
+from nicegui import events, ui
 
 from app.audit.events import EntityType
 from app.auth.actor import Actor
@@ -14,6 +16,7 @@ from app.auth.permissions import Permission
 from app.errors import DomainError
 from app.services import clinical_notes
 from app.services.clinical_notes import SOAP, SOAP_LABELS, NoteView
+from app.services.paging import RECORD_PAGE_SIZES, RECORD_PER_PAGE, Page
 from app.services.patient_lookup import PatientRef
 from app.services.vocabulary import SERVICE_LABELS
 from components.dialogs import FormDialog
@@ -21,6 +24,8 @@ from components.forms import FormErrors
 from components.guard import guarded_action
 from components.live import on_change
 from components.patient_sections import patient_section
+from components.server_table import ServerTable
+from components.tables import column
 from components.when import clinic_time
 from models.clinic import Service
 from models.clinical import NoteStatus
@@ -31,23 +36,48 @@ _STATUS_COLORS = {NoteStatus.DRAFT: 'grey-7', NoteStatus.AWAITING_COSIGN: 'orang
 Refresh = Callable[[Actor], Awaitable[None]]
 
 
-@patient_section('notes', title='Clinical notes', permission=Permission.NOTES_VIEW, order=400)
+@patient_section('notes', title='Clinical notes', permission=Permission.NOTES_VIEW, order=400,
+                 icon='edit_note', tab='Notes')
 async def notes_section(actor: Actor, patient: PatientRef) -> None:
+    async def read(current: Actor, page: int, per_page: int) -> Page[NoteView]:
+        return await clinical_notes.list_notes(actor=current, patient_uid=patient.uid, page=page, per_page=per_page)
+
     async def refresh(current: Actor) -> None:
-        notes = await clinical_notes.list_notes(actor=current, patient_uid=patient.uid)
-        listing.clear()
-        with listing:
-            if not notes:
-                ui.label('No clinical notes yet.').classes('text-grey-7').mark('no-notes')
-            for note in notes:
-                _note_card(current, note, refresh)
+        found = await listing.refresh(current)
+        empty.set_visibility(not found.total)
+        listing.table.set_visibility(bool(found.total))
+
+    @guarded_action(Permission.NOTES_VIEW)
+    async def tapped(current: Actor, event: events.GenericEventArguments) -> None:
+        key = event.args[1].get('id') if len(event.args) > 1 and isinstance(event.args[1], dict) else None
+        if (note := listing.records.get(str(key))) is not None:
+            _note_dialog(current, note, refresh)
 
     if actor.can(Permission.NOTES_WRITE):
         _new_note_bar(patient, refresh)
-    listing = ui.column().classes('w-full gap-2')
+    listing = ServerTable(COLUMNS, read=read, shown=_table_row, permission=Permission.NOTES_VIEW,
+                          sizes=RECORD_PAGE_SIZES, per_page=RECORD_PER_PAGE, selectable=False)
+    listing.table.classes('cursor-pointer').mark('notes')
+    listing.table.on('rowClick', tapped, [[], ['id'], None])
+    empty = ui.label('No clinical notes yet.').classes('text-grey-7').mark('no-notes')
+    ui.label('Tap a note to read it in full, continue, sign, co-sign or amend it.') \
+        .classes('text-caption text-grey-7').bind_visibility_from(listing.table, 'visible')
     await refresh(actor)
-    # Written, signed or co-signed elsewhere: the list is redrawn; an open editor (a dialog) is left alone.
+    # Written, signed or co-signed elsewhere: the page is read again; an open editor (a dialog) is left alone.
     on_change([EntityType.CLINICAL_NOTE], refresh, permission=Permission.NOTES_VIEW, patient_uid=patient.uid)
+
+
+COLUMNS = [column('written', 'Written', nowrap=True), column('service', 'Service', wrap='9rem', hide_below=760),
+           column('status', 'Status', wrap='9rem'), column('author', 'By', wrap='10rem', hide_below=600),
+           column('summary', 'Assessment', wrap='22rem', lines=2)]
+
+
+def _table_row(note: NoteView) -> dict[str, Any]:
+    status = note.status_label if note.version == 1 else f'{note.status_label} (version {note.version})'
+    summary = next((text for text in (note.assessment, note.subjective, note.plan, note.objective) if text.strip()),
+                   '')
+    return {'id': str(note.id), 'written': clinic_time(note.created_at), 'service': note.discipline_label,
+            'status': status, 'author': note.author_name, 'summary': summary}
 
 
 def _new_note_bar(patient: PatientRef, refresh: Refresh) -> None:
@@ -81,37 +111,71 @@ def _new_note_bar(patient: PatientRef, refresh: Refresh) -> None:
         ui.button('New note', icon='note_add', on_click=start).mark('new-note')
 
 
-def _note_card(actor: Actor, note: NoteView, refresh: Refresh) -> None:
-    with ui.card().classes('w-full gap-1').props('flat bordered').mark(f'note-v{note.version}'):
+def _note_dialog(actor: Actor, note: NoteView, refresh: Refresh) -> None:
+    """One note in full (its newest version), what the reader may do with it, and its earlier versions."""
+    with ui.context.client.content, ui.dialog(value=True) as dialog, \
+            ui.card().classes('w-full gap-1').style('max-width: 900px').mark(f'note-v{note.version}'):
         with ui.row().classes('w-full items-center gap-2 wrap'):
-            ui.label(f'{note.discipline_label} · version {note.version}').classes('text-subtitle1')
+            ui.label(f'{note.discipline_label} note · version {note.version}').classes('text-h6')
             ui.badge(note.status_label, color=_STATUS_COLORS[note.status]).mark('note-status')
-            if note.amended:
-                ui.badge('Replaced by a newer version', color='grey-5').mark('note-amended')
-        byline = f'By {note.author_name}, {clinic_time(note.created_at)}'
-        if note.signed_at:
-            byline += f'; signed {clinic_time(note.signed_at)}'
-        if note.cosigned_at:
-            byline += f'; co-signed by {note.cosigned_by_name} {clinic_time(note.cosigned_at)}'
-        ui.label(byline).classes('text-caption text-grey-8')
-        if note.amendment_reason:
-            ui.label(f'Amendment of version {note.version - 1}: {note.amendment_reason}') \
-                .classes('text-body2 text-italic').mark('note-reason')
-        for part in SOAP:
-            if text := getattr(note, part):
-                ui.label(SOAP_LABELS[part]).classes('text-weight-medium q-mt-xs')
-                ui.label(text).classes('text-body2').style('white-space: pre-wrap; overflow-wrap: anywhere')
-        with ui.row().classes('gap-2 wrap'):
+        _note_text(note)
+        with ui.row().classes('w-full gap-2 wrap items-center'):
             mine = note.author_id == actor.user_id
+
+            def then(action: Callable[[], Any]) -> Callable[[], Awaitable[None]]:
+                async def run() -> None:  # the action first: its handler still has this dialog to run in
+                    result = action()
+                    if inspect.isawaitable(result):
+                        await result
+                    dialog.close()
+                return run
+
             if note.status is NoteStatus.DRAFT and mine and actor.can(Permission.NOTES_WRITE):
-                ui.button('Continue writing', icon='edit', on_click=lambda: open_editor(actor, note, refresh)) \
+                ui.button('Continue writing', icon='edit', on_click=then(lambda: open_editor(actor, note, refresh))) \
                     .props('outline').mark('note-edit')
             if note.status is NoteStatus.AWAITING_COSIGN and actor.can(Permission.NOTES_COSIGN) \
                     and note.author_id != actor.user_id:
-                ui.button('Co-sign', icon='how_to_reg', on_click=lambda: _cosign(note, refresh)).mark('note-cosign')
-            if note.status is not NoteStatus.DRAFT and not note.amended and actor.can(Permission.NOTES_WRITE):
-                ui.button('Amend', icon='history_edu', on_click=lambda: _amend_dialog(note, refresh)) \
+                ui.button('Co-sign', icon='how_to_reg', on_click=then(lambda: _cosign(note, refresh))) \
+                    .mark('note-cosign')
+            if note.status is not NoteStatus.DRAFT and actor.can(Permission.NOTES_WRITE):
+                ui.button('Amend', icon='history_edu', on_click=then(lambda: _amend_dialog(note, refresh))) \
                     .props('outline').mark('note-amend')
+            ui.space()
+            ui.button('Close', on_click=dialog.close).props('flat').mark('note-dialog-close')
+        if note.version > 1:
+            earlier = ui.column().classes('w-full gap-1')
+            with earlier:
+                ui.button('Show earlier versions', icon='history', on_click=lambda: _earlier(note, earlier)) \
+                    .props('flat').mark('note-earlier')
+    dialog.on_value_change(lambda event: None if event.value else dialog.delete())
+
+
+def _note_text(note: NoteView) -> None:
+    byline = f'By {note.author_name}, {clinic_time(note.created_at)}'
+    if note.signed_at:
+        byline += f'; signed {clinic_time(note.signed_at)}'
+    if note.cosigned_at:
+        byline += f'; co-signed by {note.cosigned_by_name} {clinic_time(note.cosigned_at)}'
+    ui.label(byline).classes('text-caption text-grey-8')
+    if note.amendment_reason:
+        ui.label(f'Amendment of version {note.version - 1}: {note.amendment_reason}') \
+            .classes('text-body2 text-italic').mark('note-reason')
+    for part in SOAP:
+        if text := getattr(note, part):
+            ui.label(SOAP_LABELS[part]).classes('text-weight-medium q-mt-xs')
+            ui.label(text).classes('text-body2').style('white-space: pre-wrap; overflow-wrap: anywhere')
+
+
+@guarded_action(Permission.NOTES_VIEW)
+async def _earlier(current: Actor, note: NoteView, box: ui.column) -> None:
+    versions = await clinical_notes.note_history(actor=current, note_id=note.id)
+    box.clear()
+    with box:
+        for version in reversed(versions[:-1]):
+            with ui.card().classes('w-full gap-1').props('flat bordered').mark(f'note-v{version.version}'):
+                ui.label(f'Version {version.version} · {version.status_label} · replaced by a newer version') \
+                    .classes('text-subtitle2')
+                _note_text(version)
 
 
 @guarded_action(Permission.NOTES_COSIGN)

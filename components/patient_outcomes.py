@@ -11,11 +11,14 @@ from app.auth.permissions import Permission
 from app.clock import clinic_today
 from app.services import outcomes
 from app.services.outcome_scoring import INSTRUMENT_NAMES, OPTION_LABELS, SECTION_LABELS, SECTIONS, score_text
+from app.services.paging import RECORD_PAGE_SIZES, RECORD_PER_PAGE, Page
 from app.services.patient_lookup import PatientRef
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
 from components.patient_sections import patient_section
+from components.server_table import ServerTable
+from components.tables import column
 from components.when import clinic_date
 
 PAIN_OPTIONS = {value: str(value) for value in range(11)}
@@ -24,10 +27,14 @@ BUTTONS = ((outcomes.Instrument.NPRS, 'Record pain'), (outcomes.Instrument.ODI, 
            (outcomes.Instrument.NDI, 'Record NDI'))
 
 
-@patient_section('outcomes', title='Outcome measures', permission=Permission.NOTES_VIEW, order=700)
+@patient_section('outcomes', title='Outcome measures', permission=Permission.NOTES_VIEW, order=700,
+                 icon='show_chart', tab='Outcomes')
 async def outcomes_section(actor: Actor, patient: PatientRef) -> None:
     host = ui.element('div')  # dialogs live here, outside what a redraw clears
     box = ui.column().classes('w-full gap-3 min-w-0')
+
+    async def read(current: Actor, page: int, per_page: int) -> Page[outcomes.OutcomeRow]:
+        return await outcomes.list_outcomes(actor=current, patient_id=patient.id, page=page, per_page=per_page)
 
     async def draw(current: Actor) -> None:
         trends = await outcomes.patient_trends(actor=current, patient_id=patient.id)
@@ -43,8 +50,24 @@ async def outcomes_section(actor: Actor, patient: PatientRef) -> None:
                 ui.label('No outcome measures recorded yet.').classes('text-grey-7').mark('no-outcomes')
             for trend in trends:
                 _trend(trend)
+        if trends:
+            await listing.refresh(current)
+        listing.table.set_visibility(bool(trends))
 
+    listing = ServerTable(COLUMNS, read=read, shown=_table_row, permission=Permission.NOTES_VIEW,
+                          sizes=RECORD_PAGE_SIZES, per_page=RECORD_PER_PAGE, selectable=False)
+    listing.table.mark('outcome-records')
     await draw(actor)
+
+
+COLUMNS = [column('recorded_on', 'Visit', nowrap=True), column('measure', 'Measure', wrap='12rem'),
+           column('score', 'Score', nowrap=True), column('by', 'Recorded by', wrap='10rem', hide_below=600)]
+
+
+def _table_row(row: outcomes.OutcomeRow) -> dict[str, Any]:
+    return {'id': str(row.id), 'recorded_on': clinic_date(row.recorded_on), 'measure': INSTRUMENT_NAMES[row.instrument],
+            'score': score_text(row.instrument, row.score) or 'not scored (too many blank sections)',
+            'by': row.recorded_by}
 
 
 def _trend(trend: outcomes.Trend) -> None:
@@ -55,25 +78,21 @@ def _trend(trend: outcomes.Trend) -> None:
             ui.label(trend.change.sentence()).classes(colour).mark(f'change-{trend.instrument.value}')
         else:
             ui.label('Record a later visit to see the change since the first.').classes('text-grey-7')
-        scored = [row for row in trend.rows if row.score is not None]
+        scored = [point for point in trend.points if point.score is not None]
         if scored:
             ui.echart(_chart(trend.instrument, scored)).classes('w-full').style('height: 220px') \
                 .mark(f'chart-{trend.instrument.value}')
-        for row in reversed(trend.rows):
-            shown = score_text(trend.instrument, row.score) or 'not scored (too many blank sections)'
-            ui.label(f'{clinic_date(row.recorded_on)}: {shown}'
-                     f'{f" · {row.recorded_by}" if row.recorded_by else ""}').classes('text-body2')
 
 
-def _chart(instrument: outcomes.Instrument, rows: list[outcomes.OutcomeRow]) -> dict[str, Any]:
+def _chart(instrument: outcomes.Instrument, points: list[outcomes.TrendPoint]) -> dict[str, Any]:
     top = 10 if instrument is outcomes.Instrument.NPRS else 100
     return {
         'grid': {'left': 40, 'right': 16, 'top': 16, 'bottom': 28},
         'tooltip': {'trigger': 'axis'},
-        'xAxis': {'type': 'category', 'data': [clinic_date(row.recorded_on) for row in rows]},
+        'xAxis': {'type': 'category', 'data': [clinic_date(point.recorded_on) for point in points]},
         'yAxis': {'type': 'value', 'min': 0, 'max': top},
-        'series': [{'type': 'line', 'name': INSTRUMENT_NAMES[instrument], 'data': [float(row.score or 0)
-                                                                                    for row in rows]}],
+        'series': [{'type': 'line', 'name': INSTRUMENT_NAMES[instrument], 'data': [float(point.score or 0)
+                                                                                    for point in points]}],
     }
 
 

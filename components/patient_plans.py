@@ -37,7 +37,8 @@ _AMOUNTS = {'cost_per_day', 'package_cost', 'discount', 'total'}  # shown in a r
 _DATES = {'start_date', 'end_date'}
 
 
-@patient_section('plans', title='Treatment plans', permission=Permission.PLANS_VIEW, order=800)
+@patient_section('plans', title='Treatment plans', permission=Permission.PLANS_VIEW, order=800,
+                 icon='calendar_month', tab='Plans')
 async def plans_section(actor: Actor, patient: PatientRef) -> None:
     host = ui.element('div')  # dialogs live here, outside what a redraw clears
     box = ui.column().classes('w-full gap-3 min-w-0')

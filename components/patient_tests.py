@@ -25,7 +25,8 @@ _TEXT_FIELDS = (('items', 'Items tested (nerves, muscles, modalities)'), ('limb'
                 ('referred_by', 'Referred by'), ('done_by', 'Done by'))
 
 
-@patient_section('tests', title='Diagnostic tests', permission=Permission.TESTS_VIEW, order=500)
+@patient_section('tests', title='Diagnostic tests', permission=Permission.TESTS_VIEW, order=500,
+                 icon='biotech', tab='Tests')
 async def tests_section(actor: Actor, patient: PatientRef) -> None:
     async def refresh(current: Actor) -> None:
         rows = await diagnostic_tests.list_tests(actor=current, patient_uid=patient.uid)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from nicegui import events, ui
+from nicegui import ui
 
 from app.audit.events import EntityType
 from app.auth.actor import Actor
@@ -17,6 +17,7 @@ from app.clock import clinic_today
 from app.errors import DomainError
 from app.services import inquiries, public_booking
 from app.services.inquiries import COMMUNICATION_LABELS, KIND_LABELS, STATUS_LABELS, InquiryRow
+from app.services.paging import Page
 from app.services.patients import PAGE_SIZES, LikelyDuplicate, PatientDetails
 from app.services.vocabulary import BOOKING_LABELS, GENDER_LABELS, TEST_KIND_LABELS
 from components.date_input import DateInput
@@ -25,7 +26,8 @@ from components.first_consultation import FirstConsultationForm
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
 from components.live import on_change
-from components.tables import column, pick_table, picked, replace_rows
+from components.server_table import ServerTable
+from components.tables import column, picked
 from components.when import clinic_date, clinic_time
 from models.inquiries import InquiryKind, InquiryStatus
 
@@ -45,8 +47,6 @@ COLUMNS = [
 BRANCH_COLUMN = column('branch', 'Branch', wrap='10rem', hide_below=1040)  # for the superadmin, who sees every branch
 ALL = ''
 PER_PAGE = 25
-# Quasar's own "1-25 of 1909", with the thousands grouped as the app writes counts: "1-25 of 1,909".
-PAGE_LABEL = ':pagination-label="(first, last, total) => `${first}-${last} of ${total.toLocaleString(\'en-IN\')}`"'
 
 
 def _table_row(row: InquiryRow) -> dict[str, Any]:
@@ -77,33 +77,23 @@ async def inquiries_page(actor: Actor) -> None:
     can_edit = actor.can(Permission.INQUIRIES_EDIT)
     can_register = can_edit and actor.can(Permission.PATIENTS_EDIT)
 
-    state = {'page': 1, 'per_page': PER_PAGE}
-
-    async def refresh(current: Actor) -> None:
-        """Load the current page of the filtered list from the server (after a save, a filter or a live change)."""
-        found = await inquiries.list_inquiries(
+    async def read(current: Actor, page: int, per_page: int) -> Page[InquiryRow]:
+        return await inquiries.list_inquiries(
             actor=current, kind=kind_filter.value or None, status=status_filter.value or None,
             created_from=date_from.date_or_none, created_to=date_to.date_or_none,
             branch_id=(branch_filter.value or None) if branch_filter is not None else None,
-            page=state['page'], per_page=state['per_page'])
-        state['page'] = found.page
-        replace_rows(table, [_table_row(row) for row in found.rows])
-        table.pagination = {'page': found.page, 'rowsPerPage': found.per_page, 'rowsNumber': found.total}
+            page=page, per_page=per_page)
+
+    async def refresh(current: Actor) -> None:
+        """Load the current page of the filtered list from the server (after a save or a live change)."""
+        await listing.refresh(current)
 
     @guarded_action(Permission.INQUIRIES_VIEW)
     async def filter_changed(current: Actor) -> None:
-        state['page'] = 1
-        await refresh(current)
-
-    @guarded_action(Permission.INQUIRIES_VIEW)
-    async def page_requested(current: Actor, event: events.GenericEventArguments) -> None:
-        pagination = event.args.get('pagination', {}) if isinstance(event.args, dict) else {}
-        state['page'] = _whole_number(pagination.get('page'), default=1)  # the service keeps it within the pages
-        state['per_page'] = _whole_number(pagination.get('rowsPerPage'), default=PER_PAGE)
-        await refresh(current)
+        await listing.first_page(current)
 
     def chosen() -> dict[str, Any] | None:
-        return picked(table, what='an inquiry')
+        return picked(listing.table, what='an inquiry')
 
     async def branch_choices() -> dict[int, str]:
         if not actor.is_superadmin:
@@ -307,17 +297,11 @@ async def inquiries_page(actor: Actor) -> None:
                     .mark('cancel-inquiry')
                 ui.button('Reopen', icon='undo', on_click=open_reopen).props('outline').mark('reopen-inquiry')
         # Paged on the server, so no column sorts: a sort would reorder only the page shown.
-        table = pick_table([{**spec, 'sortable': False} for spec in
-                            ([*COLUMNS, BRANCH_COLUMN] if actor.is_superadmin else COLUMNS)],
-                           rows_per_page=PER_PAGE) \
-            .props(PAGE_LABEL).mark('inquiries-table')
-        table.props['rows-per-page-options'] = list(PAGE_SIZES)
-        table.on('request', page_requested)
+        listing = ServerTable([*COLUMNS, BRANCH_COLUMN] if actor.is_superadmin else COLUMNS, read=read,
+                              shown=_table_row, permission=Permission.INQUIRIES_VIEW, sizes=PAGE_SIZES,
+                              per_page=PER_PAGE)
+        listing.table.mark('inquiries-table')
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         await refresh(actor)
         on_change([EntityType.INQUIRY], refresh, permission=Permission.INQUIRIES_VIEW)  # a desk or /book elsewhere
 
-
-def _whole_number(value: object, *, default: int) -> int:
-    """A page number or size the browser sent, or the default for anything that is not one."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else default

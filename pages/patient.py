@@ -1,9 +1,15 @@
-"""One patient (`/patients/{uid}`): the sections the signed-in role may see, in order."""
+"""One patient (`/patients/{uid}`): a compact header, then the parts of the record the role may see, as tabs.
+
+Only the part the role uses most (or the one named by `?part=`) is built with the page; another
+part is built the first time its tab is tapped, and every part shows one page of its newest items.
+So the page of a patient with 500 visits costs what a new patient's does.
+"""
 
 from __future__ import annotations
 
 from nicegui import ui
 
+from app.audit.events import EntityType
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.errors import NotFound
@@ -20,8 +26,10 @@ from components import (
     patient_tests,
 )
 from components.frame import frame
-from components.guard import guarded_page
-from components.patient_sections import sections_for
+from components.guard import guarded_action, guarded_page
+from components.live import on_change
+from components.patient_header import PatientHeaderView
+from components.patient_sections import PatientSection, opening_section, sections_for
 
 # The modules whose `@patient_section`s make up this page (each section says its own order).
 SECTION_MODULES = (patient_details, patient_consultations, patient_history, patient_notes, patient_tests,
@@ -30,7 +38,7 @@ SECTION_MODULES = (patient_details, patient_consultations, patient_history, pati
 
 @guarded_page('/patients/{uid}', permission=Permission.PATIENTS_VIEW, title='Patient',
               example_path='/patients/250101-1')
-async def patient_page(actor: Actor, uid: str) -> None:
+async def patient_page(actor: Actor, uid: str, part: str = '') -> None:
     try:  # fetched before the frame, whose timer would let the page be sent half-built
         patient = await open_patient(actor=actor, uid=uid)
     except NotFound:
@@ -41,13 +49,38 @@ async def patient_page(actor: Actor, uid: str) -> None:
             ui.label(NOT_FOUND).classes('text-h6').mark('not-found')
             ui.button('Find a patient', icon='search', on_click=lambda: ui.navigate.to('/patients'))
             return
-        ui.label(f'UID {patient.uid}').classes('text-subtitle1 text-grey-8').mark('patient-uid')
-        # A copy a patient asked for, in a new tab to print (a real link: never blocked).
-        if actor.can(Permission.RECORD_COPY):
-            copy_link = ui.button('Copy for the patient', icon='description').props('outline target=_blank') \
-                .mark('record-copy-link')
-            copy_link.props['href'] = f'/patients/{patient.uid}/copy'
-        for section in sections_for(actor):
-            with ui.expansion(section.title, value=True).classes('w-full').props('header-class=text-h6') \
-                    .mark(f'section-{section.key}'):
-                await section.render(actor, patient)
+        header = PatientHeaderView(patient)
+        await header.draw(actor)
+        on_change([EntityType.PATIENT, EntityType.MEDICAL_HISTORY, EntityType.TREATMENT_PLAN], header.draw,
+                  permission=Permission.PATIENTS_VIEW, patient_uid=patient.uid)
+        sections = sections_for(actor)
+        first = opening_section(actor, sections, asked=part)
+        built: set[str] = set()
+        panels: dict[str, ui.tab_panel] = {}
+
+        async def build(current: Actor, section: PatientSection) -> None:
+            if section.key in built:
+                return
+            built.add(section.key)
+            with panels[section.key]:
+                await section.render(current, patient)
+
+        @guarded_action(Permission.PATIENTS_VIEW)
+        async def opened(current: Actor, key: str) -> None:
+            section = next((section for section in sections if section.key == key), None)
+            if section is None or not current.can(section.permission):
+                return
+            ui.navigate.history.replace(f'/patients/{patient.uid}?part={key}')  # a reload opens the same part
+            await build(current, section)
+
+        with ui.tabs(value=first.key, on_change=lambda event: opened(event.value)) \
+                .props('align=left inline-label no-caps').classes('w-full prospine-wrapping-tabs') as tabs:
+            for section in sections:
+                ui.tab(section.key, label=section.tab, icon=section.icon).mark(f'section-{section.key}') \
+                    .tooltip(section.title)
+        with ui.tab_panels(tabs, value=first.key, animated=False).classes('w-full bg-transparent') \
+                .props('keep-alive'):
+            for section in sections:
+                panels[section.key] = ui.tab_panel(section.key).classes('q-px-none gap-2') \
+                    .mark(f'part-{section.key}')
+        await build(actor, first)

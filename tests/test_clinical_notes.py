@@ -62,7 +62,7 @@ async def test_a_signed_note_is_never_edited_and_an_amendment_keeps_both_version
     assert [(v.version, v.objective, v.amended) for v in history] == \
         [(1, SECRET, True), (2, 'SLR positive at 50 degrees', False)]
     listed = await clinical_notes.list_notes(actor=author, patient_uid=patient.uid)
-    assert [v.version for v in listed] == [1, 2]
+    assert (listed.total, [v.version for v in listed.rows]) == (1, [2])  # one note, shown as its newest version
     stored = await ClinicalNote.get(id=note.id)
     assert stored.objective == SECRET and stored.status is NoteStatus.SIGNED
 
@@ -133,7 +133,7 @@ async def test_the_draft_is_saved_while_typing_without_pressing_save(user: User)
     await make_patient('250101-1')
     await sign_in(user, doctor)
     await user.open('/patients/250101-1')
-    await user.should_see('Clinical notes')
+    await user.should_see('Notes')
     user.find('new-note').click()
     await user.should_see('note-subjective')
     user.find('note-subjective').clear()
@@ -197,6 +197,9 @@ async def test_amending_from_the_page_asks_a_reason_then_opens_the_new_version(u
     author, patient, note = await signed_note()
     await sign_in(user, await UserAccount.get(id=author.user_id))
     await user.open(f'/patients/{patient.uid}')
+    await user.should_see(marker='notes')
+    user.find(marker='notes').trigger('rowClick', [{}, {'id': str(note.id)}, 0])  # a tap opens the note in full
+    await user.should_see(marker='note-amend')
     user.find(marker='note-amend').click()
     await user.should_see('Amend version 1')
     user.find(marker='amend-submit').click()

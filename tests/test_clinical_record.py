@@ -61,7 +61,7 @@ async def test_a_junior_doctor_sees_every_clinical_section(user: User) -> None:
 async def test_history_is_saved_encrypted_and_red_flags_shown(user: User) -> None:
     await make_patient('250101-1')
     await sign_in(user, await make_user(Role.DOCTOR))
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=history')
     user.find('history-allergies').type('Penicillin')
     user.find('history-red_flags').type('Night pain, weight loss')
     user.find('history-save').click()
@@ -72,7 +72,7 @@ async def test_history_is_saved_encrypted_and_red_flags_shown(user: User) -> Non
     assert 'Penicillin' not in raw[0]
     event = await AuditEvent.filter(entity_type='medical-history', action='create').first()
     assert event is not None and 'allergies' in event.changes and 'Penicillin' not in event.changes
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=history')
     await user.should_see('red-flags')
     user.find('diagnosis-description').type('Lumbar spondylosis')
     user.find('diagnosis-code').type('m47.8')
@@ -83,7 +83,7 @@ async def test_history_is_saved_encrypted_and_red_flags_shown(user: User) -> Non
 async def test_a_diagnostic_test_is_requested_then_done_with_a_report(user: User) -> None:
     await make_patient('250101-1')
     await sign_in(user, await make_user(Role.DOCTOR))
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=tests')
     user.find('add-test').click()
     await user.should_see('Add a diagnostic test')
     user.find('items').type('Median, ulnar')
@@ -106,7 +106,7 @@ async def test_a_diagnostic_test_is_requested_then_done_with_a_report(user: User
     reception = await actor_of(await make_user(Role.RECEPTION))
     with pytest.raises(PermissionDenied):
         await diagnostic_tests.list_tests(actor=reception, patient_uid='250101-1')
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=tests')
     await user.should_see('Results: Prolonged DML')
     await user.should_see('ncv.pdf')
     assert (await user.http_client.get(upload.url)).content == PDF
@@ -115,7 +115,7 @@ async def test_a_diagnostic_test_is_requested_then_done_with_a_report(user: User
 async def test_a_wrong_or_oversize_file_is_refused_and_leaves_nothing(user: User) -> None:
     await make_patient('250101-1')
     await sign_in(user, await make_user(Role.DOCTOR))
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=attachments')
     upload = user.find(marker='attachment-upload').elements.pop()
     await upload.handle_uploads([ui.upload.SmallFileUpload('scan.pdf', 'application/pdf', b'MZ\x90\x00 not a pdf')])
     await user.should_see('"scan.pdf" is not a PDF, JPEG, PNG or WebP file.')
@@ -129,7 +129,7 @@ async def test_an_attachment_is_encrypted_on_disk_and_previewed_from_the_guarded
     await make_patient('250101-1')
     doctor = await make_user(Role.DOCTOR)
     await sign_in(user, doctor)
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=attachments')
     upload = user.find(marker='attachment-upload').elements.pop()
     await upload.handle_uploads([ui.upload.SmallFileUpload('xray.png', 'image/png', PNG)])
     await upload.handle_uploads([ui.upload.SmallFileUpload('report.pdf', 'application/pdf', PDF)])

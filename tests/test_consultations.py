@@ -52,9 +52,9 @@ async def test_reception_books_but_cannot_write_or_read_notes(services: None) ->
     assert row.doctor_notes is None and row.fee == Decimal('600.00')
     await consultations.update_consultation(actor=doctor, registration_id=row.id,
                                             details=visit(doctor_notes='Spasm C5-C6', prescription='Heat, rest'))
-    [seen] = await consultations.list_consultations(actor=doctor, patient_id=patient.id)
+    [seen] = (await consultations.list_consultations(actor=doctor, patient_id=patient.id)).rows
     assert (seen.doctor_notes, seen.prescription) == ('Spasm C5-C6', 'Heat, rest')
-    [hidden] = await consultations.list_consultations(actor=desk, patient_id=patient.id)
+    [hidden] = (await consultations.list_consultations(actor=desk, patient_id=patient.id)).rows
     assert (hidden.doctor_notes, hidden.prescription) == (None, None)
     # reception edits the fee; the notes stay as the doctor wrote them
     await consultations.update_consultation(actor=desk, registration_id=row.id, details=visit(fee='700.50'))
@@ -69,7 +69,7 @@ async def test_reception_books_but_cannot_write_or_read_notes(services: None) ->
 async def test_cancel_with_refund_and_status_changes(services: None) -> None:
     desk = await actor_of(await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
     patient = await patients.register_patient(actor=desk, details=MEERA, first_consultation=visit())
-    [row] = await consultations.list_consultations(actor=desk, patient_id=patient.id)
+    [row] = (await consultations.list_consultations(actor=desk, patient_id=patient.id)).rows
     consulted = await consultations.set_status(actor=desk, registration_id=row.id, status='consulted')
     assert consulted.status == 'consulted'
     with pytest.raises(ValidationFailed) as raised:
@@ -91,7 +91,8 @@ async def test_another_branch_cannot_change_a_consultation(services: None) -> No
     desk = await actor_of(await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
     other = await actor_of(await make_user(Role.RECEPTION, branch=await make_branch('Bandra')))
     patient = await patients.register_patient(actor=desk, details=MEERA, first_consultation=visit())
-    [row] = await consultations.list_consultations(actor=other, patient_id=patient.id)  # records are the clinic's
+    # records are the clinic's, not a branch's
+    [row] = (await consultations.list_consultations(actor=other, patient_id=patient.id)).rows
     with pytest.raises(PermissionDenied):
         await consultations.set_status(actor=other, registration_id=row.id, status='closed')
     denied = await AuditEvent.get(action='permission-denied')
@@ -115,7 +116,7 @@ async def registered_patient() -> tuple[patients.PatientRow, object]:
     desk = await actor_of(desk_user)
     row = await patients.register_patient(actor=desk, details=MEERA, first_consultation=visit())
     doctor = await actor_of(await make_user(Role.DOCTOR, branch=branch, username='drravi'))
-    [booked] = await consultations.list_consultations(actor=desk, patient_id=row.id)
+    [booked] = (await consultations.list_consultations(actor=desk, patient_id=row.id)).rows
     await consultations.update_consultation(actor=doctor, registration_id=booked.id,
                                             details=visit(doctor_notes='Cervical spondylosis', prescription='Rest'))
     return row, desk_user
@@ -137,7 +138,7 @@ async def test_reception_sees_the_visit_but_never_the_doctors_notes(user: User) 
 async def test_the_doctor_sees_the_notes(user: User) -> None:
     row, _ = await registered_patient()
     await sign_in(user, await make_user(Role.DOCTOR, branch=await make_branch('Bandra')))
-    await user.open(f'/patients/{row.uid}')
+    await user.open(f'/patients/{row.uid}?part=consultations')
     await user.should_see(marker='consultations')
     table = user.find(marker='consultations').elements.pop()
     assert table.rows[0]['doctor_notes'] == 'Cervical spondylosis'

@@ -33,7 +33,7 @@ def date_field(user: User, marker: str) -> DateInput:
 async def open_new_plan(user: User) -> None:
     await make_patient('250101-1')
     await sign_in(user, await make_user(Role.DOCTOR))
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=plans')
     user.find('new-plan').click()
     await user.should_see('New treatment plan')
 

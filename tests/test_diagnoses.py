@@ -154,7 +154,7 @@ async def test_a_doctor_resolves_one_diagnosis_and_marks_another_entered_in_erro
     sprain = await diagnosis(author, patient.uid, 'Ankle sprain', created_at=NOON - timedelta(days=2))
     typo = await diagnosis(author, patient.uid, 'Carpal tunnel syndrome', created_at=NOON - timedelta(days=1))
     await sign_in(user, doctor)
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=history')
     await user.should_see(marker=f'diagnosis-resolve-{sprain}')
     user.find(marker=f'diagnosis-resolve-{sprain}').click()
     await user.should_see('"Ankle sprain" is now resolved.')
@@ -204,7 +204,7 @@ async def test_a_reader_without_write_permission_sees_the_diagnoses_without_butt
     active = await diagnosis(doctor, patient.uid, 'Lumbar spondylosis')
     await medical_history.resolve_diagnosis(actor=doctor, diagnosis_id=await diagnosis(doctor, patient.uid, 'Sprain'))
     await sign_in(user, await make_user(Role.JRDOCTOR))
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=history')
     await user.should_see('Lumbar spondylosis')
     await user.should_see('Resolved 24 Nov 2026 by Asha Rao')
     for marker in ('diagnosis-resolve', 'diagnosis-reactivate', 'diagnosis-error', 'diagnosis-add'):

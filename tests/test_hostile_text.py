@@ -48,7 +48,11 @@ async def test_hostile_names_stay_values_on_every_page_that_shows_them(user: Use
                                    phone='98765 43211', chief_complaint=TAG)
     await sign_in(user, superadmin)
 
-    await user.open(f'/patients/{patient.uid}')
+    await user.open(f'/patients/{patient.uid}?part=attachments')
+    for part in ('details', 'history', 'consultations'):  # every part that shows the name or the diagnosis
+        user.find(marker=f'section-{part}').click()
+        await user.should_see(marker=f'part-{part}')
+    await user.should_see(marker='diagnoses')
     upload = user.find(marker='attachment-upload').elements.pop()
     name = f'lab report{BREAKOUT}.pdf'
     await upload.handle_uploads([ui.upload.SmallFileUpload(name, 'application/pdf', PDF)])

@@ -17,6 +17,7 @@ from app.clock import clinic_today, clock, utcnow
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import inquiries
 from app.services.consultations import ConsultationDetails
+from app.services.paging import Page
 from app.services.patients import LikelyDuplicate, PatientDetails
 from models.accounts import Role
 from models.audit import AuditEvent
@@ -106,7 +107,7 @@ async def test_list_filters_by_kind_status_and_date_and_stays_in_the_branch(now:
     other = await actor_of(await make_user(Role.RECEPTION, branch=await make_branch('Bandra')))
     await quick(other, full_name='Bandra Caller')
 
-    def names(found: inquiries.InquiryPage) -> set[str]:
+    def names(found: Page[inquiries.InquiryRow]) -> set[str]:
         return {row.full_name for row in found.rows}
 
     assert names(await inquiries.list_inquiries(actor=actor)) == {'Old Caller', 'Test Caller', 'Gone Caller'}
@@ -254,7 +255,7 @@ async def test_the_list_comes_a_page_at_a_time_newest_first_and_filters_combine_
     await pending_calls(actor, 60, every_third_a_test=True)
     await pending_calls(await reception('Bandra'), 5)  # another branch's, never counted here
 
-    def names(found: inquiries.InquiryPage) -> list[str]:
+    def names(found: Page[inquiries.InquiryRow]) -> list[str]:
         return [row.full_name for row in found.rows]
 
     first = await inquiries.list_inquiries(actor=actor)

@@ -50,7 +50,7 @@ async def until(condition, what: str, seconds: float = 10) -> None:  # type: ign
 
 
 async def test_a_replayed_event_runs_only_from_the_session_the_page_was_built_for(clinic: LiveClinic) -> None:
-    doctors_page = page_of(clinic.get(f'/patients/{clinic.patient}', role='doctor'))
+    doctors_page = page_of(clinic.get(f'/patients/{clinic.patient}?part=history', role='doctor'))
     doctor = Tab(clinic, role='doctor')
     await doctor.connect(doctors_page.client_id)
 
@@ -88,7 +88,7 @@ async def test_a_socket_of_another_session_cannot_join_a_page(clinic: LiveClinic
 
 
 def test_an_upload_needs_the_session_the_page_was_built_for(clinic: LiveClinic) -> None:
-    page = page_of(clinic.get(f'/patients/{clinic.patient}', role='doctor'))
+    page = page_of(clinic.get(f'/patients/{clinic.patient}?part=attachments', role='doctor'))
     _, upload = page.find('nicegui-upload', **{'auto-upload': True})
     url = clinic.base_url + upload['props']['url']
     files = {'file': ('lab report.pdf', b'%PDF-1.7\nreport\n%%EOF', 'application/pdf')}

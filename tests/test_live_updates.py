@@ -112,7 +112,9 @@ async def test_a_patient_page_shows_notes_and_consultations_added_elsewhere_and_
     branch = await make_branch('Andheri')
     await sign_in(user, await make_user(Role.DOCTOR, branch=branch))
     patient = await make_patient('250101-1', branch=branch)
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=consultations')
+    await user.should_see(marker='consultations')
+    user.find(marker='section-notes').click()
     await user.should_see('No clinical notes yet.')
     user.find(marker='new-note').click()
     await user.should_see(marker='note-subjective')
@@ -127,7 +129,7 @@ async def test_a_patient_page_shows_notes_and_consultations_added_elsewhere_and_
     await clinical_notes.start_note(actor=colleague, patient_uid=patient.uid, discipline=Service.SPEECH_THERAPY)
 
     await eventually(lambda: len(rows_of(user, 'consultations')) == 1, what='the consultation appearing')
-    await eventually(lambda: len(user.find(marker='note-v1').elements) == 2, what="the colleague's note appearing")
+    await eventually(lambda: len(rows_of(user, 'notes')) == 2, what="the colleague's note appearing")
     assert user.find(marker='note-subjective').elements == {editor}  # the open editor was not rebuilt
     assert editor.value == 'Typing, not saved yet'
 

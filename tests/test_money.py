@@ -128,9 +128,10 @@ async def test_a_consultation_fee_and_a_plan_price_look_the_same(user: User) -> 
         service='physiotherapy', plan_type='package', days=21, start_date=date(2026, 12, 1),
         package_cost=Decimal(120000)))
     await sign_in(user, doctor)
-    await user.open(f'/patients/{row.uid}')
+    await user.open(f'/patients/{row.uid}?part=consultations')
     await user.should_see(marker='consultations')
     table = user.find(marker='consultations').elements.pop()
     assert isinstance(table, ui.table)
     assert [r['fee'] for r in table.rows] == ['₹1,20,000.00']
+    user.find(marker='section-plans').click()
     await user.should_see('₹1,20,000.00 = ₹1,20,000.00')  # the plan card: price = total

@@ -86,7 +86,7 @@ async def test_trends_give_the_change_since_the_first_visit_and_audit_the_view(d
     by_instrument = {trend.instrument: trend for trend in trends}
     assert set(by_instrument) == {Instrument.NPRS, Instrument.ODI}
     odi = by_instrument[Instrument.ODI]
-    assert [row.score for row in odi.rows] == [Decimal('44.0'), Decimal('30.0'), Decimal('26.0')]
+    assert [point.score for point in odi.points] == [Decimal('44.0'), Decimal('30.0'), Decimal('26.0')]
     assert odi.change is not None and odi.change.passes
     assert odi.change.sentence() == 'Change since first visit: −18 points (passes the MCID of 10).'
     nprs = by_instrument[Instrument.NPRS]
@@ -117,8 +117,8 @@ async def test_a_doctor_records_an_odi_and_sees_the_trend(user: User) -> None:
     await outcomes.record_outcome(actor=await actor_of(doctor), patient_id=patient.id, instrument='odi',
                                   answers=[4, 3, 3, 2, 4, 3, 2, 0, 1, 0], recorded_on=date(2025, 1, 2))
     await sign_in(user, doctor)
-    await user.open('/patients/250101-1')
-    await user.should_see('Outcome measures')
+    await user.open('/patients/250101-1?part=outcomes')
+    await user.should_see('Outcomes')
     await user.should_see('Record a later visit to see the change since the first.')
     user.find('record-odi').click()
     await user.should_see('1. Pain intensity')
@@ -144,6 +144,6 @@ async def test_reception_sees_plans_but_not_outcomes(user: User) -> None:
     await outcomes.record_outcome(actor=await actor_of(doctor), patient_id=patient.id, instrument='nprs', answers=7)
     await sign_in(user, await make_user(Role.RECEPTION))
     await user.open('/patients/250101-1')
-    await user.should_see('Treatment plans')
-    await user.should_not_see('Outcome measures')
+    await user.should_see('Plans')
+    await user.should_not_see('Outcomes')
     await user.should_not_see('record-nprs')

@@ -291,6 +291,7 @@ async def test_reception_registers_after_fixing_the_phone_and_a_wrong_photo(user
     await user.should_see(marker='patient-uid')
     patient = await Patient.get(full_name='Meera Iyer')
     assert patient.photo_file and patient.phone == '+91 98765 43210'
+    user.find(marker='section-details').click()
     await user.should_see(marker='patient-photo')
 
 
@@ -369,7 +370,7 @@ async def test_doctor_edits_details_and_the_change_is_audited(user) -> None:
     doctor = await make_user(Role.DOCTOR, branch=await make_branch('Andheri'))
     row = await patients.register_patient(actor=await actor_of(doctor), details=meera())
     await sign_in(user, doctor)
-    await user.open(f'/patients/{row.uid}')
+    await user.open(f'/patients/{row.uid}?part=details')
     user.find(marker='edit-patient').click()
     await user.should_see(f'Edit {row.full_name}')
     type_into(user, 'date_of_birth', '2999-01-01')

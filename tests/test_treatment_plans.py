@@ -199,7 +199,7 @@ async def test_a_junior_doctor_needs_an_approver_for_a_large_package_discount(us
     doctor = await make_user(Role.DOCTOR, full_name='Dr Sunita Shah')
     await make_patient('250101-1')
     await sign_in(user, junior)
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=plans')
     await user.should_see('No treatment plans yet.')
     user.find('new-plan').click()
     await user.should_see('New treatment plan')
@@ -230,7 +230,7 @@ async def test_reception_sees_plans_without_the_buttons_to_change_them(user: Use
     patient = await make_patient('250101-1')
     await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
     await sign_in(user, await make_user(Role.RECEPTION))
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=plans')
     await user.should_see('₹600.00 a day x 10 days = ₹6,000.00')
     await user.should_not_see('new-plan')
     await user.should_not_see('edit-plan')
@@ -242,7 +242,7 @@ async def edit_a_daily_plan(user: User) -> plans.PlanRow:
     patient = await make_patient('250101-1')
     plan = await plans.create_plan(actor=await actor_of(doctor), patient_id=patient.id, details=DAILY)
     await sign_in(user, doctor)
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=plans')
     user.find(marker='edit-plan').click()
     return plan
 

@@ -16,7 +16,7 @@ from tests.factories import make_branch, make_patient, make_user, sign_in
 async def test_a_refused_attachment_says_why(user: User, reason: str, message: str) -> None:
     await make_patient('250101-1')
     await sign_in(user, await make_user(Role.DOCTOR))
-    await user.open('/patients/250101-1')
+    await user.open('/patients/250101-1?part=attachments')
     user.find(marker='attachment-upload').trigger('rejected', [{'failedPropValidation': reason, 'file': {}}])
     await user.should_see(message)
 

@@ -19,6 +19,7 @@ from app.auth.permissions import Permission
 from app.clock import utcnow
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.clinical_common import long_text, patient_by_uid
+from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.users import require
 from app.services.validation import Checker
 from app.services.vocabulary import SERVICE_LABELS
@@ -237,19 +238,27 @@ async def amend_note(*, actor: Actor, note_id: UUID, reason: str) -> NoteView:
 
 
 @audit_denials(ENTITY)
-async def list_notes(*, actor: Actor, patient_uid: str) -> list[NoteView]:
-    """Every version of every note of a patient: newest note first, its versions oldest first."""
+async def list_notes(*, actor: Actor, patient_uid: str, page: int = 1,
+                     per_page: int = RECORD_PER_PAGE) -> Page[NoteView]:
+    """One page of a patient's notes, the newest note first, each as its newest version (`note_history` gives
+    the earlier ones).
+
+    A note is paged by its first version, so an amendment keeps the note where it was written; the page's
+    newest versions are then read in one more query, whatever the number of notes.
+    """
     require(actor, Permission.NOTES_VIEW)
     patient = await patient_by_uid(patient_uid)
-    notes = await ClinicalNote.filter(patient=patient).select_related('author', 'cosigned_by', 'patient')
+    firsts = await read_page(ClinicalNote.filter(patient=patient, version=1), ordering=('-created_at', '-id'),
+                             page=page, per_page=per_page, row=lambda note: note.series_id)
+    versions = await ClinicalNote.filter(series_id__in=firsts.rows).select_related('author', 'cosigned_by')
+    newest: dict[UUID, ClinicalNote] = {}
+    for note in versions:
+        if note.series_id not in newest or note.version > newest[note.series_id].version:
+            newest[note.series_id] = note
     await audit.view(actor, entity_type=ENTITY, entity_id=patient.uid, patient_id=patient.uid,
-                     detail=f'{len(notes)} note version(s)')
-    replaced = {note.previous_version_id for note in notes if note.previous_version_id}
-    started = {}
-    for note in notes:
-        started[note.series_id] = min(started.get(note.series_id, note.created_at), note.created_at)
-    notes.sort(key=lambda note: (-started[note.series_id].timestamp(), str(note.series_id), note.version))
-    return [_as_view(note, amended=note.id in replaced) for note in notes]
+                     detail=firsts.described('note'))
+    return Page(rows=[_as_view(newest[series], amended=False) for series in firsts.rows if series in newest],
+                total=firsts.total, page=firsts.page, per_page=firsts.per_page)
 
 
 @audit_denials(ENTITY)

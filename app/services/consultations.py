@@ -22,9 +22,9 @@ from app.clock import utcnow
 from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied
 from app.services.changes import save_changes
+from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.users import require
 from app.services.validation import Checker
-from app.wording import counted
 from models.patients import Patient
 from models.registrations import (
     ChiefComplaint,
@@ -224,18 +224,21 @@ async def set_refund_status(*, actor: Actor, registration_id: UUID,
 
 
 @audit_denials(EntityType.PATIENT)
-async def list_consultations(*, actor: Actor, patient_id: UUID) -> list[ConsultationRow]:
-    """The patient's consultations, newest first; the viewing is recorded (and whether notes were shown)."""
+async def list_consultations(*, actor: Actor, patient_id: UUID, page: int = 1,
+                             per_page: int = RECORD_PER_PAGE) -> Page[ConsultationRow]:
+    """One page of the patient's consultations, newest first; the viewing is recorded (and whether notes were
+    shown)."""
     require(actor, Permission.PATIENTS_VIEW)
     patient = await Patient.get_or_none(id=patient_id)
     if patient is None:
         raise NotFound('That patient could not be found.')
-    registrations = await Registration.filter(patient_id=patient_id).select_related('branch', 'patient') \
-        .order_by('-visit_at')
     notes = actor.can(Permission.NOTES_VIEW)
+    found = await read_page(Registration.filter(patient_id=patient_id), ordering=('-visit_at', '-id'), page=page,
+                            per_page=per_page, related=('branch', 'patient'),
+                            row=lambda registration: _row(registration, notes=notes))
     await audit.view(actor, entity_type=EntityType.REGISTRATION, entity_id=patient.uid, patient_id=patient.uid,
-                     detail=f'{counted(len(registrations), "consultation")}{", with notes" if notes else ""}')
-    return [_row(registration, notes=notes) for registration in registrations]
+                     detail=f'{found.described("consultation")}{", with notes" if notes else ""}')
+    return found
 
 
 async def _save(event: Any, registration: Registration, values: dict[str, Any]) -> None:

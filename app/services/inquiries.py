@@ -24,6 +24,7 @@ from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services import patients
 from app.services.changes import save_changes
 from app.services.consultations import ConsultationDetails
+from app.services.paging import Page
 from app.services.patients import PatientDetails
 from app.services.users import require
 from app.services.validation import Checker, is_record_id
@@ -82,20 +83,10 @@ def _row(inquiry: Inquiry) -> InquiryRow:
         branch_name=inquiry.branch.name, patient_uid=inquiry.patient_uid, created_at=inquiry.created_at)
 
 
-@dataclass(frozen=True, kw_only=True)
-class InquiryPage:
-    """One page of a list of inquiries, and how many there are in all."""
-
-    rows: list[InquiryRow]
-    total: int
-    page: int
-    per_page: int
-
-
 @audit_denials(EntityType.INQUIRY)
 async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str | None = None,
                          created_from: date | None = None, created_to: date | None = None,
-                         branch_id: int | None = None, page: int = 1, per_page: int = 25) -> InquiryPage:
+                         branch_id: int | None = None, page: int = 1, per_page: int = 25) -> Page[InquiryRow]:
     """One page of the inquiries of the actor's branch (any branch for the superadmin), newest first.
 
     The page size is one of /patients' sizes (else 25) and the page is kept within the pages there are.
@@ -132,7 +123,7 @@ async def list_inquiries(*, actor: Actor, kind: str | None = None, status: str |
     listed = f'{len(rows)} inquiries' if total == len(rows) else f'{len(rows)} of {total} inquiries, page {page}'
     await audit.view(actor, entity_type=EntityType.INQUIRY, entity_id='',
                      detail=f'Listed {listed}' + (f' ({filters})' if filters else '') + '.')
-    return InquiryPage(rows=rows, total=total, page=page, per_page=per_page)
+    return Page(rows=rows, total=total, page=page, per_page=per_page)
 
 
 @audit_denials(EntityType.INQUIRY)

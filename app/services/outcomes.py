@@ -22,6 +22,7 @@ from app.auth.permissions import Permission
 from app.clock import clinic_today
 from app.errors import NotFound, ValidationFailed
 from app.services.outcome_scoring import INSTRUMENT_NAMES, Change, ScoringError, change_since_first, score
+from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.patient_lookup import NOT_FOUND
 from app.services.users import require
 from app.services.validation import Checker
@@ -46,12 +47,20 @@ class OutcomeRow:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TrendPoint:
+    """One visit's score on a trend chart (None: too many sections left blank to score)."""
+
+    recorded_on: date
+    score: Decimal | None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Trend:
-    """One instrument's records of a patient, oldest first, and the change since the first visit."""
+    """One instrument's scores of a patient, oldest first, and the change since the first visit."""
 
     instrument: Instrument
     title: str
-    rows: list[OutcomeRow]
+    points: list[TrendPoint]
     change: Change | None
 
 
@@ -90,21 +99,44 @@ async def record_outcome(*, actor: Actor, patient_id: UUID, instrument: Instrume
 
 @audit_denials(EntityType.OUTCOME)
 async def patient_trends(*, actor: Actor, patient_id: UUID) -> list[Trend]:
-    """Return the patient's measures per instrument (only instruments with records), and audit the view."""
+    """Return the patient's scores per instrument (only instruments with records), and audit the view.
+
+    Only the plain columns are read (instrument, day, score): the encrypted answers of 500 visits are not
+    decrypted to draw three lines; `list_outcomes` pages the records themselves.
+    """
     require(actor, Permission.NOTES_VIEW)
     patient = await _patient(patient_id)
-    records = await OutcomeRecord.filter(patient_id=patient.id).select_related('recorded_by') \
-        .order_by('recorded_on', 'created_at')
+    records = await OutcomeRecord.filter(patient_id=patient.id).order_by('recorded_on', 'created_at') \
+        .values_list('instrument', 'recorded_on', 'score')
     await audit.view(actor, entity_type=EntityType.OUTCOME, entity_id=patient.uid, patient_id=patient.uid,
-                     detail=counted(len(records), 'outcome record'))
+                     detail=f'trends of {counted(len(records), "outcome record")}')
     trends = []
     for instrument in Instrument:
-        rows = [_row(record, recorded_by=record.recorded_by.full_name if record.recorded_by else '')
-                for record in records if record.instrument is instrument]
-        if rows:
-            trends.append(Trend(instrument=instrument, title=INSTRUMENT_NAMES[instrument], rows=rows,
-                                change=change_since_first(instrument, [row.score for row in rows])))
+        points = [TrendPoint(recorded_on=day, score=_score(value)) for kind, day, value in records
+                  if Instrument(kind) is instrument]
+        if points:
+            trends.append(Trend(instrument=instrument, title=INSTRUMENT_NAMES[instrument], points=points,
+                                change=change_since_first(instrument, [point.score for point in points])))
     return trends
+
+
+@audit_denials(EntityType.OUTCOME)
+async def list_outcomes(*, actor: Actor, patient_id: UUID, page: int = 1,
+                        per_page: int = RECORD_PER_PAGE) -> Page[OutcomeRow]:
+    """One page of the patient's recorded measures, the newest visit first, and audit the view."""
+    require(actor, Permission.NOTES_VIEW)
+    patient = await _patient(patient_id)
+    found = await read_page(OutcomeRecord.filter(patient_id=patient.id), ordering=('-recorded_on', '-created_at'),
+                            page=page, per_page=per_page, related=('recorded_by',),
+                            row=lambda record: _row(record, recorded_by=record.recorded_by.full_name
+                                                    if record.recorded_by else ''))
+    await audit.view(actor, entity_type=EntityType.OUTCOME, entity_id=patient.uid, patient_id=patient.uid,
+                     detail=found.described('outcome record'))
+    return found
+
+
+def _score(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
 
 
 async def _patient(patient_id: UUID) -> Patient:

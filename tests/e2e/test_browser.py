@@ -275,7 +275,7 @@ def test_touch_targets_and_no_sideways_scroll(browser: Browser, clinic: Server, 
         admin_problems = []
         uid = seed_patient(clinic)
         pages = {**ADMIN_PAGES, f'/patients/{uid}/copy': 'Copy of the health record',
-                 f'/patients/{uid}': 'Who accessed this record'}  # last: the note editor opens from it
+                 f'/patients/{uid}?part=notes': 'New note'}  # last: the note editor opens from it
         for path, ready in pages.items():
             goto(page, path)
             expect(page.get_by_text(ready).first).to_be_visible()
@@ -315,7 +315,7 @@ def test_hostile_names_run_no_script_and_inline_handlers_are_refused(desktop: Br
     goto(page, '/login')
     sign_in(page)
     expect_home(page)
-    goto(page, f'/patients/{uid}')
+    goto(page, f'/patients/{uid}?part=attachments')
     expect(page.get_by_text(HOSTILE_FILE)).to_be_visible()
     page.get_by_role('button', name='Preview').click()
     frame = page.locator('iframe')

@@ -33,9 +33,10 @@ TABLE_PAGES: dict[str, dict[str, Any]] = {
                   'one_line': ['UID', 'Phone', 'Registered']},
     '/admin/branches': {'ready': 'Bandra West (Linking Road)', 'visible': ['Branch', 'Clinic name', 'Phone', 'Status'],
                         'one_line': ['Phone']},
-    # The patient page: its first table is the consultations (the access log comes last).
-    '/patients/{uid}': {'ready': 'Who accessed this record', 'visible': ['When', 'Complaint', 'Fee', 'Status'],
-                        'one_line': ['When', 'Fee']},
+    # The patient page opened on its consultations.
+    '/patients/{uid}?part=consultations': {'ready': 'Cancel / refund',
+                                           'visible': ['When', 'Complaint', 'Fee', 'Status'],
+                                           'one_line': ['When', 'Fee']},
 }
 
 # For every table on the page: its sideways overflow, where it ends against the content column, and per header

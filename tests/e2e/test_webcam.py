@@ -42,7 +42,7 @@ def open_webcam(page: Page, server: Server) -> None:
     goto(page, '/login')
     sign_in(page)
     expect_home(page)
-    goto(page, f'/patients/{seed_patient(server)}')
+    goto(page, f'/patients/{seed_patient(server)}?part=details')
     page.get_by_role('button', name='Photo', exact=True).click()
     page.get_by_role('button', name='Use webcam').click()
 
