@@ -40,7 +40,7 @@ def tortoise_config(database_url: str, *, extra_model_modules: Sequence[str] = (
     if database_url.startswith('sqlite://'):
         path = database_url.removeprefix('sqlite://')
         connection: dict[str, Any] | str = {
-            'engine': 'tortoise.backends.sqlite',
+            'engine': 'app.sqlite_readers',  # Tortoise's SQLite client with a few read connections
             'credentials': {'file_path': path, **SQLITE_PRAGMAS},
         }
     else:
