@@ -102,7 +102,9 @@ class ClinicalNote(EncryptedFieldsMixin, Model):
         table = 'clinical_note'
         ordering = ['-created_at']
         # one patient's rows in the order the patient page pages them, however many patients there are
-        indexes = (('patient_id', 'version', 'created_at'),)
+        # + the clinicians' queues on the home page: notes awaiting co-signature, and one's own drafts
+        indexes = (('patient_id', 'version', 'created_at'), ('status', 'signed_at'),
+                   ('author_id', 'status', 'updated_at'))
 
 
 class Diagnosis(EncryptedFieldsMixin, Model):

@@ -66,6 +66,7 @@ class Inquiry(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'inquiry'
         ordering = ['-created_at']
+        indexes = (('branch_id', 'status', 'created_at'),)  # a branch's list and its counts by status
 
     def __str__(self) -> str:
         return f'{self.full_name} ({self.kind})'
