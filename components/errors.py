@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from nicegui import Client, ui
 from nicegui.page import page
 
@@ -38,6 +38,24 @@ async def forbidden_content(actor: Actor) -> None:
         heading, explanation = _MESSAGES[403]
         ui.label(heading).classes('text-h6').mark('error-heading')
         ui.label(explanation)
+
+
+BUSY_RETRY_SECONDS = 3
+# Plain HTML, not a NiceGUI page: it is sent when the server is too busy to build one. The browser asks again by
+# itself (a meta refresh: no script, so the Content-Security-Policy allows it).
+BUSY_PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="{BUSY_RETRY_SECONDS}"><title>Busy, trying again · ProSpine</title></head>
+<body><main><h1>Busy, trying again</h1>
+<p>The clinic's computer is busy with other desks. This page will try again by itself in a few seconds.</p>
+<p><a href="">Try again now</a></p></main></body></html>
+"""
+
+
+def busy_response() -> Response:
+    """The short page a request gets when the page could not be built in time: it retries by itself."""
+    return HTMLResponse(BUSY_PAGE, status_code=503, headers={'Retry-After': str(BUSY_RETRY_SECONDS),
+                                                             'Cache-Control': 'no-store'})
 
 
 def error_page_response(request: Request, status: int) -> Response:

@@ -14,13 +14,14 @@ re-exported here so a page imports its guard from one place.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request
-from nicegui import app, ui
+from nicegui import Client, app, ui
 
 from app.audit import Action, EntityType, Outcome, audit
 from app.audit.events import origin_context, origin_of_request
@@ -29,7 +30,7 @@ from app.auth.admission import PAGES, TWO_FACTOR_PATH, PageSpec, admit, setup_st
 from app.auth.permissions import Permission
 from components import client_binding, waiting_pages
 from components.actions import client_action, client_origin, current_actor, guarded_action, send_to_login
-from components.errors import forbidden_content
+from components.errors import busy_response, forbidden_content
 
 __all__ = ['PAGES', 'TWO_FACTOR_PATH', 'client_action', 'client_origin', 'current_actor', 'guarded_action',
            'guarded_page', 'send_to_login', 'setup_state']
@@ -38,6 +39,9 @@ __all__ = ['PAGES', 'TWO_FACTOR_PATH', 'client_action', 'client_origin', 'curren
 # Under load on a 2-core machine a page waits its turn behind others: the load bench saw 20 staff
 # in a closed loop get 44 error pages at 3 s. A slow page is better than an error page.
 PAGE_BUILD_SECONDS = 20.0
+# Past this, the page stops building and the browser gets `busy_response`: a short page that asks
+# again by itself, before NiceGUI's own error page at PAGE_BUILD_SECONDS could ever be reached.
+BUSY_AFTER_SECONDS = 15.0
 
 
 def guarded_page(path: str, *, permission: Permission, title: str, nav_label: str | None = None,
@@ -56,7 +60,13 @@ def guarded_page(path: str, *, permission: Permission, title: str, nav_label: st
         @functools.wraps(func)
         async def guarded(request: Request, **kwargs: Any) -> Any:
             with origin_context(origin_of_request(request)):
-                return await _build(request, kwargs)
+                try:
+                    async with asyncio.timeout(BUSY_AFTER_SECONDS):  # in this task: NiceGUI's slots are per task
+                        return await _build(request, kwargs)
+                except TimeoutError:
+                    client = ui.context.client
+                    asyncio.get_running_loop().call_later(1, _forget, client)  # it never connects
+                    return busy_response()
 
         async def _build(request: Request, kwargs: dict[str, Any]) -> Any:
             decision = await admit(request, spec)
@@ -87,3 +97,8 @@ def guarded_page(path: str, *, permission: Permission, title: str, nav_label: st
         return func
 
     return decorator
+
+
+def _forget(client: Client) -> None:
+    if client.id in Client.instances:
+        client.delete()
