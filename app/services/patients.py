@@ -27,6 +27,7 @@ from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
 from app.services.changes import save_changes
 from app.services.consultations import ConsultationDetails, add_registration, check_details
+from app.services.paging import Page
 from app.services.patient_uid import allocate_uid
 from app.services.uploads import IMAGE_KINDS, MEDIA_TYPES, image_kind, shown_name, size_problem
 from app.services.users import require
@@ -102,14 +103,6 @@ class PatientRow:
         if self.age_years is not None:
             return f'{self.age_years + (clinic_today() - self.registered_on).days // 365} y'
         return ''
-
-
-@dataclass(frozen=True, kw_only=True)
-class PatientPage:
-    rows: list[PatientRow]
-    total: int
-    page: int
-    per_page: int
 
 
 class LikelyDuplicate(DomainError):
@@ -201,7 +194,7 @@ SEARCH_MAX = 100
 
 
 @audit_denials(EntityType.PATIENT)
-async def search_patients(*, actor: Actor, query: str = '', page: int = 1, per_page: int = 25) -> PatientPage:
+async def search_patients(*, actor: Actor, query: str = '', page: int = 1, per_page: int = 25) -> Page[PatientRow]:
     """One page of the patients matching part of a name, a UID or a phone number (newest first when empty)."""
     require(actor, Permission.PATIENTS_VIEW)
     per_page = per_page if per_page in PAGE_SIZES else 25
@@ -233,7 +226,7 @@ async def search_patients(*, actor: Actor, query: str = '', page: int = 1, per_p
         .select_related('first_branch')
     await audit.view(actor, entity_type=EntityType.PATIENT_SEARCH, entity_id='',
                      detail=f'"{query.strip()[:60]}", page {page}: {total} found')
-    return PatientPage(rows=[_row(patient) for patient in patients], total=total, page=page, per_page=per_page)
+    return Page(rows=[_row(patient) for patient in patients], total=total, page=page, per_page=per_page)
 
 
 def photo_size_problem(size: int, filename: str) -> str | None:
