@@ -74,24 +74,37 @@ def main() -> None:
     if options.host != HOST:
         raise SystemExit(f'bench.load serves and loads on {HOST} only, not {options.host}')
     with tempfile.TemporaryDirectory(prefix='prospine-load-') as folder:
-        env = cli_env(options.data_dir, PROSPINE_HOST=HOST, PROSPINE_PORT=str(options.port or free_port()),
-                      PYTHONUNBUFFERED='1', PROSPINE_ENV_FILE=str(Path(folder) / 'absent.env'))
-        if options.database_url:
-            env['PROSPINE_DATABASE_URL'] = options.database_url
-        made = _sign_in(env, options.staff)
-        seats = [Seat(person['username'], Role(person['role']), _steps(Role(person['role'])))
-                 for person in made['staff']]
-        print(_machine(options, seats), flush=True)
         log = options.data_dir / 'logs' / 'prospine.log'  # where the app logs (Settings.log_dir)
         since = log.stat().st_size if log.exists() else 0
-        with serve(env, Path(folder) / 'server.log') as base_url:
-            clinic = Target(base_url, {person['username']: person['token'] for person in made['staff']})
+        with signed_in_clinic(options.data_dir, Path(folder), staff=options.staff, port=options.port,
+                              database_url=options.database_url) as (clinic, made):
+            seats = [Seat(person['username'], Role(person['role']), _steps(Role(person['role'])))
+                     for person in made['staff']]
+            print(_machine(options, seats), flush=True)
             ours = asyncio.run(_phase(clinic, seats, options, patients=made['patients'], searches=made['searches']))
         ours.server_errors = log_errors(log, since)
         with _empty_server(Path(folder) / 'empty.log') as base_url:
             empty_seats = [Seat('', seat.role, ('empty',)) for seat in seats]
             empty = asyncio.run(_phase(Target(base_url, {}), empty_seats, options, patients=[], searches=[]))
     report(ours, empty, options)
+
+
+@contextmanager
+def signed_in_clinic(data_dir: Path, folder: Path, *, staff: int, port: int = 0,
+                     database_url: str = '') -> Iterator[tuple[Target, dict]]:
+    """Sign `staff` people in (bench.load_sessions), serve the clinic on 127.0.0.1, and stop it afterwards."""
+    env = cli_env(data_dir, PROSPINE_HOST=HOST, PROSPINE_PORT=str(port or free_port()), PYTHONUNBUFFERED='1',
+                  PROSPINE_ENV_FILE=str(folder / 'absent.env'))
+    if database_url:
+        env['PROSPINE_DATABASE_URL'] = database_url
+    made = _sign_in(env, staff)
+    with serve(env, folder / 'server.log') as base_url:
+        yield Target(base_url, {person['username']: person['token'] for person in made['staff']}), made
+
+
+def seats_by_role(made: dict) -> dict[Role, Seat]:
+    """One signed-in member of staff per role (the last of each), for benches that act as a role."""
+    return {Role(person['role']): Seat(person['username'], Role(person['role']), ()) for person in made['staff']}
 
 
 def _options() -> argparse.Namespace:

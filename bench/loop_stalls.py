@@ -23,11 +23,9 @@ from pathlib import Path
 
 import httpx
 
-from bench.load import HOST, Seat, Target, _load, _sign_in
+from bench.load import Seat, Target, _load, seats_by_role, signed_in_clinic
 from models.accounts import Role
-from tests.live.server import Page, serve
-from tests.processes import free_port
-from tests.test_cli import cli_env
+from tests.live.server import Page
 
 PROBE = '/static/prospine.css'
 PROBE_EVERY = 0.02
@@ -35,15 +33,9 @@ PROBE_EVERY = 0.02
 
 def main() -> None:
     options = _options()
-    with tempfile.TemporaryDirectory(prefix='prospine-stalls-') as folder:
-        env = cli_env(options.data_dir, PROSPINE_HOST=HOST, PROSPINE_PORT=str(free_port()), PYTHONUNBUFFERED='1',
-                      PROSPINE_ENV_FILE=str(Path(folder) / 'absent.env'))
-        made = _sign_in(env, 6)
-        seats = {Role(person['role']): Seat(person['username'], Role(person['role']), ())
-                 for person in made['staff']}
-        with serve(env, Path(folder) / 'server.log') as base_url:
-            clinic = Target(base_url, {person['username']: person['token'] for person in made['staff']})
-            phases = asyncio.run(_phases(clinic, seats, made['busiest'], options))
+    with tempfile.TemporaryDirectory(prefix='prospine-stalls-') as folder, \
+            signed_in_clinic(options.data_dir, Path(folder), staff=6) as (clinic, made):
+        phases = asyncio.run(_phases(clinic, seats_by_role(made), made['busiest'], options))
     events = sqlite3.connect(options.data_dir / 'prospine.sqlite3').execute('SELECT MAX(seq) FROM audit_event')
     print(f'Event-loop stall bench: {os.cpu_count()} CPU cores, sqlite, {events.fetchone()[0]:,} audit events, '
           f'busiest patient {made["busiest"]}')

@@ -3,18 +3,16 @@
 Run: `.venv/bin/python -m bench.patient_page --data-dir /path/to/data [--opens 30] [--tabs 20]`
 (make the data with `prospine demo-data --scale large`). For a doctor and for reception it opens the patient with
 the most consultations `--opens` times in a row, as a browser tab does (GET, then the websocket until NiceGUI's
-handshake is done), and the same for a patient with no history and for the empty page. It prints the median and
-p95 of each, the ratio to the empty page, the elements and HTML bytes each page ships, the server's RSS growth
-per open tab (`--tabs` held open at once), and the event loop's longest stall while the busiest page is opened:
-a probe GETs a small static file every 20 ms throughout and reports its slowest answer against its idle one.
-Servers listen on 127.0.0.1 only and stop at the end.
+handshake is done), and the same for the patient with the least history and for the empty page. It prints the
+median and p95 of each, the ratio to the empty page, the elements and HTML bytes each page ships, and the
+server's RSS growth per open tab (`--tabs` held open at once). How long the event loop stalls meanwhile is
+`bench.loop_stalls`. Servers listen on 127.0.0.1 only and stop at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import statistics
 import tempfile
 import time
@@ -22,34 +20,31 @@ from pathlib import Path
 
 import httpx
 
-from bench.load import HOST, Seat, Target, _empty_server, _load, _memory, _server_pid, _sign_in
+from bench.load import (
+    Seat,
+    Target,
+    _cookie,
+    _empty_server,
+    _load,
+    _memory,
+    _server_pid,
+    seats_by_role,
+    signed_in_clinic,
+)
 from models.accounts import Role
-from tests.live.server import Tab, serve
-from tests.processes import free_port
-from tests.test_cli import cli_env
-
-PROBE = '/static/prospine.css'
-PROBE_EVERY = 0.02
+from tests.live.server import Tab
 
 
 def main() -> None:
     options = _options()
     with tempfile.TemporaryDirectory(prefix='prospine-patient-page-') as folder:
-        env = cli_env(options.data_dir, PROSPINE_HOST=HOST, PROSPINE_PORT=str(free_port()), PYTHONUNBUFFERED='1',
-                      PROSPINE_ENV_FILE=str(Path(folder) / 'absent.env'))
-        if options.database_url:
-            env['PROSPINE_DATABASE_URL'] = options.database_url
-        made = _sign_in(env, 6)
-        seats = {Role(person['role']): Seat(person['username'], Role(person['role']), ())
-                 for person in made['staff']}
-        busiest, new = made['busiest'], made['lightest']
-        results = {}
-        with serve(env, Path(folder) / 'server.log') as base_url:
-            clinic = Target(base_url, {person['username']: person['token'] for person in made['staff']})
-            results.update(asyncio.run(_measure(clinic, seats, busiest, new, options)))
+        with signed_in_clinic(options.data_dir, Path(folder), staff=6,
+                              database_url=options.database_url) as (clinic, made):
+            busiest, lightest = made['busiest'], made['lightest']
+            results = asyncio.run(_measure(clinic, seats_by_role(made), busiest, lightest, options))
         with _empty_server(Path(folder) / 'empty.log') as base_url:
             results.update(asyncio.run(_measure_empty(Target(base_url, {}), options)))
-    _report(results, options, busiest=busiest, new=new)
+    _report(results, options, busiest=busiest, lightest=lightest)
 
 
 def _options() -> argparse.Namespace:
@@ -64,23 +59,16 @@ def _options() -> argparse.Namespace:
     return options
 
 
-async def _measure(clinic: Target, seats: dict[Role, Seat], busiest: str, new: str,
+async def _measure(clinic: Target, seats: dict[Role, Seat], busiest: str, lightest: str,
                    options: argparse.Namespace) -> dict[str, dict]:
     results: dict[str, dict] = {}
     server = _server_pid(clinic.base_url)
     async with httpx.AsyncClient(base_url=clinic.base_url, timeout=60) as http:
         doctor, reception = seats[Role.DOCTOR], seats[Role.RECEPTION]
         await _opens(clinic, doctor, http, f'/patients/{busiest}', 3)  # warm up: imports, caches, the first build
-        idle = await _probe_idle(http)
-        stalls: list[float] = []
-        probe = asyncio.create_task(_probe(http, stalls))
         results['busiest, doctor'] = await _opens(clinic, doctor, http, f'/patients/{busiest}', options.opens)
-        probe.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await probe
-        results['busiest, doctor']['stall'] = (max(stalls), idle)
         results['busiest, reception'] = await _opens(clinic, reception, http, f'/patients/{busiest}', options.opens)
-        results['light patient, doctor'] = await _opens(clinic, doctor, http, f'/patients/{new}', options.opens)
+        results['light patient, doctor'] = await _opens(clinic, doctor, http, f'/patients/{lightest}', options.opens)
         results['busiest, doctor']['per_tab_kb'] = await _per_tab(clinic, doctor, http, f'/patients/{busiest}',
                                                                   options.tabs, server)
     return results
@@ -112,10 +100,6 @@ async def _opens(target: Target, seat: Seat, http: httpx.AsyncClient, path: str,
     return {'seconds': seconds, 'elements': elements, 'bytes': size}
 
 
-def _cookie(target: Target, seat: Seat) -> dict[str, str]:
-    return {'prospine_session': target.tokens[seat.username]} if seat.username else {}
-
-
 async def _per_tab(target: Target, seat: Seat, http: httpx.AsyncClient, path: str, count: int, server: int) -> float:
     """Hold `count` live tabs of the page; the server's RSS growth per tab, in kB."""
     await asyncio.sleep(1)
@@ -129,33 +113,14 @@ async def _per_tab(target: Target, seat: Seat, http: httpx.AsyncClient, path: st
     return grown / count
 
 
-async def _probe_idle(http: httpx.AsyncClient) -> float:
-    answers = []
-    for _ in range(25):
-        started = time.perf_counter()
-        await http.get(PROBE)
-        answers.append(time.perf_counter() - started)
-        await asyncio.sleep(PROBE_EVERY)
-    return statistics.median(answers)
-
-
-async def _probe(http: httpx.AsyncClient, stalls: list[float]) -> None:
-    async with httpx.AsyncClient(base_url=str(http.base_url), timeout=60) as own:  # not queued behind the pages
-        while True:
-            started = time.perf_counter()
-            await own.get(PROBE)
-            stalls.append(time.perf_counter() - started)
-            await asyncio.sleep(PROBE_EVERY)
-
-
-def _report(results: dict[str, dict], options: argparse.Namespace, *, busiest: str, new: str) -> None:
+def _report(results: dict[str, dict], options: argparse.Namespace, *, busiest: str, lightest: str) -> None:
     import os
 
     empty = results['empty NiceGUI page']
     floor = statistics.median(empty['seconds'])
     print(f'Patient page bench: {os.cpu_count()} CPU cores, '
           f'{options.database_url.split("://")[0] if options.database_url else "sqlite"}, '
-          f'busiest patient {busiest}, light patient {new} (fewest visits and notes), {options.opens} opens each')
+          f'busiest patient {busiest}, light patient {lightest} (fewest visits and notes), {options.opens} opens each')
     print(f'{"page":<22} {"median ms":>10} {"p95 ms":>8} {"x empty":>8} {"elements":>9} {"HTML kB":>8}')
     for name, result in results.items():
         times = sorted(result['seconds'])
@@ -165,9 +130,6 @@ def _report(results: dict[str, dict], options: argparse.Namespace, *, busiest: s
     busy = results['busiest, doctor']
     print(f'server RSS per open tab: busiest patient {busy["per_tab_kb"] / 1024:.2f} MB, '
           f'empty page {empty["per_tab_kb"] / 1024:.2f} MB ({options.tabs} tabs held)')
-    stall, idle = busy['stall']
-    print(f'longest answer of {PROBE} while the busiest patient was opened {options.opens} times: '
-          f'{stall * 1000:.0f} ms (idle: {idle * 1000:.1f} ms)')
 
 
 if __name__ == '__main__':
