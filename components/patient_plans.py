@@ -17,9 +17,11 @@ from app.dates import parse_date
 from app.errors import DomainError
 from app.money import format_money
 from app.services import treatment_plans as plans
+from app.services.paging import Page
 from app.services.patient_lookup import PatientRef
 from app.services.session_time import SESSION_LENGTHS, clock_text
 from app.services.vocabulary import SERVICE_LABELS
+from components.card_pager import CardPager
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
@@ -28,6 +30,7 @@ from components.patient_sections import patient_section
 from components.when import clinic_date, clinic_time
 
 Redraw = Callable[[Actor], Awaitable[None]]
+PLANS_PER_PAGE = 5  # each plan is a card with its buttons and history
 FIELD_LABELS = {'service': 'service', 'plan_type': 'type', 'cost_per_day': 'cost per day',
                 'package_cost': 'package cost', 'days': 'days', 'discount': 'discount',
                 'discount_approved_by_id': 'discount approved by', 'total': 'total', 'start_date': 'start',
@@ -41,21 +44,22 @@ _DATES = {'start_date', 'end_date'}
                  icon='calendar_month', tab='Plans')
 async def plans_section(actor: Actor, patient: PatientRef) -> None:
     host = ui.element('div')  # dialogs live here, outside what a redraw clears
-    box = ui.column().classes('w-full gap-3 min-w-0')
+
+    async def read(current: Actor, page: int, per_page: int) -> Page[plans.PlanRow]:
+        return await plans.list_plans(actor=current, patient_id=patient.id, page=page, per_page=per_page)
 
     async def draw(current: Actor) -> None:
-        rows = await plans.list_plans(actor=current, patient_id=patient.id)
-        box.clear()
-        with box:
-            if current.can(Permission.PLANS_EDIT):
-                ui.button('New plan', icon='add',
-                          on_click=lambda: _plan_dialog(host, current, patient, None, draw)).mark('new-plan')
-            if not rows:
-                ui.label('No treatment plans yet.').classes('text-grey-7').mark('no-plans')
-            for row in rows:
-                _plan_card(host, current, patient, row, draw)
+        await listing.refresh(current)
 
+    if actor.can(Permission.PLANS_EDIT):
+        ui.button('New plan', icon='add', on_click=lambda: _plan_dialog(host, actor, patient, None, draw)) \
+            .mark('new-plan')
+    listing = CardPager(read=read, draw=lambda current, row: _plan_card(host, current, patient, row, draw),
+                        permission=Permission.PLANS_VIEW, per_page=PLANS_PER_PAGE, empty='No treatment plans yet.')
+    listing.box.classes('gap-3 min-w-0').mark('plans')
     await draw(actor)
+
+
 def _lengths(row: plans.PlanRow | None) -> list[int]:
     """The session lengths offered: the usual ones, and the plan's own if it is another."""
     own = row.session_minutes if row else None

@@ -11,7 +11,9 @@ from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.services import attachments, diagnostic_tests
 from app.services.diagnostic_tests import STATUS_LABELS, TestView
+from app.services.paging import RECORD_PAGE_SIZES, Page
 from app.services.patient_lookup import PatientRef
+from components.card_pager import CardPager
 from components.clinical_files import file_list, upload_box
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
@@ -21,6 +23,7 @@ from components.when import clinic_time
 from models.clinical import TestKind, TestStatus
 
 Refresh = Callable[[Actor], Awaitable[None]]
+TESTS_PER_PAGE = 5  # each test is a card with its reports and an upload box
 _TEXT_FIELDS = (('items', 'Items tested (nerves, muscles, modalities)'), ('limb', 'Limb or side'),
                 ('referred_by', 'Referred by'), ('done_by', 'Done by'))
 
@@ -28,18 +31,18 @@ _TEXT_FIELDS = (('items', 'Items tested (nerves, muscles, modalities)'), ('limb'
 @patient_section('tests', title='Diagnostic tests', permission=Permission.TESTS_VIEW, order=500,
                  icon='biotech', tab='Tests')
 async def tests_section(actor: Actor, patient: PatientRef) -> None:
+    async def read(current: Actor, page: int, per_page: int) -> Page[TestView]:
+        return await diagnostic_tests.list_tests(actor=current, patient_uid=patient.uid, page=page,
+                                                 per_page=per_page)
+
     async def refresh(current: Actor) -> None:
-        rows = await diagnostic_tests.list_tests(actor=current, patient_uid=patient.uid)
-        listing.clear()
-        with listing:
-            if not rows:
-                ui.label('No diagnostic tests yet.').classes('text-grey-7')
-            for row in rows:
-                await _test_card(current, patient, row, refresh)
+        await listing.refresh(current)
 
     if actor.can(Permission.TESTS_EDIT):
         ui.button('Add test', icon='add', on_click=lambda: _test_dialog(patient, None, refresh)).mark('add-test')
-    listing = ui.column().classes('w-full gap-2').mark('tests')
+    listing = CardPager(read=read, draw=lambda current, row: _test_card(current, patient, row, refresh),
+                        permission=Permission.TESTS_VIEW, per_page=TESTS_PER_PAGE, empty='No diagnostic tests yet.')
+    listing.box.mark('tests')
     await refresh(actor)
     on_change([EntityType.DIAGNOSTIC_TEST, EntityType.ATTACHMENT], refresh, permission=Permission.TESTS_VIEW,
               patient_uid=patient.uid)
@@ -57,7 +60,9 @@ async def _test_card(actor: Actor, patient: PatientRef, row: TestView, refresh: 
         if row.results:
             ui.label(f'Results: {row.results}').classes('text-body2') \
                 .style('white-space: pre-wrap; overflow-wrap: anywhere').mark('test-results')
-        file_list(await attachments.list_attachments(actor=actor, patient_uid=patient.uid, test_id=row.id))
+        # a test's own reports: a few at most; the newest page of them if ever more
+        file_list((await attachments.list_attachments(actor=actor, patient_uid=patient.uid, test_id=row.id,
+                                                      per_page=RECORD_PAGE_SIZES[-1])).rows)
         if actor.can(Permission.TESTS_EDIT):
             ui.button('Edit', icon='edit', on_click=lambda: _test_dialog(patient, row, refresh)).props('outline') \
                 .mark('edit-test')

@@ -14,12 +14,15 @@ import pytest
 from nicegui import ui
 from nicegui.testing import User
 
+from app.auth.permissions import Permission, role_can
 from app.config import get_settings
-from app.services import clinical_notes, consultations, outcomes
+from app.services import attachments, clinical_notes, consultations, diagnostic_tests, outcomes
+from app.services import treatment_plans as plans
 from app.services.consultations import ConsultationDetails
 from models.accounts import Role
 from models.clinic import Service
 from tests.factories import actor_of, make_branch, make_patient, make_user, sign_in
+from tests.test_clinical_record import PDF
 from tests.waiting import eventually
 
 ITEMS = 23
@@ -105,3 +108,71 @@ async def test_roles_without_the_clinical_record_get_no_notes_or_outcomes_tab(us
     await user.should_not_see(marker='section-notes')
     await user.should_not_see(marker='section-outcomes')
     await user.should_not_see('Visit 23')
+
+
+CARDS = 7  # two pages of five for tests and plans; files page by ten, so twelve of them
+
+
+async def card_record() -> str:
+    branch = await make_branch('Andheri')
+    patient = await make_patient('250101-1', branch=branch)
+    doctor = await actor_of(await make_user(Role.DOCTOR, branch=branch, username='card.doctor'))
+    for number in range(1, CARDS + 1):
+        await diagnostic_tests.add_test(actor=doctor, patient_uid=patient.uid, kind='NCV', items=f'Nerve {number}')
+        await plans.create_plan(actor=doctor, patient_id=patient.id, details=plans.PlanInput(
+            service='physiotherapy', plan_type='daily', days=10, start_date=FIRST_DAY + timedelta(days=number),
+            cost_per_day='600'))
+    for number in range(1, 13):
+        await attachments.save_attachment(actor=doctor, patient_uid=patient.uid, content=PDF,
+                                          filename=f'report {number}.pdf')
+    return patient.uid
+
+
+def texts(user: User, marker: str, starts: str) -> list[str]:
+    [box] = user.find(marker=marker).elements
+    return [element.text for element in box.descendants() if isinstance(element, ui.label)
+            and element.text.startswith(starts)]
+
+
+async def turn_to_last_page(user: User) -> None:
+    [pager] = [element for element in user.find(marker='card-pager').elements if element.visible]
+    assert isinstance(pager, ui.pagination)
+    pager.set_value(pager.max)  # as a tap on the last page number
+
+
+@pytest.mark.parametrize('role', [role for role in ALL_ROLES if role_can(role, Permission.TESTS_VIEW)])
+async def test_diagnostic_tests_show_the_newest_first_and_reach_the_first(user: User, role: Role) -> None:
+    uid = await card_record()
+    await sign_in(user, await make_user(role, branch=await make_branch('Bandra')))
+    await user.open(f'/patients/{uid}?part=tests')
+    await user.should_see(marker='tests')
+    assert texts(user, 'tests', 'Items tested') == [f'Items tested (nerves, muscles, modalities): Nerve {n}'
+                                                     for n in (7, 6, 5, 4, 3)]
+    await turn_to_last_page(user)
+    await eventually(lambda: len(texts(user, 'tests', 'Items tested')) == 2, what='the second page of tests')
+    assert texts(user, 'tests', 'Items tested')[-1].endswith('Nerve 1')
+
+
+@pytest.mark.parametrize('role', [role for role in ALL_ROLES if role_can(role, Permission.PLANS_VIEW)])
+async def test_plans_show_the_newest_first_and_reach_the_first(user: User, role: Role) -> None:
+    uid = await card_record()
+    await sign_in(user, await make_user(role, branch=await make_branch('Bandra')))
+    await user.open(f'/patients/{uid}?part=plans')
+    await user.should_see(marker='plan-card')
+    starts = texts(user, 'plans', 'Day ')
+    assert len(starts) == 5 and '08 Jan 2025 to' in starts[0] and '04 Jan 2025 to' in starts[-1]
+    await turn_to_last_page(user)
+    await eventually(lambda: len(texts(user, 'plans', 'Day ')) == 2, what='the second page of plans')
+    assert '02 Jan 2025 to' in texts(user, 'plans', 'Day ')[-1]
+
+
+@pytest.mark.parametrize('role', CLINICAL_ROLES)
+async def test_files_show_the_newest_first_and_reach_the_first(user: User, role: Role) -> None:
+    uid = await card_record()
+    await sign_in(user, await make_user(role, branch=await make_branch('Bandra')))
+    await user.open(f'/patients/{uid}?part=attachments')
+    await user.should_see(marker='attachments')
+    assert texts(user, 'attachments', 'report ') == [f'report {n}.pdf' for n in range(12, 2, -1)]
+    await turn_to_last_page(user)
+    await eventually(lambda: len(texts(user, 'attachments', 'report ')) == 2, what='the second page of files')
+    assert texts(user, 'attachments', 'report ') == ['report 2.pdf', 'report 1.pdf']

@@ -164,7 +164,7 @@ async def test_edits_and_status_changes_leave_a_history_and_audit_events(db: Non
     assert json.loads(events[1].changes)['session_start_minute'] == {'before': None, 'after': 16 * 60 + 30}
     assert json.loads(events[1].changes)['session_minutes'] == {'before': None, 'after': 30}
     listed = await plans.list_plans(actor=doctor, patient_id=patient.id)
-    assert [plan.status for plan in listed] == [PlanStatus.COMPLETED]
+    assert [plan.status for plan in listed.rows] == [PlanStatus.COMPLETED]
     await audit.flush()
     assert await AuditEvent.exists(action='view', entity_type='treatment-plan', patient_id='250101-1')
 
@@ -174,7 +174,7 @@ async def test_reception_sees_plans_but_cannot_change_them(db: None) -> None:
     reception = await actor_of(await make_user(Role.RECEPTION))
     patient = await make_patient('250101-1')
     row = await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
-    assert [plan.id for plan in await plans.list_plans(actor=reception, patient_id=patient.id)] == [row.id]
+    assert [plan.id for plan in (await plans.list_plans(actor=reception, patient_id=patient.id)).rows] == [row.id]
     with pytest.raises(PermissionDenied):
         await plans.create_plan(actor=reception, patient_id=patient.id, details=DAILY)
     with pytest.raises(PermissionDenied):

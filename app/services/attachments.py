@@ -21,6 +21,7 @@ from app.config import get_settings
 from app.errors import NotFound, PermissionDenied, ValidationFailed
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
 from app.services.clinical_common import patient_by_uid
+from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.uploads import MEDIA_TYPES, file_kind, shown_name
 from app.services.uploads import size_problem as upload_size_problem
 from app.services.users import require
@@ -104,17 +105,19 @@ async def save_attachment(*, actor: Actor, patient_uid: str, content: bytes, fil
 
 
 @audit_denials(ENTITY)
-async def list_attachments(*, actor: Actor, patient_uid: str, test_id: UUID | None = None) -> list[AttachmentView]:
-    """A patient's attachments (or one test's), newest first."""
+async def list_attachments(*, actor: Actor, patient_uid: str, test_id: UUID | None = None, page: int = 1,
+                           per_page: int = RECORD_PER_PAGE) -> Page[AttachmentView]:
+    """One page of a patient's attachments (or one test's), newest first."""
     require(actor, Permission.TESTS_VIEW if test_id else Permission.NOTES_VIEW)
     patient = await patient_by_uid(patient_uid)
     query = Attachment.filter(patient=patient)
     if test_id:
         query = query.filter(test_id=test_id)
-    rows = await query
+    found = await read_page(query, ordering=('-created_at', '-id'), page=page, per_page=per_page,
+                            row=lambda row: _view(row, patient.uid))
     await audit.view(actor, entity_type=ENTITY, entity_id=test_id or patient.uid, patient_id=patient.uid,
-                     detail=f'{len(rows)} file(s) listed')
-    return [_view(row, patient.uid) for row in rows]
+                     detail=f'{found.described("file")} listed')
+    return found
 
 
 @audit_denials(ENTITY)

@@ -13,6 +13,7 @@ from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.errors import NotFound
 from app.services.clinical_common import long_text, patient_by_uid
+from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.users import require
 from app.services.validation import Checker
 from models.clinical import DiagnosticTest, TestKind, TestStatus
@@ -72,12 +73,16 @@ def _check(*, kind: str, items: str, limb: str, referred_by: str, done_by: str, 
 
 
 @audit_denials(ENTITY)
-async def list_tests(*, actor: Actor, patient_uid: str) -> list[TestView]:
+async def list_tests(*, actor: Actor, patient_uid: str, page: int = 1,
+                     per_page: int = RECORD_PER_PAGE) -> Page[TestView]:
+    """One page of the patient's tests, the newest first."""
     require(actor, Permission.TESTS_VIEW)
     patient = await patient_by_uid(patient_uid)
-    rows = await DiagnosticTest.filter(patient=patient)
-    await audit.view(actor, entity_type=ENTITY, entity_id=patient.uid, patient_id=patient.uid)
-    return [_view(row) for row in rows]
+    found = await read_page(DiagnosticTest.filter(patient=patient), ordering=('-created_at', '-id'), page=page,
+                            per_page=per_page, row=_view)
+    await audit.view(actor, entity_type=ENTITY, entity_id=patient.uid, patient_id=patient.uid,
+                     detail=found.described('test'))
+    return found
 
 
 @audit_denials(ENTITY)

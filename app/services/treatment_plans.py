@@ -32,11 +32,11 @@ from app.config import get_settings
 from app.dates import shown_date
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.money import format_money, to_paise
+from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.patient_lookup import NOT_FOUND
 from app.services.session_time import session_text
 from app.services.users import require
 from app.services.validation import Checker
-from app.wording import counted
 from models.accounts import User
 from models.clinic import Service
 from models.patients import Patient
@@ -147,16 +147,20 @@ def plan_progress(*, start: date, days: int, status: PlanStatus, today: date) ->
 
 
 @audit_denials(EntityType.TREATMENT_PLAN)
-async def list_plans(*, actor: Actor, patient_id: UUID) -> list[PlanRow]:
-    """Return a patient's plans, newest first, each with its history; the view is audited."""
+async def list_plans(*, actor: Actor, patient_id: UUID, page: int = 1,
+                     per_page: int = RECORD_PER_PAGE) -> Page[PlanRow]:
+    """One page of a patient's plans, newest first, each with its history; the view is audited."""
     require(actor, Permission.PLANS_VIEW)
     patient = await _patient(patient_id)
-    plans = await TreatmentPlan.filter(patient_id=patient.id).select_related('clinician', 'discount_approved_by')
-    revisions = await PlanRevision.filter(plan_id__in=[plan.id for plan in plans]).select_related('changed_by') \
-        .order_by('changed_at')
+    plans = await read_page(TreatmentPlan.filter(patient_id=patient.id), ordering=('-start_date', '-created_at'),
+                            page=page, per_page=per_page, related=('clinician', 'discount_approved_by'),
+                            row=lambda plan: plan)
+    revisions = await PlanRevision.filter(plan_id__in=[plan.id for plan in plans.rows]) \
+        .select_related('changed_by').order_by('changed_at')
     await audit.view(actor, entity_type=EntityType.TREATMENT_PLAN, entity_id=patient.uid, patient_id=patient.uid,
-                     detail=counted(len(plans), 'treatment plan'))
-    return [_row(plan, [revision for revision in revisions if revision.plan_id == plan.id]) for plan in plans]
+                     detail=plans.described('treatment plan'))
+    return Page(rows=[_row(plan, [revision for revision in revisions if revision.plan_id == plan.id])
+                      for plan in plans.rows], total=plans.total, page=plans.page, per_page=plans.per_page)
 
 
 @audit_denials(EntityType.TREATMENT_PLAN)
