@@ -4,6 +4,6 @@ from models.utc import store_datetimes_in_utc
 
 MODEL_MODULES = ['models.clinic', 'models.accounts', 'models.audit', 'models.patients', 'models.registrations',
                  'models.outcomes',
-                 'models.plans', 'models.inquiries', 'models.clinical']
+                 'models.plans', 'models.inquiries', 'models.clinical', 'models.scheduling']
 
 store_datetimes_in_utc()

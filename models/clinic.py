@@ -25,6 +25,9 @@ class Branch(Model):
     email = fields.CharField(max_length=254, default='')
     gstin = fields.CharField(max_length=15, default='')
     logo_file = fields.CharField(max_length=120, null=True, description='File name in the uploads logos folder')
+    time_zone = fields.CharField(max_length=64, null=True,
+                                 description="IANA zone of the branch clock; None: the clinic's (PROSPINE_TIMEZONE)")
+    slot_minutes = fields.SmallIntField(default=30, description="The calendar's slot length for this branch")
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

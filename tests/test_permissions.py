@@ -39,6 +39,8 @@ patients.access-log       x          x          x          .          .
 records.copy              x          .          x          .          .
 schedule.view             x          x          x          x          x
 schedule.edit             x          x          .          .          x
+schedule.own              .          .          x          x          .
+schedule.hours            x          x          .          .          .
 billing.view              x          x          x          .          x
 billing.create            x          x          .          .          x
 reports.view              x          x          .          .          .

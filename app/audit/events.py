@@ -38,12 +38,15 @@ class EntityType(StrEnum):
     """What an audit event is about: the kind of record (or thing) its `entity_id` names."""
 
     ACCOUNT = 'account'
+    APPOINTMENT = 'appointment'
     ATTACHMENT = 'attachment'
     AUDIT_ANCHOR = 'audit-anchor'  # an anchor code printed for the trail
     AUDIT_TRAIL = 'audit-trail'  # the trail itself (views, exports, verification)
     BACKUP = 'backup'
     BRANCH = 'branch'
+    CLINIC_HOURS = 'clinic-hours'  # a branch's opening hours, a clinician's working hours
     CLINICAL_NOTE = 'clinical-note'
+    CLOSURE = 'closure'  # a clinic holiday, a branch closed, a clinician's leave
     DIAGNOSIS = 'diagnosis'
     DIAGNOSTIC_TEST = 'diagnostic-test'
     ENCRYPTION = 'encryption'  # the encryption of stored health data

@@ -54,6 +54,8 @@ class ChangeEvent:
 
     draft: EventDraft
     joined: list[EventDraft] = field(default_factory=list)
+    # the block's transaction, for the raw SQL a service must run in it (a lock taken before a check)
+    connection: BaseDBAsyncClient | None = None
 
     @property
     def entity_id(self) -> str:
@@ -116,11 +118,13 @@ class AuditLogger:
                                          patient_id=patient_id, detail=detail))
         enclosing = _open_change.get()
         if enclosing is not None:  # nested: the outer block's transaction carries this event too
+            event.connection = enclosing.connection
             yield event
             enclosing.joined.extend(event.drafts())
             return
         async with self._lock():
             async with in_transaction() as connection:
+                event.connection = connection
                 token = _open_change.set(event)
                 try:
                     yield event

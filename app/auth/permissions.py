@@ -47,8 +47,10 @@ class Permission(StrEnum):
     RECORD_COPY = 'records.copy'
 
     # Granted now for the screens that come next (calendar, billing, reports, expenses).
-    SCHEDULE_VIEW = 'schedule.view'
-    SCHEDULE_EDIT = 'schedule.edit'
+    SCHEDULE_VIEW = 'schedule.view'  # the branch's calendar and the day at the desk
+    SCHEDULE_EDIT = 'schedule.edit'  # book, move, cancel and mark anyone's appointments in the branch
+    SCHEDULE_OWN = 'schedule.own'  # book, move, cancel and mark one's own appointments (clinicians)
+    SCHEDULE_HOURS = 'schedule.hours'  # opening hours, working hours, holidays and leave
     BILLING_VIEW = 'billing.view'
     BILLING_CREATE = 'billing.create'
     REPORTS_VIEW = 'reports.view'
@@ -62,16 +64,16 @@ _FRONT_DESK = {_P.PATIENTS_VIEW, _P.PATIENTS_EDIT, _P.INQUIRIES_VIEW, _P.INQUIRI
                _P.SCHEDULE_VIEW, _P.SCHEDULE_EDIT, _P.BILLING_VIEW, _P.BILLING_CREATE}
 _ADMINISTRATION = {_P.USERS_VIEW, _P.USERS_MANAGE, _P.BRANCHES_VIEW, _P.BRANCHES_MANAGE, _P.SECURITY_MANAGE,
                    _P.AUDIT_VIEW, _P.BACKUPS_MANAGE, _P.PATIENT_ACCESS_LOG, _P.DISCOUNTS_APPROVE, _P.PLANS_EDIT,
-                   _P.REPORTS_VIEW, _P.EXPENSES_APPROVE}
+                   _P.REPORTS_VIEW, _P.EXPENSES_APPROVE, _P.SCHEDULE_HOURS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SUPERADMIN: frozenset({_P.HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, _P.NOTES_SIGN,
                                 _P.NOTES_COSIGN, _P.RECORD_COPY, _P.BRANCHES_CREATE}),
     Role.ADMIN: frozenset({_P.HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK}),
     Role.DOCTOR: frozenset({_P.HOME_VIEW, *_CLINICAL, _P.NOTES_SIGN, _P.NOTES_COSIGN, _P.DISCOUNTS_APPROVE,
-                            _P.PATIENT_ACCESS_LOG, _P.RECORD_COPY, _P.SCHEDULE_VIEW, _P.INQUIRIES_VIEW,
-                            _P.BILLING_VIEW}),
-    Role.JRDOCTOR: frozenset({_P.HOME_VIEW, *_CLINICAL, _P.NOTES_SIGN, _P.SCHEDULE_VIEW}),
+                            _P.PATIENT_ACCESS_LOG, _P.RECORD_COPY, _P.SCHEDULE_VIEW, _P.SCHEDULE_OWN,
+                            _P.INQUIRIES_VIEW, _P.BILLING_VIEW}),
+    Role.JRDOCTOR: frozenset({_P.HOME_VIEW, *_CLINICAL, _P.NOTES_SIGN, _P.SCHEDULE_VIEW, _P.SCHEDULE_OWN}),
     Role.RECEPTION: frozenset({_P.HOME_VIEW, *_FRONT_DESK}),
 }
 

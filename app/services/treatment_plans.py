@@ -37,6 +37,7 @@ from app.services.patient_lookup import NOT_FOUND
 from app.services.session_time import session_text
 from app.services.users import require
 from app.services.validation import Checker
+from app.wording import with_article
 from models.accounts import User
 from models.clinic import Service
 from models.patients import Patient
@@ -209,8 +210,8 @@ async def set_status(*, actor: Actor, plan_id: UUID, status: PlanStatus | str) -
                             patient_id=plan.patient.uid) as event:
         plan = await _plan(actor, plan_id)
         if new not in TRANSITIONS[plan.status]:
-            raise DomainError(f'A {STATUS_LABELS[plan.status].lower()} plan cannot be marked '
-                              f'{STATUS_LABELS[new].lower()}.')
+            raise DomainError(f'{with_article(STATUS_LABELS[plan.status].lower()).capitalize()} plan cannot be '
+                              f'marked {STATUS_LABELS[new].lower()}.')
         await _save(event, plan, actor, f'Marked {STATUS_LABELS[new].lower()}', {'status': new})
     return await _reload(plan.id)
 
