@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-fast lint check migrate demo clean-venv
+.PHONY: run test test-fast lint check migrate demo vendor clean-venv
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ProSpine needs Python 3.11 or newer")'
@@ -36,6 +36,11 @@ migrate: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/prospine demo-data --scale small
+
+# Fetch the vendored EventCalendar again, exactly the version in components/vendor/event-calendar/VERSION
+# (checked against the npm registry's integrity hash); `make vendor VERSION=x.y.z` moves to another release.
+vendor: $(STAMP)
+	$(BIN)/python scripts/fetch_event_calendar.py $(if $(VERSION),--version $(VERSION))
 
 clean-venv:
 	rm -rf $(VENV)

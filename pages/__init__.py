@@ -8,10 +8,12 @@ from pages import (
     account,
     admin_backups,
     admin_branches,
+    admin_hours,
     admin_staff_profile,
     admin_users,
     audit,
     book,
+    calendar,
     home,
     inquiries,
     login,
@@ -23,6 +25,6 @@ from pages import (
     two_factor,
 )
 
-SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, book, audit,
-           admin_users, admin_staff_profile, admin_branches, admin_backups)
+SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, calendar, book, audit,
+           admin_users, admin_staff_profile, admin_branches, admin_hours, admin_backups)
 FILE_ROUTES = (patient_files,)  # plain HTTP routes (`add_file_routes`), behind the same admission rules

@@ -200,6 +200,13 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
 
 
 @audit_denials(EntityType.APPOINTMENT)
+async def bookable_clinicians(*, actor: Actor, branch_id: int | None = None) -> list[Clinician]:
+    """The branch's active clinicians (doctors and junior doctors), with their working hours."""
+    require(actor, Permission.SCHEDULE_VIEW)
+    return await _clinicians((await _branch(actor, branch_id)).id)
+
+
+@audit_denials(EntityType.APPOINTMENT)
 async def appointment_details(*, actor: Actor, appointment_id: UUID) -> AppointmentDetails:
     """One appointment with its notes and the actions the actor may take; the view is audited."""
     require(actor, Permission.SCHEDULE_VIEW)
@@ -429,14 +436,14 @@ def _row(appointment: Appointment, zone: ZoneInfo) -> AppointmentRow:
 
 
 def _details(actor: Actor, appointment: Appointment) -> AppointmentDetails:
-    may_change = _can_change(actor, appointment.clinician_id)
+    changer = may_change(actor, appointment.clinician_id)
     return AppointmentDetails(
         row=_row(appointment, zone_of(appointment.branch)), notes=appointment.notes or '',
         branch=appointment.branch.name,
         booked_by=appointment.created_by.full_name if appointment.created_by else '',
-        next_statuses=NEXT_STATUSES[appointment.status] if may_change else (), may_change=may_change,
-        may_move=may_change and appointment.status in MOVABLE,
-        may_cancel=may_change and appointment.status in CANCELLABLE)
+        next_statuses=NEXT_STATUSES[appointment.status] if changer else (), may_change=changer,
+        may_move=changer and appointment.status in MOVABLE,
+        may_cancel=changer and appointment.status in CANCELLABLE)
 
 
 async def _reloaded_row(appointment_id: UUID) -> AppointmentRow:
@@ -519,13 +526,14 @@ def _require_changer(actor: Actor) -> None:
         raise PermissionDenied('You cannot change the calendar.')
 
 
-def _can_change(actor: Actor, clinician_id: int) -> bool:
+def may_change(actor: Actor, clinician_id: int) -> bool:
+    """Whether the actor may book, move, cancel or mark this clinician's appointments."""
     return actor.can(Permission.SCHEDULE_EDIT) or (actor.can(Permission.SCHEDULE_OWN) and
                                                    clinician_id == actor.user_id)
 
 
 def _may_change(actor: Actor, clinician_id: int) -> None:
-    if not _can_change(actor, clinician_id):
+    if not may_change(actor, clinician_id):
         raise PermissionDenied("You can change only your own appointments; ask reception to change a colleague's.")
 
 

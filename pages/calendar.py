@@ -1,0 +1,24 @@
+"""The calendar (`/calendar`): a branch's appointments by day, week, month or list; book, open and move them."""
+
+from __future__ import annotations
+
+from app.auth.actor import Actor
+from app.auth.permissions import Permission
+from app.dates import parse_date
+from app.services.clinic_hours import zone_of
+from components.calendar_screen import VIEWS, CalendarScreen, branch_today
+from components.frame import frame
+from components.guard import guarded_page
+from models.clinic import Branch
+
+
+@guarded_page('/calendar', permission=Permission.SCHEDULE_VIEW, title='Calendar', nav_label='Calendar',
+              nav_icon='calendar_month', nav_order=12)
+async def calendar_page(actor: Actor, day: str = '', view: str = '') -> None:
+    branch = await Branch.get(id=actor.branch_id)
+    try:
+        shown_day = parse_date(day) if day else None
+    except ValueError:
+        shown_day = None
+    with frame(actor, 'Calendar'):
+        CalendarScreen(actor, day=shown_day or branch_today(zone_of(branch)), view=view if view in VIEWS else '')
