@@ -21,6 +21,7 @@ Times: stored in UTC; given and shown as the branch's wall-clock time (`clinic_h
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -181,8 +182,8 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
     zone = zone_of(branch)
     clinicians = await _clinicians(branch.id)
     query = Appointment.filter(branch_id=branch.id, status__in=SHOWN_ON_CALENDAR,
-                               starts_at__lt=_utc(datetime.combine(last_day + timedelta(days=1), time()), zone),
-                               ends_at__gt=_utc(datetime.combine(first_day, time()), zone))
+                               starts_at__lt=utc_of(datetime.combine(last_day + timedelta(days=1), time()), zone),
+                               ends_at__gt=utc_of(datetime.combine(first_day, time()), zone))
     if clinician_id is not None:
         query = query.filter(clinician_id=clinician_id)
     if service is not None:
@@ -221,29 +222,29 @@ async def appointment_details(*, actor: Actor, appointment_id: UUID) -> Appointm
 @audit_denials(EntityType.APPOINTMENT, refused_action=Action.CREATE)
 async def book(*, actor: Actor, booking: BookingInput) -> AppointmentRow:
     """Book an appointment; a clash, a closed hour or bad input saves nothing and says why."""
-    _require_changer(actor)
+    require_changer(actor)
     branch = await _branch(actor, booking.branch_id)
     zone = zone_of(branch)
     values = await _checked_booking(actor, booking, branch)
-    starts_at = _utc(values['starts'], zone)
+    starts_at = utc_of(values['starts'], zone)
     ends_at = starts_at + timedelta(minutes=values['minutes'])
     patient, clinician = values['patient'], values['clinician']
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.APPOINTMENT,
                             patient_id=patient.uid) as event:
-        await _hold_calendar(event.connection, branch.id)
-        await _refuse_clash(branch=branch, zone=zone, clinician=clinician, patient=patient, starts_at=starts_at,
+        await hold_calendar(event.connection, branch.id)
+        await refuse_clash(branch=branch, zone=zone, clinician=clinician, patient=patient, starts_at=starts_at,
                             ends_at=ends_at)
         appointment = Appointment(branch_id=branch.id, patient_id=patient.id, clinician_id=clinician.id,
                                   service=values['service'], starts_at=starts_at, ends_at=ends_at,
                                   notes=values['notes'] or None, plan_id=booking.plan_id,
                                   session_number=booking.session_number, created_by_id=actor.user_id)
-        await _insert(appointment)
+        await insert(appointment)
         event.entity_id = appointment.id
         event.set_changes({'clinician_id': [None, clinician.id], 'service': [None, str(values['service'])],
                            'starts_at': [None, starts_at.isoformat()], 'ends_at': [None, ends_at.isoformat()],
                            'notes': ['', '(hidden)'] if values['notes'] else ['', '']})
         event.set_detail(f'{clinician.full_name}, {_when(values["starts"], values["minutes"])}')
-    return await _reloaded_row(appointment.id)
+    return await reloaded_row(appointment.id)
 
 
 @audit_denials(EntityType.APPOINTMENT, refused_action=Action.UPDATE)
@@ -253,52 +254,52 @@ async def move(*, actor: Actor, appointment_id: UUID, starts: datetime, clinicia
 
     The old row is kept as `rescheduled`, naming the new one, so the desk and the reports see the move.
     """
-    _require_changer(actor)
+    require_changer(actor)
     current = await _appointment(actor, appointment_id)
-    _may_change(actor, current.clinician_id)
+    require_change(actor, current.clinician_id)
     zone = zone_of(current.branch)
     new_clinician = current.clinician if clinician_id in (None, current.clinician_id) else \
-        await _bookable_clinician(actor, clinician_id, current.branch)
-    _may_change(actor, new_clinician.id)
-    length = _length(minutes) if minutes is not None else \
+        await bookable_clinician(actor, clinician_id, current.branch)
+    require_change(actor, new_clinician.id)
+    length = length_of(minutes) if minutes is not None else \
         int((current.ends_at - current.starts_at).total_seconds() // 60)
-    starts_at = _utc(starts.replace(second=0, microsecond=0), zone)
+    starts_at = utc_of(starts.replace(second=0, microsecond=0), zone)
     ends_at = starts_at + timedelta(minutes=length)
     _refuse_past(starts_at, zone)
     if starts_at == current.starts_at and ends_at == current.ends_at and new_clinician.id == current.clinician_id:
         return _row(current, zone)  # dropped where it was: nothing to change
     async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.APPOINTMENT,
                             entity_id=current.id, patient_id=current.patient.uid) as event:
-        await _hold_calendar(event.connection, current.branch_id)
+        await hold_calendar(event.connection, current.branch_id)
         current = await _appointment(actor, appointment_id)  # as it is now, under the lock
         if current.status not in MOVABLE:
             raise DomainError(f'{_status_phrase(current.status)} cannot be moved.')
-        await _refuse_clash(branch=current.branch, zone=zone, clinician=new_clinician, patient=current.patient,
-                            starts_at=starts_at, ends_at=ends_at, ignoring=current.id)
+        await refuse_clash(branch=current.branch, zone=zone, clinician=new_clinician, patient=current.patient,
+                            starts_at=starts_at, ends_at=ends_at, ignoring=(current.id,))
         moved = Appointment(branch_id=current.branch_id, patient_id=current.patient_id, clinician_id=new_clinician.id,
                             service=current.service, starts_at=starts_at, ends_at=ends_at, notes=current.notes,
                             plan_id=current.plan_id, session_number=current.session_number,
                             created_by_id=actor.user_id)
         await Appointment.filter(id=current.id).update(status=AppointmentStatus.RESCHEDULED,
                                                        rescheduled_to_id=moved.id, updated_at=utcnow())
-        await _insert(moved)
+        await insert(moved)
         event.set_changes({'starts_at': [current.starts_at.isoformat(), starts_at.isoformat()],
                            'ends_at': [current.ends_at.isoformat(), ends_at.isoformat()],
                            'clinician_id': [current.clinician_id, new_clinician.id],
                            'rescheduled_to': [None, str(moved.id)]})
         event.set_detail(f'Moved to {new_clinician.full_name}, {_when(_local(starts_at, zone), length)}')
-    return await _reloaded_row(moved.id)
+    return await reloaded_row(moved.id)
 
 
 @audit_denials(EntityType.APPOINTMENT, refused_action=Action.UPDATE)
 async def cancel(*, actor: Actor, appointment_id: UUID, reason: str) -> AppointmentRow:
     """Cancel an appointment with a reason (the patient called, the clinician is unwell, ...)."""
-    _require_changer(actor)
+    require_changer(actor)
     check = Checker()
     reason = check.text('reason', reason, label='reason for cancelling', max_length=200)
     check.raise_if_any()
     current = await _appointment(actor, appointment_id)
-    _may_change(actor, current.clinician_id)
+    require_change(actor, current.clinician_id)
     async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.APPOINTMENT,
                             entity_id=current.id, patient_id=current.patient.uid, detail='Cancelled') as event:
         current = await _appointment(actor, appointment_id)
@@ -308,39 +309,39 @@ async def cancel(*, actor: Actor, appointment_id: UUID, reason: str) -> Appointm
                                                        updated_at=utcnow())
         event.set_changes({'status': [current.status.value, AppointmentStatus.CANCELLED.value],
                            'cancel_reason': ['', reason]})
-    return await _reloaded_row(current.id)
+    return await reloaded_row(current.id)
 
 
 @audit_denials(EntityType.APPOINTMENT, refused_action=Action.UPDATE)
 async def set_status(*, actor: Actor, appointment_id: UUID, status: AppointmentStatus | str) -> AppointmentRow:
     """Confirm, mark arrived, in session, completed or no-show, as `NEXT_STATUSES` allows."""
-    _require_changer(actor)
+    require_changer(actor)
     check = Checker()
     new = check.choice('status', status, AppointmentStatus, label='status')
     check.raise_if_any()
     assert new is not None
     current = await _appointment(actor, appointment_id)
-    _may_change(actor, current.clinician_id)
+    require_change(actor, current.clinician_id)
     zone = zone_of(current.branch)
     async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.APPOINTMENT,
                             entity_id=current.id, patient_id=current.patient.uid,
                             detail=f'Marked {STATUS_LABELS[new].lower()}') as event:
-        await _hold_calendar(event.connection, current.branch_id)
+        await hold_calendar(event.connection, current.branch_id)
         current = await _appointment(actor, appointment_id)
         if new not in NEXT_STATUSES[current.status]:
             raise DomainError(f'{_status_phrase(current.status)} cannot be marked {STATUS_LABELS[new].lower()}.')
         if new in HOLDS_TIME and current.status not in HOLDS_TIME:  # a no-show back on: is the time still free?
-            await _refuse_clash(branch=current.branch, zone=zone, clinician=current.clinician,
+            await refuse_clash(branch=current.branch, zone=zone, clinician=current.clinician,
                                 patient=current.patient, starts_at=current.starts_at, ends_at=current.ends_at,
-                                ignoring=current.id, hours=False)
+                                ignoring=(current.id,), hours=False)
         await Appointment.filter(id=current.id).update(status=new, updated_at=utcnow())
         event.set_changes({'status': [current.status.value, new.value]})
-    return await _reloaded_row(current.id)
+    return await reloaded_row(current.id)
 
 
 # -- the rules -------------------------------------------------------------------------------------
 
-async def _hold_calendar(connection: BaseDBAsyncClient | None, branch_id: int) -> None:
+async def hold_calendar(connection: BaseDBAsyncClient | None, branch_id: int) -> None:
     """Take the calendar's lock in this transaction, before the check (see the module docstring)."""
     assert connection is not None
     try:
@@ -353,8 +354,8 @@ async def _hold_calendar(connection: BaseDBAsyncClient | None, branch_id: int) -
         raise DomainError(CALENDAR_BUSY) from busy
 
 
-async def _refuse_clash(*, branch: Branch, zone: ZoneInfo, clinician: User, patient: Patient, starts_at: datetime,
-                        ends_at: datetime, ignoring: UUID | None = None, hours: bool = True) -> None:
+async def refuse_clash(*, branch: Branch, zone: ZoneInfo, clinician: User, patient: Patient, starts_at: datetime,
+                       ends_at: datetime, ignoring: Collection[UUID] = (), hours: bool = True) -> None:
     """Raise with the sentence to show when the time cannot be booked; return when it can."""
     local_start, local_end = _local(starts_at, zone), _local(ends_at, zone)
     day = local_start.date()
@@ -381,8 +382,8 @@ async def _refuse_clash(*, branch: Branch, zone: ZoneInfo, clinician: User, pati
                 raise DomainError(f'{clinician.full_name} does not work on {WEEKDAYS[weekday]}s.')
             raise DomainError(f'{clinician.full_name} works {working.described(weekday)} on {WEEKDAYS[weekday]}s.')
     overlapping = Appointment.filter(status__in=HOLDS_TIME, starts_at__lt=ends_at, ends_at__gt=starts_at)
-    if ignoring is not None:
-        overlapping = overlapping.exclude(id=ignoring)
+    if ignoring:  # the appointments being moved themselves
+        overlapping = overlapping.filter(id__not_in=list(ignoring))
     taken = await overlapping.filter(clinician_id=clinician.id).order_by('starts_at').first()
     if taken is not None:
         raise DomainError(f'{clinician.full_name} is already booked {_span(taken, zone)} on {shown_date(day)}.')
@@ -392,7 +393,7 @@ async def _refuse_clash(*, branch: Branch, zone: ZoneInfo, clinician: User, pati
                           f'with {busy.clinician.full_name}.')
 
 
-async def _insert(appointment: Appointment) -> None:
+async def insert(appointment: Appointment) -> None:
     """Insert; on PostgreSQL an exclusion constraint may still refuse it (a writer that skipped the lock)."""
     try:
         await appointment.save(force_create=True)
@@ -446,7 +447,7 @@ def _details(actor: Actor, appointment: Appointment) -> AppointmentDetails:
         may_cancel=changer and appointment.status in CANCELLABLE)
 
 
-async def _reloaded_row(appointment_id: UUID) -> AppointmentRow:
+async def reloaded_row(appointment_id: UUID) -> AppointmentRow:
     appointment = await Appointment.get(id=appointment_id).select_related('patient', 'clinician', 'branch')
     return _row(appointment, zone_of(appointment.branch))
 
@@ -472,7 +473,7 @@ async def _clinicians(branch_id: int) -> list[Clinician]:
             for user in users if role_can(user.role, Permission.SCHEDULE_OWN)]
 
 
-async def _bookable_clinician(actor: Actor, clinician_id: int | None, branch: Branch) -> User:
+async def bookable_clinician(actor: Actor, clinician_id: int | None, branch: Branch) -> User:
     clinician = await User.get_or_none(id=clinician_id) if clinician_id is not None else None
     if clinician is None or clinician.branch_id != branch.id or not clinician.is_active:
         raise DomainError(f'Choose a clinician of {branch.name}.')
@@ -491,13 +492,13 @@ async def _checked_booking(actor: Actor, booking: BookingInput, branch: Branch) 
         check.fail('patient', 'Find and choose the patient.')
     clinician = None
     try:
-        clinician = await _bookable_clinician(actor, booking.clinician_id, branch)
+        clinician = await bookable_clinician(actor, booking.clinician_id, branch)
     except DomainError as refused:
         check.fail('clinician', refused.message)
     minutes = branch.slot_minutes
     if booking.minutes not in (None, ''):
         try:
-            minutes = _length(booking.minutes)
+            minutes = length_of(booking.minutes)
         except DomainError as refused:
             check.fail('minutes', refused.message)
     if booking.starts is None:
@@ -508,20 +509,20 @@ async def _checked_booking(actor: Actor, booking: BookingInput, branch: Branch) 
     check.raise_if_any()
     assert booking.starts is not None and clinician is not None
     starts = booking.starts.replace(second=0, microsecond=0)
-    _may_change(actor, clinician.id)
-    _refuse_past(_utc(starts, zone_of(branch)), zone_of(branch))
+    require_change(actor, clinician.id)
+    _refuse_past(utc_of(starts, zone_of(branch)), zone_of(branch))
     return {'service': service, 'notes': notes, 'patient': patient, 'clinician': clinician, 'minutes': minutes,
             'starts': starts}
 
 
-def _length(minutes: object) -> int:
+def length_of(minutes: object) -> int:
     text = str(minutes).strip()
     if not text.isdigit() or not SHORTEST_SESSION <= int(text) <= LONGEST_SESSION:
         raise DomainError(f'An appointment lasts {SHORTEST_SESSION} to {LONGEST_SESSION} minutes.')
     return int(text)
 
 
-def _require_changer(actor: Actor) -> None:
+def require_changer(actor: Actor) -> None:
     if not (actor.can(Permission.SCHEDULE_EDIT) or actor.can(Permission.SCHEDULE_OWN)):
         raise PermissionDenied('You cannot change the calendar.')
 
@@ -532,12 +533,12 @@ def may_change(actor: Actor, clinician_id: int) -> bool:
                                                    clinician_id == actor.user_id)
 
 
-def _may_change(actor: Actor, clinician_id: int) -> None:
+def require_change(actor: Actor, clinician_id: int) -> None:
     if not may_change(actor, clinician_id):
         raise PermissionDenied("You can change only your own appointments; ask reception to change a colleague's.")
 
 
-def _utc(local: datetime, zone: ZoneInfo) -> datetime:
+def utc_of(local: datetime, zone: ZoneInfo) -> datetime:
     """The branch's wall-clock time as UTC; a time the clocks skip (daylight saving) is refused."""
     aware = local.replace(tzinfo=zone)
     if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):

@@ -35,9 +35,10 @@ from app.money import format_money, to_paise
 from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.patient_lookup import NOT_FOUND
 from app.services.session_time import session_text
+from app.services.treatment_series import cancel_future_sessions
 from app.services.users import require
 from app.services.validation import Checker
-from app.wording import with_article
+from app.wording import counted, with_article
 from models.accounts import User
 from models.clinic import Service
 from models.patients import Patient
@@ -213,6 +214,10 @@ async def set_status(*, actor: Actor, plan_id: UUID, status: PlanStatus | str) -
             raise DomainError(f'{with_article(STATUS_LABELS[plan.status].lower()).capitalize()} plan cannot be '
                               f'marked {STATUS_LABELS[new].lower()}.')
         await _save(event, plan, actor, f'Marked {STATUS_LABELS[new].lower()}', {'status': new})
+        if new is not PlanStatus.ACTIVE:  # an ended plan keeps no future sessions in the calendar
+            cancelled = await cancel_future_sessions(actor=actor, plan_id=plan.id, patient_uid=plan.patient.uid)
+            if cancelled:
+                event.set_detail(f'{counted(cancelled, "future session")} cancelled')
     return await _reload(plan.id)
 
 
