@@ -33,6 +33,8 @@ class AppointmentStatus(StrEnum):
 # the slot for a walk-in; a cancelled or rescheduled row is history.
 HOLDS_TIME = (AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED, AppointmentStatus.ARRIVED,
               AppointmentStatus.IN_SESSION, AppointmentStatus.COMPLETED)
+# The statuses that mean the patient came: what a plan's "day X of N" counts.
+ATTENDED = (AppointmentStatus.ARRIVED, AppointmentStatus.IN_SESSION, AppointmentStatus.COMPLETED)
 
 
 class Appointment(EncryptedFieldsMixin, Model):
@@ -53,6 +55,9 @@ class Appointment(EncryptedFieldsMixin, Model):
     session_number = fields.SmallIntField(null=True, description="Which of the plan's sessions, from 1")
     # the appointment this one was moved to (a plain id: aerich cannot create a table that refers to itself)
     rescheduled_to_id = fields.UUIDField(null=True)
+    arrived_at = fields.DatetimeField(null=True, description='When the desk marked the patient arrived')
+    token_serial = fields.SmallIntField(null=True, description="The day's token number at the branch, from arrival")
+    remarks = EncryptedTextField(null=True, description='What the desk or clinician noted on attendance (encrypted)')
     created_by = fields.ForeignKeyField('models.User', related_name='appointments_booked', null=True,
                                         on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -318,3 +318,24 @@ async def test_fifty_desks_at_once_get_one_booking(db: None) -> None:
         assert (len(booked), len(refused)) == (1, 49), [r for r in results if not isinstance(r, DomainError)]
         assert all('already' in refusal.message for refusal in refused)
     assert await Appointment.all().count() == 20
+
+
+async def test_arrival_hands_out_the_days_tokens_in_order(db: None) -> None:
+    clinic = await small_clinic()
+    desk = await clinic.actor(clinic.reception)
+    first = await appointments.book(actor=desk, booking=clinic.booking(hour=10))
+    second = await appointments.book(actor=desk, booking=clinic.booking(hour=9, patient=clinic.other_patient))
+    tomorrow = await appointments.book(actor=desk, booking=clinic.booking(day=8, hour=9))
+    later = await appointments.set_status(actor=desk, appointment_id=second.id, status='arrived')
+    sooner = await appointments.set_status(actor=desk, appointment_id=first.id, status='arrived',
+                                           remarks='Walked in with a stick')
+    next_day = await appointments.set_status(actor=desk, appointment_id=tomorrow.id, status='arrived')
+    assert (later.token, sooner.token, next_day.token) == ('T261207-001', 'T261207-002', 'T261208-001')
+    # back to booked and arrived again keeps the number it was given
+    await appointments.set_status(actor=desk, appointment_id=first.id, status='booked')
+    again = await appointments.set_status(actor=desk, appointment_id=first.id, status='arrived')
+    assert again.token == 'T261207-002'
+    details = await appointments.appointment_details(actor=desk, appointment_id=first.id)
+    assert details.remarks == 'Walked in with a stick'
+    raw = await Appointment.filter(id=first.id).values_list('remarks', flat=True)
+    assert 'stick' not in raw[0]

@@ -125,3 +125,24 @@ async def test_a_weekday_the_branch_is_closed_is_passed_over(db: None) -> None:
         plan_id=plan.id, first_day=date(2026, 12, 12), start='10:00', weekdays=(5, 6)))  # Saturdays and Sundays
     assert [row.starts.day for row in result.booked] == [12, 19, 26]
     assert [(day.day, why) for day, why in result.passed_over] == [(13, 'Closed'), (20, 'Closed')]
+
+
+async def test_attendance_advances_day_x_of_n(db: None) -> None:
+    clinic = await small_clinic()
+    plan = await plan_of(clinic, days=3)
+    desk = await clinic.actor(clinic.reception)
+    result = await create_series(actor=desk, series=SeriesInput(plan_id=plan.id, first_day=date(2026, 12, 7),
+                                                                start='10:00'))
+    doctor = await clinic.actor(clinic.doctor)
+
+    async def progress() -> str:
+        [row] = (await treatment_plans.list_plans(actor=doctor, patient_id=clinic.patient.id)).rows
+        return row.progress(date(2026, 12, 20))  # a calendar day count would say ended long ago
+
+    assert await progress() == 'No session attended yet (3 days)'
+    await appointments.set_status(actor=desk, appointment_id=result.booked[0].id, status='arrived')
+    assert await progress() == 'Day 1 of 3'
+    await appointments.set_status(actor=desk, appointment_id=result.booked[1].id, status='no-show')
+    await appointments.set_status(actor=desk, appointment_id=result.booked[2].id, status='arrived')
+    await appointments.set_status(actor=desk, appointment_id=result.booked[2].id, status='completed')
+    assert await progress() == 'Day 2 of 3'

@@ -118,6 +118,12 @@ class AppointmentRow:
     cancel_reason: str = ''
     plan_id: UUID | None = None
     session_number: int | None = None
+    token_serial: int | None = None
+
+    @property
+    def token(self) -> str:
+        """'T261207-004': T, the day, and the patient's place in the day's arrivals at the branch."""
+        return f'T{self.starts:%y%m%d}-{self.token_serial:03d}' if self.token_serial else ''
 
     @property
     def minutes(self) -> int:
@@ -140,6 +146,7 @@ class AppointmentDetails:
     notes: str
     branch: str
     booked_by: str
+    remarks: str
     next_statuses: tuple[AppointmentStatus, ...]
     may_change: bool
     may_move: bool
@@ -313,11 +320,18 @@ async def cancel(*, actor: Actor, appointment_id: UUID, reason: str) -> Appointm
 
 
 @audit_denials(EntityType.APPOINTMENT, refused_action=Action.UPDATE)
-async def set_status(*, actor: Actor, appointment_id: UUID, status: AppointmentStatus | str) -> AppointmentRow:
-    """Confirm, mark arrived, in session, completed or no-show, as `NEXT_STATUSES` allows."""
+async def set_status(*, actor: Actor, appointment_id: UUID, status: AppointmentStatus | str,
+                     remarks: str | None = None) -> AppointmentRow:
+    """Confirm, mark arrived, in session, completed or no-show, as `NEXT_STATUSES` allows, with remarks.
+
+    The first arrival gives the visit the day's next token number at the branch (under the calendar's
+    lock, so two desks never hand out the same number). Remarks replace earlier ones when given.
+    """
     require_changer(actor)
     check = Checker()
     new = check.choice('status', status, AppointmentStatus, label='status')
+    remarks = check.text('remarks', remarks, label='remarks', required=False, max_length=1000) \
+        if remarks is not None else None
     check.raise_if_any()
     assert new is not None
     current = await _appointment(actor, appointment_id)
@@ -334,8 +348,16 @@ async def set_status(*, actor: Actor, appointment_id: UUID, status: AppointmentS
             await refuse_clash(branch=current.branch, zone=zone, clinician=current.clinician,
                                 patient=current.patient, starts_at=current.starts_at, ends_at=current.ends_at,
                                 ignoring=(current.id,), hours=False)
-        await Appointment.filter(id=current.id).update(status=new, updated_at=utcnow())
-        event.set_changes({'status': [current.status.value, new.value]})
+        values: dict[str, Any] = {'status': new, 'updated_at': utcnow()}
+        if new is AppointmentStatus.ARRIVED and current.token_serial is None:
+            values.update(token_serial=await _next_token(current, zone), arrived_at=utcnow())
+        await Appointment.filter(id=current.id).update(**values)
+        changes: dict[str, Any] = {'status': [current.status.value, new.value]}
+        if remarks is not None and remarks != (current.remarks or ''):
+            current.remarks = remarks or None
+            await current.save(update_fields=['remarks'])
+            changes['remarks'] = ['(hidden)', '(hidden)']
+        event.set_changes(changes)
     return await reloaded_row(current.id)
 
 
@@ -401,6 +423,16 @@ async def insert(appointment: Appointment) -> None:
         raise DomainError(TAKEN_MEANWHILE) from clash
 
 
+async def _next_token(appointment: Appointment, zone: ZoneInfo) -> int:
+    """The next token number of the appointment's day at its branch (the caller holds the calendar's lock)."""
+    day = _local(appointment.starts_at, zone).date()
+    first = utc_of(datetime.combine(day, time()), zone)
+    last = utc_of(datetime.combine(day + timedelta(days=1), time()), zone)
+    serials = await Appointment.filter(branch_id=appointment.branch_id, starts_at__gte=first, starts_at__lt=last,
+                                       token_serial__not_isnull=True).values_list('token_serial', flat=True)
+    return max(serials, default=0) + 1
+
+
 def _refuse_past(starts_at: datetime, zone: ZoneInfo) -> None:
     """Today may be booked (a walk-in entered after the fact); an earlier day may not."""
     if _local(starts_at, zone).date() < utcnow().astimezone(zone).date():
@@ -411,7 +443,7 @@ def _refuse_past(starts_at: datetime, zone: ZoneInfo) -> None:
 
 _ROW_COLUMNS = ('id', 'branch_id', 'patient_id', 'patient__uid', 'patient__full_name', 'patient__phone',
                 'clinician_id', 'clinician__full_name', 'service', 'starts_at', 'ends_at', 'status', 'cancel_reason',
-                'plan_id', 'session_number')
+                'plan_id', 'session_number', 'token_serial')
 
 
 def _row_of_values(values: dict[str, Any], zone: ZoneInfo) -> AppointmentRow:
@@ -422,7 +454,7 @@ def _row_of_values(values: dict[str, Any], zone: ZoneInfo) -> AppointmentRow:
         clinician=values['clinician__full_name'], service=Service(values['service']),
         starts=_local(values['starts_at'], zone), ends=_local(values['ends_at'], zone),
         status=AppointmentStatus(values['status']), cancel_reason=values['cancel_reason'],
-        plan_id=values['plan_id'], session_number=values['session_number'])
+        plan_id=values['plan_id'], session_number=values['session_number'], token_serial=values['token_serial'])
 
 
 def _row(appointment: Appointment, zone: ZoneInfo) -> AppointmentRow:
@@ -433,14 +465,14 @@ def _row(appointment: Appointment, zone: ZoneInfo) -> AppointmentRow:
         clinician=appointment.clinician.full_name, service=appointment.service,
         starts=_local(appointment.starts_at, zone), ends=_local(appointment.ends_at, zone),
         status=appointment.status, cancel_reason=appointment.cancel_reason, plan_id=appointment.plan_id,
-        session_number=appointment.session_number)
+        session_number=appointment.session_number, token_serial=appointment.token_serial)
 
 
 def _details(actor: Actor, appointment: Appointment) -> AppointmentDetails:
     changer = may_change(actor, appointment.clinician_id)
     return AppointmentDetails(
         row=_row(appointment, zone_of(appointment.branch)), notes=appointment.notes or '',
-        branch=appointment.branch.name,
+        branch=appointment.branch.name, remarks=appointment.remarks or '',
         booked_by=appointment.created_by.full_name if appointment.created_by else '',
         next_statuses=NEXT_STATUSES[appointment.status] if changer else (), may_change=changer,
         may_move=changer and appointment.status in MOVABLE,

@@ -19,6 +19,7 @@ from app.clock import clinic_today
 from app.services import patients
 from app.services.patients import PatientRow
 from app.services.treatment_plans import plan_progress
+from app.services.treatment_series import sessions_attended
 from app.services.vocabulary import SERVICE_LABELS
 from models.clinical import MedicalHistory
 from models.plans import PlanStatus, TreatmentPlan
@@ -41,9 +42,10 @@ async def patient_header(*, actor: Actor, patient_id: UUID) -> PatientHeader:
     if actor.can(Permission.PLANS_VIEW):
         today = clinic_today()
         plans = await TreatmentPlan.filter(patient_id=patient_id, status=PlanStatus.ACTIVE).order_by('start_date')
-        active_plans = [f'{SERVICE_LABELS[plan.service]}: '
-                        f'{plan_progress(start=plan.start_date, days=plan.days, status=plan.status, today=today)}'
-                        for plan in plans]
+        attended = await sessions_attended([plan.id for plan in plans])
+        active_plans = [SERVICE_LABELS[plan.service] + ': ' + plan_progress(
+            start=plan.start_date, days=plan.days, status=plan.status, today=today, attended=attended.get(plan.id))
+            for plan in plans]
         await audit.view(actor, entity_type=EntityType.TREATMENT_PLAN, entity_id=row.uid, patient_id=row.uid,
                          detail='active plans in the header')
     allergies = red_flags = None

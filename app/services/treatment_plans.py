@@ -35,7 +35,7 @@ from app.money import format_money, to_paise
 from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.patient_lookup import NOT_FOUND
 from app.services.session_time import session_text
-from app.services.treatment_series import cancel_future_sessions
+from app.services.treatment_series import cancel_future_sessions, sessions_attended
 from app.services.users import require
 from app.services.validation import Checker
 from app.wording import counted, with_article
@@ -114,6 +114,7 @@ class PlanRow:
     clinician_id: int | None
     status: PlanStatus
     revisions: list[RevisionRow] = field(default_factory=list)
+    attended: int | None = None  # sessions attended, when the plan has sessions in the calendar
 
     @property
     def session_time(self) -> str:
@@ -121,7 +122,8 @@ class PlanRow:
         return session_text(self.session_start_minute, self.session_minutes)
 
     def progress(self, today: date) -> str:
-        return plan_progress(start=self.start_date, days=self.days, status=self.status, today=today)
+        return plan_progress(start=self.start_date, days=self.days, status=self.status, today=today,
+                             attended=self.attended)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,10 +140,16 @@ def plan_price(plan_type: PlanType, *, cost_per_day: Decimal | None, package_cos
     return to_paise((cost_per_day or Decimal(0)) * days)
 
 
-def plan_progress(*, start: date, days: int, status: PlanStatus, today: date) -> str:
-    """Say where a plan stands, like 'Day 3 of 21'."""
+def plan_progress(*, start: date, days: int, status: PlanStatus, today: date, attended: int | None = None) -> str:
+    """Say where a plan stands, like 'Day 3 of 21'.
+
+    A plan with sessions in the calendar counts the sessions attended (`attended`); one recorded
+    before the calendar (None) counts calendar days from its start, as the clinic's old system did.
+    """
     if status is PlanStatus.COMPLETED:
         return f'Completed ({days} days)'
+    if attended is not None:
+        return f'Day {attended} of {days}' if attended else f'No session attended yet ({days} days)'
     if today < start:
         return f'Starts on {shown_date(start)}'
     day = (today - start).days + 1
@@ -161,7 +169,9 @@ async def list_plans(*, actor: Actor, patient_id: UUID, page: int = 1,
         .select_related('changed_by').order_by('changed_at')
     await audit.view(actor, entity_type=EntityType.TREATMENT_PLAN, entity_id=patient.uid, patient_id=patient.uid,
                      detail=plans.described('treatment plan'))
-    return Page(rows=[_row(plan, [revision for revision in revisions if revision.plan_id == plan.id])
+    attended = await sessions_attended([plan.id for plan in plans.rows])
+    return Page(rows=[_row(plan, [revision for revision in revisions if revision.plan_id == plan.id],
+                           attended=attended.get(plan.id))
                       for plan in plans.rows], total=plans.total, page=plans.page, per_page=plans.per_page)
 
 
@@ -381,10 +391,10 @@ async def _plan(actor: Actor, plan_id: UUID) -> TreatmentPlan:
 async def _reload(plan_id: UUID) -> PlanRow:
     plan = await TreatmentPlan.get(id=plan_id).select_related('clinician', 'discount_approved_by')
     revisions = await PlanRevision.filter(plan_id=plan.id).select_related('changed_by').order_by('changed_at')
-    return _row(plan, revisions)
+    return _row(plan, revisions, attended=(await sessions_attended([plan.id])).get(plan.id))
 
 
-def _row(plan: TreatmentPlan, revisions: list[PlanRevision]) -> PlanRow:
+def _row(plan: TreatmentPlan, revisions: list[PlanRevision], *, attended: int | None = None) -> PlanRow:
     return PlanRow(
         id=plan.id, service=Service(plan.service), plan_type=PlanType(plan.plan_type), cost_per_day=plan.cost_per_day,
         package_cost=plan.package_cost, days=plan.days, discount=plan.discount,
@@ -396,4 +406,5 @@ def _row(plan: TreatmentPlan, revisions: list[PlanRevision]) -> PlanRow:
         revisions=[RevisionRow(changed_at=revision.changed_at,
                                changed_by=revision.changed_by.full_name if revision.changed_by else '',
                                summary=revision.summary, changes=json.loads(revision.changes or '{}'))
-                   for revision in revisions])
+                   for revision in revisions],
+        attended=attended)

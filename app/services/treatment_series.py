@@ -31,7 +31,7 @@ from app.services.session_time import TimeRefused, clock_text, parse_time_of_day
 from app.services.validation import Checker
 from app.wording import counted
 from models.plans import PlanStatus, TreatmentPlan
-from models.scheduling import Appointment, AppointmentStatus
+from models.scheduling import ATTENDED, Appointment, AppointmentStatus
 
 USUAL_WEEKDAYS = frozenset(range(6))  # Monday to Saturday
 LONGEST_SERIES = 120
@@ -206,6 +206,18 @@ async def cancel_future_sessions(*, actor: Actor, plan_id: UUID, patient_uid: st
                            patient_id=patient_uid, detail=f'Cancelled: {PLAN_ENDED.lower()}',
                            changes={'status': [session.status.value, AppointmentStatus.CANCELLED.value]})
     return len(future)
+
+
+async def sessions_attended(plan_ids: Collection[UUID]) -> dict[UUID, int]:
+    """Attended sessions per plan, for the plans that have sessions in the calendar (others are left out:
+    a plan recorded before the calendar still counts its days from its start date)."""
+    rows = await Appointment.filter(plan_id__in=list(plan_ids)) \
+        .exclude(status__in=(AppointmentStatus.CANCELLED, AppointmentStatus.RESCHEDULED)) \
+        .values_list('plan_id', 'status')
+    attended: dict[UUID, int] = {}
+    for plan_id, status in rows:
+        attended[plan_id] = attended.get(plan_id, 0) + (status in ATTENDED)
+    return attended
 
 
 async def free_starts(*, branch: Any, clinician: Any, patient: Any, day: date, minutes: int,
