@@ -51,7 +51,8 @@ STATUS_COLOURS = {
     AppointmentStatus.COMPLETED: '#2e7d32', AppointmentStatus.NO_SHOW: '#757575',
 }
 SERVICE_COLOURS = {Service.PHYSIOTHERAPY: '#00796b', Service.SPEECH_THERAPY: '#ad1457'}
-CLOSED_COLOUR = 'rgba(120, 120, 120, 0.22)'
+CLOSED_COLOUR = 'rgba(110, 110, 110, 0.28)'
+CALENDAR_HEIGHT = 'max(480px, calc(100vh - 250px))'
 EARLIEST, LATEST = 8 * 60, 20 * 60  # the day's grid when the branch's hours say nothing narrower
 ALL = 0
 SLOT_HEIGHT_PX = 44  # a 30-minute visit shows its time and the patient's name, and is a finger's height (44 px)
@@ -224,7 +225,8 @@ class CalendarScreen:
                                                     SERVICE_COLOURS.items()}
             for label, colour in {**colours, 'Closed': CLOSED_COLOUR}.items():
                 with ui.row().classes('items-center gap-1 no-wrap'):
-                    swatch = ui.element('span').classes('inline-block rounded-sm').style('width: 12px; height: 12px')
+                    swatch = ui.element('span').classes('inline-block rounded-sm') \
+                        .style('width: 12px; height: 12px; border: 1px solid rgba(0, 0, 0, 0.25)')
                     swatch.style['background'] = colour
                     ui.label(label)
 
@@ -250,10 +252,12 @@ class CalendarScreen:
         return {
             'view': self.view, 'date': day.isoformat(), 'firstDay': 1, 'allDaySlot': False, 'nowIndicator': True,
             'headerToolbar': {'start': 'prev,today,next', 'center': 'title', 'end': ','.join(VIEWS)},
-            'buttonText': {'today': 'Today', **VIEWS},
+            'buttonText': {'today': 'Today', 'prev': 'Previous', 'next': 'Next', **VIEWS},
             'locale': 'en-IN', 'slotHeight': SLOT_HEIGHT_PX,
             'slotDuration': '00:30', 'slotMinTime': clock_text(EARLIEST), 'slotMaxTime': clock_text(LATEST),
-            'scrollTime': '09:00', 'height': 'auto', 'dayMaxEvents': True, 'editable': True, 'selectable': True,
+            # a fixed height scrolls the hours inside the calendar, so the clinicians' names stay in view
+            'scrollTime': '09:00', 'height': CALENDAR_HEIGHT, 'dayMaxEvents': True, 'editable': True,
+            'selectable': True,
             'eventStartEditable': True, 'eventDurationEditable': True, 'longPressDelay': 400,
             'eventLongPressDelay': 400, 'selectLongPressDelay': 400, 'pointer': True,
             'slotLabelFormat': {'hour': '2-digit', 'minute': '2-digit', 'hour12': False},

@@ -22,9 +22,11 @@ from pages import (
     patients,
     record_copy,
     setup,
+    today,
+    token,
     two_factor,
 )
 
-SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, calendar, book, audit,
-           admin_users, admin_staff_profile, admin_branches, admin_hours, admin_backups)
+SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, calendar, today, token,
+           book, audit, admin_users, admin_staff_profile, admin_branches, admin_hours, admin_backups)
 FILE_ROUTES = (patient_files,)  # plain HTTP routes (`add_file_routes`), behind the same admission rules

@@ -1,6 +1,8 @@
 """The page guard: every registered page visited as every role, error pages, security headers."""
 
 from collections.abc import Iterator
+from datetime import timedelta
+from uuid import UUID
 
 import pytest
 from nicegui import Client
@@ -8,11 +10,14 @@ from nicegui.testing import User
 
 from app.auth import sessions
 from app.auth.permissions import Permission, role_can
+from app.clock import utcnow
 from components.guard import PAGES, guarded_page
 from models.accounts import Role
+from models.scheduling import Appointment
 from tests.factories import make_branch, make_patient, make_user
 
 ANONYMOUS = 'anonymous'
+TOKEN_EXAMPLE = UUID('00000000-0000-0000-0000-000000000001')  # the token page's example_path
 
 
 def expected_outcome(role: Role | str, permission: str, path: str) -> tuple[int, str | None]:
@@ -32,7 +37,11 @@ async def test_every_page_as_every_role(user: User) -> None:
     registered = set(Client.page_routes.values())
     assert registered == set(PAGES), f'pages registered without @guarded_page: {registered - set(PAGES)}'
     branch = await make_branch('Andheri')
-    await make_patient('250101-1', branch=branch)  # the example addresses name records that exist
+    patient = await make_patient('250101-1', branch=branch)  # the example addresses name records that exist
+    doctor = await make_user(Role.DOCTOR, branch=branch, username='matrix-clinician')
+    await Appointment.create(id=TOKEN_EXAMPLE, branch=branch, patient=patient, clinician=doctor,
+                             service='physiotherapy', starts_at=utcnow(), ends_at=utcnow() + timedelta(minutes=30),
+                             status='arrived', token_serial=1)
     tokens: dict[Role | str, str | None] = {ANONYMOUS: None}
     for role in Role:
         staff = await make_user(role, branch=branch, username=f'matrix-{role.value}')

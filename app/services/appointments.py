@@ -119,6 +119,15 @@ class AppointmentRow:
     plan_id: UUID | None = None
     session_number: int | None = None
     token_serial: int | None = None
+    plan_days: int | None = None  # the plan's number of sessions, when this is one of them
+
+    @property
+    def session_text(self) -> str:
+        """'Session 4 of 21', or '' for a visit outside a plan."""
+        if not self.session_number:
+            return ''
+        return f'Session {self.session_number} of {self.plan_days}' if self.plan_days else \
+            f'Session {self.session_number}'
 
     @property
     def token(self) -> str:
@@ -361,6 +370,36 @@ async def set_status(*, actor: Actor, appointment_id: UUID, status: AppointmentS
     return await reloaded_row(current.id)
 
 
+@audit_denials(EntityType.APPOINTMENT, refused_action=Action.UPDATE)
+async def set_remarks(*, actor: Actor, appointment_id: UUID, remarks: str) -> AppointmentRow:
+    """What the desk or the clinician noted about the visit (how the patient came, what to tell the doctor)."""
+    require_changer(actor)
+    check = Checker()
+    remarks = check.text('remarks', remarks, label='remarks', required=False, max_length=1000)
+    check.raise_if_any()
+    current = await _appointment(actor, appointment_id)
+    require_change(actor, current.clinician_id)
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.APPOINTMENT, entity_id=current.id,
+                            patient_id=current.patient.uid, detail='Remarks') as event:
+        current.remarks = remarks or None
+        await current.save(update_fields=['remarks', 'updated_at'])
+        event.set_changes({'remarks': ['(hidden)', '(hidden)']})
+    return await reloaded_row(current.id)
+
+
+@audit_denials(EntityType.APPOINTMENT)
+async def token_of(*, actor: Actor, appointment_id: UUID) -> tuple[AppointmentRow, str, str]:
+    """The visit's token for printing, with the clinic and branch names; the print is audited."""
+    require(actor, Permission.SCHEDULE_VIEW)
+    appointment = await _appointment(actor, appointment_id)
+    if appointment.token_serial is None:
+        raise DomainError('A token is given when the patient arrives: mark the visit arrived first.')
+    row = _row(appointment, zone_of(appointment.branch))
+    await audit.record(actor, action=Action.PRINT, entity_type=EntityType.APPOINTMENT, entity_id=appointment.id,
+                       patient_id=appointment.patient.uid, detail=f'Token {row.token}')
+    return row, appointment.branch.clinic_name, appointment.branch.name
+
+
 # -- the rules -------------------------------------------------------------------------------------
 
 async def hold_calendar(connection: BaseDBAsyncClient | None, branch_id: int) -> None:
@@ -443,7 +482,7 @@ def _refuse_past(starts_at: datetime, zone: ZoneInfo) -> None:
 
 _ROW_COLUMNS = ('id', 'branch_id', 'patient_id', 'patient__uid', 'patient__full_name', 'patient__phone',
                 'clinician_id', 'clinician__full_name', 'service', 'starts_at', 'ends_at', 'status', 'cancel_reason',
-                'plan_id', 'session_number', 'token_serial')
+                'plan_id', 'session_number', 'token_serial', 'plan__days')
 
 
 def _row_of_values(values: dict[str, Any], zone: ZoneInfo) -> AppointmentRow:
@@ -454,7 +493,8 @@ def _row_of_values(values: dict[str, Any], zone: ZoneInfo) -> AppointmentRow:
         clinician=values['clinician__full_name'], service=Service(values['service']),
         starts=_local(values['starts_at'], zone), ends=_local(values['ends_at'], zone),
         status=AppointmentStatus(values['status']), cancel_reason=values['cancel_reason'],
-        plan_id=values['plan_id'], session_number=values['session_number'], token_serial=values['token_serial'])
+        plan_id=values['plan_id'], session_number=values['session_number'], token_serial=values['token_serial'],
+        plan_days=values['plan__days'])
 
 
 def _row(appointment: Appointment, zone: ZoneInfo) -> AppointmentRow:
@@ -465,7 +505,8 @@ def _row(appointment: Appointment, zone: ZoneInfo) -> AppointmentRow:
         clinician=appointment.clinician.full_name, service=appointment.service,
         starts=_local(appointment.starts_at, zone), ends=_local(appointment.ends_at, zone),
         status=appointment.status, cancel_reason=appointment.cancel_reason, plan_id=appointment.plan_id,
-        session_number=appointment.session_number, token_serial=appointment.token_serial)
+        session_number=appointment.session_number, token_serial=appointment.token_serial,
+        plan_days=appointment.plan.days if appointment.plan else None)
 
 
 def _details(actor: Actor, appointment: Appointment) -> AppointmentDetails:
@@ -480,13 +521,13 @@ def _details(actor: Actor, appointment: Appointment) -> AppointmentDetails:
 
 
 async def reloaded_row(appointment_id: UUID) -> AppointmentRow:
-    appointment = await Appointment.get(id=appointment_id).select_related('patient', 'clinician', 'branch')
+    appointment = await Appointment.get(id=appointment_id).select_related('patient', 'clinician', 'branch', 'plan')
     return _row(appointment, zone_of(appointment.branch))
 
 
 async def _appointment(actor: Actor, appointment_id: UUID) -> Appointment:
     appointment = await Appointment.get_or_none(id=appointment_id) \
-        .select_related('patient', 'clinician', 'branch', 'created_by')
+        .select_related('patient', 'clinician', 'branch', 'created_by', 'plan')
     if appointment is None or not actor.may_work_in(appointment.branch_id):
         raise NotFound(APPOINTMENT_NOT_FOUND)
     return appointment

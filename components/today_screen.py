@@ -1,0 +1,136 @@
+"""The day at the desk: today's appointments in order, each with one-tap Arrived, In session, Done and No-show.
+
+Marking a patient arrived gives the visit its token (printable on an 80 mm receipt printer) and
+counts toward the plan's "day X of N". The list redraws when anyone changes an appointment of the
+branch, so two desks and the clinicians' tablets agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nicegui import ui
+
+from app.audit.events import EntityType
+from app.auth.actor import Actor
+from app.auth.permissions import Permission
+from app.dates import shown_date
+from app.errors import DomainError
+from app.services import appointments
+from app.services.appointments import STATUS_LABELS, AppointmentRow, may_change
+from app.services.vocabulary import SERVICE_LABELS
+from app.wording import counted
+from components.actions import current_actor
+from components.appointment_dialogs import STATUS_ACTIONS
+from components.calendar_screen import STATUS_COLOURS
+from components.dialogs import FormDialog, fill_width
+from components.live import on_change
+from models.accounts import Role
+from models.scheduling import AppointmentStatus
+
+# The desk's one-tap actions, in the order of a visit (the dialog in the calendar has the rest).
+DESK_STATUSES = (AppointmentStatus.ARRIVED, AppointmentStatus.IN_SESSION, AppointmentStatus.COMPLETED,
+                 AppointmentStatus.NO_SHOW)
+
+
+class TodayScreen:
+    """Today's list for one branch; a junior doctor sees their own visits first (all with the switch)."""
+
+    def __init__(self, actor: Actor, *, day: date) -> None:
+        self.actor = actor
+        self.day = day
+        self.only_mine = actor.role in (Role.DOCTOR, Role.JRDOCTOR)
+        with ui.row().classes('w-full items-center gap-2'):
+            ui.label(shown_date(day)).classes('text-h6').mark('today-date')
+            ui.space()
+            if actor.can(Permission.SCHEDULE_OWN):
+                ui.switch('Only my patients', value=self.only_mine, on_change=self._mine).mark('only-mine')
+            ui.button('Calendar', icon='calendar_month',
+                      on_click=lambda: ui.navigate.to(f'/calendar?day={day.isoformat()}')).props('flat')
+        self.summary = ui.label().classes('text-body2 text-grey-8').mark('today-summary')
+        self.list = ui.column().classes('w-full gap-2')
+        on_change([EntityType.APPOINTMENT], self.redraw, permission=Permission.SCHEDULE_VIEW)
+
+    async def redraw(self, actor: Actor) -> None:
+        self.actor = actor
+        try:
+            shown = await appointments.calendar_range(actor=actor, first_day=self.day, last_day=self.day,
+                                                      clinician_id=actor.user_id if self.only_mine else None)
+        except DomainError as refused:
+            ui.notify(refused.message, type='negative')
+            return
+        rows = shown.appointments
+        waiting = sum(row.status is AppointmentStatus.ARRIVED for row in rows)
+        done = sum(row.status is AppointmentStatus.COMPLETED for row in rows)
+        self.summary.set_text(f'{counted(len(rows), "appointment")} · {waiting} waiting · {done} done')
+        self.list.clear()
+        with self.list:
+            if not rows:
+                ui.label('No appointments today.').classes('text-body1')
+            for row in rows:
+                self._visit(row)
+
+    def _visit(self, row: AppointmentRow) -> None:
+        changeable = may_change(self.actor, row.clinician_id)
+        with ui.card().props('flat bordered').classes('w-full').mark(f'visit {row.patient_uid}'):
+            with ui.row().classes('w-full items-start no-wrap gap-3'):
+                with ui.column().classes('gap-0 items-center').style('min-width: 4.5rem'):
+                    ui.label(f'{row.starts:%H:%M}').classes('text-h6')
+                    ui.label(f'{row.minutes} min').classes('text-caption text-grey-7')
+                with ui.column().classes('gap-0 col'):
+                    ui.link(row.patient_name, f'/patients/{row.patient_uid}').classes('text-subtitle1')
+                    ui.label(f'{row.patient_uid} · {row.patient_phone}').classes('text-caption')
+                    details = [row.clinician, SERVICE_LABELS[row.service], row.session_text]
+                    ui.label(' · '.join(part for part in details if part)).classes('text-body2')
+                with ui.column().classes('gap-1 items-end'):
+                    status = ui.badge(STATUS_LABELS[row.status]).classes('text-body2 q-px-sm').mark('visit-status')
+                    status.props['color'] = STATUS_COLOURS.get(row.status, '#757575')
+                    if row.token:
+                        ui.label(row.token).classes('text-caption text-weight-medium').mark('visit-token')
+            if changeable:
+                with ui.row().classes('w-full gap-2'):
+                    for new in DESK_STATUSES:
+                        if new in appointments.NEXT_STATUSES[row.status]:
+                            ui.button(STATUS_ACTIONS[new], on_click=lambda new=new, row=row: self._mark(row, new)) \
+                                .props('unelevated' if new is not AppointmentStatus.NO_SHOW else 'outline') \
+                                .mark(f'mark-{new.value} {row.patient_uid}')
+                    ui.space()
+                    ui.button('Remarks', icon='edit_note', on_click=lambda row=row: self._remarks(row)) \
+                        .props('flat').mark(f'edit-remarks {row.patient_uid}')
+                    if row.token:
+                        ui.button('Token', icon='print',
+                                  on_click=lambda row=row: ui.navigate.to(f'/token/{row.id}', new_tab=True)) \
+                            .props('flat').mark(f'print-token {row.patient_uid}')
+
+    async def _mark(self, row: AppointmentRow, status: AppointmentStatus) -> None:
+        try:
+            marked = await appointments.set_status(actor=await current_actor(Permission.SCHEDULE_VIEW),
+                                                   appointment_id=row.id, status=status)
+        except DomainError as refused:
+            ui.notify(refused.message, type='negative')
+            return
+        ui.notify(f'{marked.patient_name}: {STATUS_LABELS[marked.status].lower()}'
+                  + (f', token {marked.token}.' if status is AppointmentStatus.ARRIVED and marked.token else '.'),
+                  type='positive')
+        await self.redraw(self.actor)
+
+    async def _remarks(self, row: AppointmentRow) -> None:
+        details = await appointments.appointment_details(actor=await current_actor(Permission.SCHEDULE_VIEW),
+                                                         appointment_id=row.id)
+
+        async def save() -> None:
+            async def change() -> AppointmentRow:
+                return await appointments.set_remarks(actor=await current_actor(Permission.SCHEDULE_VIEW),
+                                                      appointment_id=row.id, remarks=text.value or '')
+
+            await dialog.attempt(change, done='Remarks saved.', then=lambda _: self.redraw(self.actor))
+
+        dialog = FormDialog(f'Remarks: {row.patient_name}', submit_label='Save', on_submit=save)
+        with dialog.body:
+            text = dialog.form.add('remarks', ui.textarea('How the patient came, what the clinician should know',
+                                                          value=details.remarks).props('autogrow'))
+        fill_width(dialog)
+
+    async def _mine(self, event: object) -> None:
+        self.only_mine = bool(getattr(event, 'value', False))
+        await self.redraw(await current_actor(Permission.SCHEDULE_VIEW))

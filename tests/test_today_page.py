@@ -1,0 +1,90 @@
+"""The day at the desk (/today) and the printed token."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from nicegui.testing import User
+
+from app.audit import audit
+from app.services import appointments
+from models.audit import AuditEvent
+from models.scheduling import Appointment, AppointmentStatus
+from tests.factories import sign_in
+from tests.scheduling import small_clinic
+
+
+def labels_of(user: User, marker: str) -> list[str]:
+    return [element.text for element in user.find(marker=marker).elements]
+
+
+async def test_reception_works_through_the_day_in_one_tap_each(user: User) -> None:
+    clinic = await small_clinic()
+    desk = await clinic.actor(clinic.reception)
+    await appointments.book(actor=desk, booking=clinic.booking(hour=11, patient=clinic.other_patient))
+    first = await appointments.book(actor=desk, booking=clinic.booking(hour=9))
+    await appointments.book(actor=desk, booking=clinic.booking(day=8, hour=9))  # tomorrow: not on today's list
+    await sign_in(user, clinic.reception)
+    await user.open('/today')
+    await user.should_see('2 appointments · 0 waiting · 0 done')
+    meera, arjun = clinic.patient.uid, clinic.other_patient.uid
+    user.find(marker=f'mark-arrived {meera}').click()
+    await user.should_see('Meera Iyer: arrived, token T261207-001.')
+    await user.should_see('2 appointments · 1 waiting · 0 done')
+    assert labels_of(user, 'visit-token') == ['T261207-001']
+    user.find(marker=f'mark-in-session {meera}').click()
+    await user.should_see('Meera Iyer: in session.')
+    user.find(marker=f'mark-completed {meera}').click()
+    await user.should_see('2 appointments · 0 waiting · 1 done')
+    user.find(marker=f'mark-no-show {arjun}').click()
+    await user.should_see('Arjun Menon: no-show.')
+    statuses = {row.patient_id: row.status for row in await Appointment.filter(starts_at__lt=first.ends.replace(
+        hour=23)).all()}
+    assert statuses[clinic.patient.id] is AppointmentStatus.COMPLETED
+    assert statuses[clinic.other_patient.id] is AppointmentStatus.NO_SHOW
+
+
+async def test_remarks_are_saved_from_the_desk(user: User) -> None:
+    clinic = await small_clinic()
+    row = await appointments.book(actor=await clinic.actor(clinic.reception), booking=clinic.booking(hour=9))
+    await sign_in(user, clinic.reception)
+    await user.open('/today')
+    user.find(marker=f'edit-remarks {clinic.patient.uid}').click()
+    await user.should_see('Remarks: Meera Iyer')
+    user.find(marker='remarks').type('Came in a wheelchair')
+    user.find('dialog-submit').click()
+    await user.should_see('Remarks saved.')
+    details = await appointments.appointment_details(actor=await clinic.actor(clinic.reception), appointment_id=row.id)
+    assert details.remarks == 'Came in a wheelchair'
+
+
+async def test_the_token_names_the_clinician_and_its_print_is_audited(user: User) -> None:
+    clinic = await small_clinic()
+    desk = await clinic.actor(clinic.reception)
+    row = await appointments.book(actor=desk, booking=clinic.booking(hour=9))
+    await sign_in(user, clinic.reception)
+    await user.open(f'/token/{row.id}')
+    await user.should_see('A token is given when the patient arrives')
+    await appointments.set_status(actor=desk, appointment_id=row.id, status='arrived')
+    await user.open(f'/token/{row.id}')
+    await user.should_see('T261207-001')
+    await user.should_see('Dr Kavita Mehta · Physiotherapy')
+    await user.should_see('Meera Iyer')
+    await audit.flush()
+    assert await AuditEvent.filter(action='print', entity_id=str(row.id), detail='Token T261207-001').exists()
+
+
+async def test_a_doctor_sees_only_their_patients_until_they_switch(user: User) -> None:
+    clinic = await small_clinic()
+    desk = await clinic.actor(clinic.reception)
+    await appointments.book(actor=desk, booking=clinic.booking(hour=9))
+    await appointments.book(actor=desk, booking=clinic.booking(hour=10, clinician=clinic.junior,
+                                                               patient=clinic.other_patient))
+    await sign_in(user, clinic.junior)
+    await user.open('/today')
+    await user.should_see('1 appointment · 0 waiting · 0 done')
+    await user.should_see('Arjun Menon')
+    user.find(marker='only-mine').click()
+    await user.should_see('2 appointments · 0 waiting · 0 done')
+    # a colleague's patient has no buttons for the junior doctor
+    arrivals = [element._markers for element in user.find(ui.button).elements if 'mark-arrived' in element._markers]
+    assert arrivals == [['mark-arrived', clinic.other_patient.uid]]
