@@ -101,7 +101,8 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser('demo-data', help='fill an empty database with a demo clinic, to try the app')
     demo.add_argument('--scale', choices=('small', 'large'), default='small',
-                      help='small: a few days, about 40 patients (seconds); large: ten years, 50,000 patients')
+                      help='small: six weeks, 240 patients (seconds); large: ten years, 50,000 patients, '
+                           '560,000 appointments')
     demo.add_argument('--seed', type=int, default=1, help='the same seed gives the same data (default 1)')
     demo.add_argument('--force', action='store_true', help='add the demo clinic to a database that has patients')
     demo.add_argument('--patients', type=int, help=argparse.SUPPRESS)  # tests: a scale at another size

@@ -6,6 +6,14 @@ Make the data with `PROSPINE_DATA_DIR=/path/to/data .venv/bin/prospine demo-data
 Each member of staff (real sessions, roles in the demo roster's proportion) walks the day's round as a browser
 tab does: GET a page, then open its websocket (a load counts once NiceGUI's handshake is done and the tab is
 live), and on the patients page types a name and presses Search (timed until the table's update arrives).
+Reception, doctors and junior doctors also open the calendar (`/calendar`: the day view of today) and `/today`,
+and on the calendar move an appointment they may move to a free slot of its column (the `eventDrop` a drag
+sends) and book one (tap a free slot, find a patient by UID in the dialog, choose them, press Book); each is
+timed until both the toast and the redrawn calendar have arrived. A move or booking the server refuses (another
+desk took the slot meanwhile, the patient is busy then), or that finds nothing to move or no free slot, is
+counted apart as refused, not as an error. Moves and bookings are real writes to the data directory (as the
+sessions and the audit trail of every run are); `--no-changes` leaves them out. A data directory with
+appointments today: the demo data once it has them, or `python -m bench.calendar_views --keep-data DIR`.
 The previous tab closes when the next page opens. `--think 0` is a closed loop; `--think 5` waits 2.5-7.5 s
 between steps. After `--seconds` the same loop runs against an empty NiceGUI page (one label) for the same time,
 and the bench prints loads/s, p50/p95/p99 per page and action, error pages, server RSS per connected tab,
@@ -28,6 +36,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -60,13 +69,31 @@ class Seat:
     username: str
     role: Role
     steps: tuple[str, ...]
+    user_id: int = 0
 
 
-# The round a member of staff walks, in order; each step is a page, `search` is the Search button on /patients.
-ROUND = (('home', '/', Permission.HOME_VIEW), ('patients', '/patients', Permission.PATIENTS_VIEW),
-         ('search', '', Permission.PATIENTS_VIEW), ('patient', '/patients/{uid}', Permission.PATIENTS_VIEW),
-         ('inquiries', '/inquiries', Permission.INQUIRIES_VIEW), ('audit', '/audit', Permission.AUDIT_VIEW))
-PATHS = {name: path for name, path, _ in ROUND} | {'empty': '/'}
+class Refused(Exception):
+    """The server answered an action with a refusal (a toast saying why): timed, but not an error."""
+
+
+# The round a member of staff walks, in order: a page, or (no path) an action on the page before it: `search` is
+# the Search button on /patients, `move` and `book` act on /calendar. The calendar steps are the desk's and the
+# clinicians' (admins may see the calendar too, but their round stays what it was).
+CALENDAR_ROLES = frozenset({Role.RECEPTION, Role.DOCTOR, Role.JRDOCTOR})
+ROUND = (('home', '/', Permission.HOME_VIEW, None), ('patients', '/patients', Permission.PATIENTS_VIEW, None),
+         ('search', '', Permission.PATIENTS_VIEW, None),
+         ('patient', '/patients/{uid}', Permission.PATIENTS_VIEW, None),
+         ('calendar', '/calendar', Permission.SCHEDULE_VIEW, CALENDAR_ROLES),
+         ('move', '', Permission.SCHEDULE_VIEW, CALENDAR_ROLES), ('book', '', Permission.SCHEDULE_VIEW, CALENDAR_ROLES),
+         ('today', '/today', Permission.SCHEDULE_VIEW, CALENDAR_ROLES),
+         ('inquiries', '/inquiries', Permission.INQUIRIES_VIEW, None), ('audit', '/audit', Permission.AUDIT_VIEW, None))
+PATHS = {name: path for name, path, _, _ in ROUND} | {'empty': '/'}
+# An action: the page it acts on, and its name in the tables.
+ACTIONS = {'search': ('patients', 'search (button)'), 'move': ('calendar', 'move (eventDrop)'),
+           'book': ('calendar', 'book (dialog)')}
+PATIENT_FIELD = 'Patient: name, UID or phone'  # components.patient_picker: the booking dialog's patient field
+ANSWER_TIMEOUT = 15  # seconds an action waits for each answer of the server
+MIDNIGHT = datetime.min.time()
 
 
 def main() -> None:
@@ -78,8 +105,10 @@ def main() -> None:
         since = log.stat().st_size if log.exists() else 0
         with signed_in_clinic(options.data_dir, Path(folder), staff=options.staff, port=options.port,
                               database_url=options.database_url) as (clinic, made):
-            seats = [Seat(person['username'], Role(person['role']), _steps(Role(person['role'])))
-                     for person in made['staff']]
+            seats = [Seat(person['username'], Role(person['role']),
+                          tuple(step for step in _steps(Role(person['role']))
+                                if not (options.no_changes and step in {'move', 'book'})),
+                          person.get('user_id', 0)) for person in made['staff']]
             print(_machine(options, seats), flush=True)
             ours = asyncio.run(_phase(clinic, seats, options, patients=made['patients'], searches=made['searches']))
         ours.server_errors = log_errors(log, since)
@@ -90,16 +119,23 @@ def main() -> None:
 
 
 @contextmanager
-def signed_in_clinic(data_dir: Path, folder: Path, *, staff: int, port: int = 0,
-                     database_url: str = '') -> Iterator[tuple[Target, dict]]:
-    """Sign `staff` people in (bench.load_sessions), serve the clinic on 127.0.0.1, and stop it afterwards."""
+def signed_in_clinic(data_dir: Path, folder: Path, *, staff: int, port: int = 0, database_url: str = '',
+                     branch: int | None = None) -> Iterator[tuple[Target, dict]]:
+    """Sign `staff` people in (bench.load_sessions; only `branch`'s staff if given), serve the clinic on
+    127.0.0.1, and stop it afterwards."""
+    env = clinic_env(data_dir, folder, port=port, database_url=database_url)
+    made = _sign_in(env, staff, branch)
+    with serve(env, folder / 'server.log') as base_url:
+        yield Target(base_url, {person['username']: person['token'] for person in made['staff']}), made
+
+
+def clinic_env(data_dir: Path, folder: Path, *, port: int = 0, database_url: str = '') -> dict[str, str]:
+    """The environment of `prospine serve` and of the bench's helper processes for this data directory."""
     env = cli_env(data_dir, PROSPINE_HOST=HOST, PROSPINE_PORT=str(port or free_port()), PYTHONUNBUFFERED='1',
                   PROSPINE_ENV_FILE=str(folder / 'absent.env'))
     if database_url:
         env['PROSPINE_DATABASE_URL'] = database_url
-    made = _sign_in(env, staff)
-    with serve(env, folder / 'server.log') as base_url:
-        yield Target(base_url, {person['username']: person['token'] for person in made['staff']}), made
+    return env
 
 
 def seats_by_role(made: dict) -> dict[Role, Seat]:
@@ -119,6 +155,8 @@ def _options() -> argparse.Namespace:
     parser.add_argument('--port', type=int, default=0, help='port of the clinic server (default: a free one)')
     parser.add_argument('--host', default=HOST, help=f'must be {HOST}; anything else is refused')
     parser.add_argument('--seed', type=int, default=1, help='seed of the patients and names chosen')
+    parser.add_argument('--no-changes', action='store_true',
+                        help='leave out moving and booking appointments (they are real writes to the data directory)')
     options = parser.parse_args()
     if not (options.data_dir / 'prospine.sqlite3').exists() and not options.database_url:
         parser.error(f'{options.data_dir} holds no prospine.sqlite3: make one with `prospine demo-data`')
@@ -128,11 +166,13 @@ def _options() -> argparse.Namespace:
 
 
 def _steps(role: Role) -> tuple[str, ...]:
-    return tuple(name for name, _, permission in ROUND if role_can(role, permission))
+    return tuple(name for name, _, permission, roles in ROUND
+                 if role_can(role, permission) and (roles is None or role in roles))
 
 
-def _sign_in(env: dict[str, str], count: int) -> dict:
-    made = subprocess.run([sys.executable, '-m', 'bench.load_sessions', str(count)], cwd=REPO, env=env,  # noqa: S603
+def _sign_in(env: dict[str, str], count: int, branch: int | None = None) -> dict:
+    command = [sys.executable, '-m', 'bench.load_sessions', str(count), *([str(branch)] if branch else [])]
+    made = subprocess.run(command, cwd=REPO, env=env,  # noqa: S603
                           capture_output=True, text=True, timeout=600, check=False)
     if made.returncode != 0:
         raise SystemExit(f'could not sign the staff in:\n{made.stderr[-3000:]}')
@@ -173,7 +213,7 @@ async def _phase(target: Target, seats: list[Seat], options: argparse.Namespace,
                                  limits=httpx.Limits(max_connections=len(seats) * 2)) as http:
         for seat in {seat.role: seat for seat in seats}.values():  # warm: first loads fill NiceGUI's caches
             for name in seat.steps:
-                if name != 'search':
+                if PATHS[name]:
                     await http.get(PATHS[name].format(uid=patients[0] if patients else ''),
                                    cookies=_cookie(target, seat))
         run.held, run.held_kb = await _hold(target, seats, http, patients, server)
@@ -205,10 +245,17 @@ async def _walk(index: int, seat: Seat, target: Target, http: httpx.AsyncClient,
     while time.monotonic() < deadline:
         name = seat.steps[step % len(seat.steps)]
         step += 1
-        if name == 'search':
-            if current == 'patients' and page is not None and tabs[index] is not None:
-                await _timed(run.by_name['search (button)'],
-                             partial(_search, tabs[index], page, chooser.choice(searches or ['a'])))
+        if name in ACTIONS:
+            on_page, label = ACTIONS[name]
+            tab = tabs[index]
+            if current == on_page and page is not None and tab is not None:
+                if name == 'search':
+                    act = partial(_search, tab, page, chooser.choice(searches or ['a']))
+                elif name == 'move':
+                    act = partial(_move, tab, page, chooser)
+                else:
+                    act = partial(_book, tab, page, seat, chooser, patients, run.by_name['book (Book pressed)'])
+                await _timed(run.by_name[label], act)
         else:
             path = PATHS[name].format(uid=chooser.choice(patients) if patients else '')
             opened: list[tuple[Tab, Page]] = []
@@ -227,6 +274,9 @@ async def _timed(timings: Timings, work: Callable[[], Awaitable[str]]) -> bool:
     started = time.perf_counter()
     try:
         why = await work()
+    except Refused as refusal:
+        timings.refused(str(refusal), time.perf_counter() - started)
+        return False
     except Exception as failure:  # any failure of a load is an error to count, not to crash on
         why = f'{type(failure).__name__}: {failure}'[:200]
     if why:
@@ -247,9 +297,25 @@ async def _load(target: Target, seat: Seat, http: httpx.AsyncClient, path: str, 
     page = page_of(response)
     tab = Tab(target, role=seat.username or None)  # type: ignore[arg-type]  # duck-typed like LiveClinic
     updates: asyncio.Queue = asyncio.Queue()
-    tab.socket.on('update', updates.put)
+    inbox: asyncio.Queue = asyncio.Queue()  # ('update' | 'notify', data), for the calendar's actions
+
+    def updated(data: dict) -> None:
+        """Keep `page.elements` as the browser's are (the calendar's actions read them), and queue the update."""
+        for key, element in data.items():
+            if key == '_id':
+                continue
+            if element is None:
+                page.elements.pop(str(key), None)
+            else:
+                page.elements[str(key)] = element
+        updates.put_nowait(data)
+        inbox.put_nowait(('update', data))
+
+    tab.socket.on('update', updated)
+    tab.socket.on('notify', lambda data: inbox.put_nowait(('notify', data)))
     tab.socket.on('run_javascript', partial(_answer, tab, page.client_id))
     tab.updates = updates  # type: ignore[attr-defined]
+    tab.inbox = inbox  # type: ignore[attr-defined]
     opened.append((tab, page))
     await tab.connect(page.client_id)
     return ''
@@ -279,6 +345,141 @@ async def _search(tab: Tab | None, page: Page, word: str) -> str:
         update = await asyncio.wait_for(updates.get(), timeout=15)
         if str(table_id) in update or table_id in update:
             return ''
+
+
+async def _move(tab: Tab, page: Page, chooser: random.Random) -> str:
+    """Drop an appointment this seat may move (its `editable` flag) into a free slot of its own column, as the
+    calendar's JavaScript reports a drag (`eventDrop`); return '' once the toast and the redrawn calendar arrive."""
+    calendar_id, calendar = _calendar(page)
+    events = calendar['props']['events']
+    movable = [event for event in events if event.get('editable') and event.get('display') != 'background']
+    for event in chooser.sample(movable, len(movable)):
+        starts, ends = datetime.fromisoformat(event['start']), datetime.fromisoformat(event['end'])
+        resource = (event.get('resourceIds') or [None])[0]
+        slot = _free_slot(calendar, resource, starts.date(), ends - starts, chooser)
+        if slot is not None:
+            break
+    else:
+        raise Refused('nothing to move: no appointment this seat may move has a free slot in its column')
+    _drain(tab)
+    await tab.send(page.client_id, calendar_id, Page.listener(calendar, 'eventDrop'), {
+        'event_id': event['id'], 'start': _naive(slot), 'end': _naive(slot + (ends - starts)),
+        'old_start': event['start'], 'old_end': event['end'], 'resource_id': resource, 'old_resource_id': resource})
+    await _answered(tab, page, lambda shown: all(other.get('id') != event['id'] for other in shown))
+    return ''
+
+
+async def _book(tab: Tab, page: Page, seat: Seat, chooser: random.Random, patients: list[str],
+                pressed: Timings) -> str:
+    """Tap a free slot of the day view, find a patient by UID in the booking dialog, choose them and press Book;
+    return '' once the toast and the redrawn calendar arrive (a clinician books in their own column only).
+    `pressed` gets the time from pressing Book to that answer, the booking itself without the dialog's steps."""
+    calendar_id, calendar = _calendar(page)
+    resources = [resource['id'] for resource in calendar['props']['resources']]
+    if seat.role is not Role.RECEPTION:
+        resources = [resource for resource in resources if resource == str(seat.user_id)]
+    day = date.fromisoformat(calendar['props']['options']['date'][:10])
+    slot = resource = None
+    for resource in chooser.sample(resources, len(resources)):
+        slot = _free_slot(calendar, resource, day, timedelta(minutes=_slot_minutes(calendar)), chooser)
+        if slot is not None:
+            break
+    if slot is None or not patients:
+        raise Refused('nothing to book: no free slot in the columns this seat may book, or no patients')
+    _drain(tab)
+    await tab.send(page.client_id, calendar_id, Page.listener(calendar, 'dateClick'),
+                   {'date': _naive(slot), 'all_day': False, 'resource_id': resource})
+    field_id, field = await _appeared(tab, page, lambda element: element['tag'] == 'nicegui-input'
+                                      and element.get('props', {}).get('label') == PATIENT_FIELD)
+    known = set(page.elements)
+    uid = chooser.choice(patients)
+    await tab.send(page.client_id, field_id, Page.listener(field, 'update:value'), uid)  # typed, debounce not waited
+    match_id, match = await _appeared(tab, page, lambda element: element['tag'] == 'q-item' and any(
+        listener['type'] == 'click' for listener in element.get('events', [])), among=lambda key: key not in known)
+    await tab.send(page.client_id, match_id, Page.listener(match, 'click'))
+    await _appeared(tab, page, lambda element: f'· {uid} ·' in element.get('text', ''))
+    submit_id, submit = await _appeared(tab, page, lambda element: element['tag'] == 'q-btn' and element.get(
+        'props', {}).get('label') == 'Book' and not element['props'].get('icon'))  # the dialog's, not the toolbar's
+    started = time.perf_counter()
+    await tab.send(page.client_id, submit_id, Page.listener(submit, 'click'))
+    await _answered(tab, page, lambda shown: any(
+        other.get('start') == _naive(slot) and resource in other.get('resourceIds', []) and
+        other.get('display') != 'background' for other in shown))
+    pressed.durations.append(time.perf_counter() - started)
+    return ''
+
+
+def _calendar(page: Page) -> tuple[int, dict]:
+    return next((int(key), element) for key, element in page.elements.items()
+                if element['tag'] == 'nicegui-event_calendar')
+
+
+def _slot_minutes(calendar: dict) -> int:
+    hours, minutes = calendar['props']['options'].get('slotDuration', '00:30').split(':')[:2]
+    return int(hours) * 60 + int(minutes)
+
+
+def _free_slot(calendar: dict, resource: str | None, day: date, length: timedelta,
+               chooser: random.Random) -> datetime | None:
+    """A random start on the slot grid of `day` where `length` fits in `resource`'s column, clear of every
+    appointment and grey (closed) block the calendar shows there; None if the column is full."""
+    options = calendar['props']['options']
+    step = timedelta(minutes=_slot_minutes(calendar))
+    earliest = datetime.combine(day, datetime.strptime(options.get('slotMinTime', '08:00'), '%H:%M').time())
+    latest = datetime.combine(day, MIDNIGHT) + timedelta(
+        hours=int(options.get('slotMaxTime', '20:00')[:2]), minutes=int(options.get('slotMaxTime', '20:00')[3:5]))
+    taken = []
+    for event in calendar['props']['events']:
+        if resource is None or not event.get('resourceIds') or resource in event['resourceIds']:
+            if event.get('allDay'):
+                taken.append((datetime.combine(date.fromisoformat(event['start'][:10]), MIDNIGHT),
+                              datetime.combine(date.fromisoformat(event['end'][:10]), MIDNIGHT)))
+            else:
+                taken.append((datetime.fromisoformat(event['start']), datetime.fromisoformat(event['end'])))
+    starts = []
+    moment = earliest
+    while moment + length <= latest:
+        if all(moment + length <= begins or ends <= moment for begins, ends in taken):
+            starts.append(moment)
+        moment += step
+    return chooser.choice(starts) if starts else None
+
+
+def _naive(moment: datetime) -> str:
+    return moment.isoformat(timespec='seconds')
+
+
+def _drain(tab: Tab) -> None:
+    inbox: asyncio.Queue = tab.inbox  # type: ignore[attr-defined]
+    while not inbox.empty():
+        inbox.get_nowait()
+
+
+async def _appeared(tab: Tab, page: Page, wanted: Callable[[dict], bool], *,
+                    among: Callable[[str], bool] = lambda _: True) -> tuple[int, dict]:
+    """Wait until the page (as the updates have left it) holds an element that is `wanted`; return it."""
+    inbox: asyncio.Queue = tab.inbox  # type: ignore[attr-defined]
+    while True:
+        for key, element in list(page.elements.items()):
+            if among(key) and wanted(element):
+                return int(key), element
+        kind, data = await asyncio.wait_for(inbox.get(), timeout=ANSWER_TIMEOUT)
+        if kind == 'notify' and data.get('type') in {'negative', 'warning'}:
+            raise Refused(data.get('message', '')[:200])
+
+
+async def _answered(tab: Tab, page: Page, redrawn: Callable[[list[dict]], bool]) -> None:
+    """Wait for the server's answer: a positive toast and a calendar that shows the change, or a refusal."""
+    inbox: asyncio.Queue = tab.inbox  # type: ignore[attr-defined]
+    told = False
+    while True:
+        if told and redrawn(_calendar(page)[1]['props']['events']):
+            return
+        kind, data = await asyncio.wait_for(inbox.get(), timeout=ANSWER_TIMEOUT)
+        if kind == 'notify':
+            if data.get('type') in {'negative', 'warning'}:
+                raise Refused(data.get('message', '')[:200])
+            told = told or data.get('type') == 'positive'
 
 
 async def _hold(target: Target, seats: list[Seat], http: httpx.AsyncClient, patients: list[str],

@@ -23,6 +23,7 @@ from components.actions import current_actor
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.patient_picker import PatientPicker
+from components.waitlist_screen import waitlist_matches
 from models.clinic import Service
 from models.scheduling import AppointmentStatus
 
@@ -35,9 +36,9 @@ STATUS_ACTIONS = {
 }
 
 
-def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: date, start_minute: int | None,
-                 clinician_id: int | None, minutes: int, then: Changed, service: Service | None = None) -> None:
-    """The booking form, filled in with the slot that was tapped."""
+async def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: date, start_minute: int | None,
+                       clinician_id: int | None, minutes: int, then: Changed, service: Service | None = None) -> None:
+    """The booking form, filled in with the slot that was tapped, and who on the waitlist that slot suits."""
     picker_holder: dict[str, PatientPicker] = {}
 
     async def book() -> None:
@@ -50,8 +51,18 @@ def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: date, 
         await dialog.attempt(change, done=lambda row: f'Booked: {row.patient_name}, {row.time_text} with '
                                                       f'{row.clinician}.', then=lambda _: then())
 
+    client = ui.context.client
+
+    async def booked_from_waitlist(_: AppointmentRow) -> None:
+        dialog.close()  # deletes the dialog, and the slot this handler runs in: redraw in the page's own
+        with client.content:
+            await _changed(then)
+
     dialog = FormDialog('Book an appointment', submit_label='Book', on_submit=book)
     with dialog.body:
+        if start_minute is not None and clinician_id is not None:
+            await waitlist_matches(clinician_id=clinician_id, minutes=minutes, booked=booked_from_waitlist,
+                                   starts=datetime.combine(day, time(start_minute // 60, start_minute % 60)))
         picker = PatientPicker()
         picker_holder['picker'] = picker
         dialog.form.add('patient', picker.input)
@@ -165,6 +176,12 @@ def open_cancel(*, row: AppointmentRow, then: Changed) -> None:
     with dialog.body:
         reason = dialog.form.add('reason', ui.input('Reason (the patient called, the clinician is away, ...)'))
     fill_width(dialog)
+
+
+async def _changed(then: Changed) -> None:
+    result = then()
+    if isinstance(result, Awaitable):
+        await result
 
 
 def _start(day_input: DateInput, time_input: ui.input) -> datetime | None:

@@ -64,7 +64,7 @@ class CalendarScreen:
     def __init__(self, actor: Actor, *, day: date, view: str) -> None:
         self.actor = actor
         self.view = view if view in VIEWS else DAY
-        self.first_day = self.last_day = day
+        self.first_day, self.last_day = visible_days(self.view, day)
         self.clinician_filter = actor.user_id if actor.role is Role.JRDOCTOR else ALL  # their own column
         self.service_filter = ''
         self.colour_by = 'status'
@@ -141,7 +141,7 @@ class CalendarScreen:
         chosen = int(resource_id) if resource_id else (self.clinician_filter or None)
         if not actor.can(Permission.SCHEDULE_EDIT):
             chosen = actor.user_id
-        open_booking(clinicians=clinicians, branch_id=self.shown.branch_id, day=moment.date(),
+        await open_booking(clinicians=clinicians, branch_id=self.shown.branch_id, day=moment.date(),
                      start_minute=None if all_day else moment.hour * 60 + moment.minute, clinician_id=chosen,
                      minutes=minutes or self.shown.slot_minutes, then=self._redraw_now,
                      service=Service(self.service_filter) if self.service_filter else None)
@@ -266,6 +266,24 @@ class CalendarScreen:
             'listDayFormat': {'weekday': 'long'}, 'listDaySideFormat': {'day': 'numeric', 'month': 'long'},
             'noEventsContent': 'No appointments.',
         }
+
+
+def visible_days(view: str, day: date) -> tuple[date, date]:
+    """The days a view shows around `day` (weeks start on Monday), as EventCalendar will report them.
+
+    The page draws this range while it is built, so the first screen arrives with its appointments;
+    when EventCalendar then reports the same range, nothing is read again.
+    """
+    if view == DAY:
+        return day, day
+    monday = day - timedelta(days=day.weekday())
+    if view != MONTH:
+        return monday, monday + timedelta(days=6)
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    start = first - timedelta(days=first.weekday())
+    last = following - timedelta(days=1)
+    return start, last + timedelta(days=6 - last.weekday())
 
 
 def _short(clinician: str) -> str:

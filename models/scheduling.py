@@ -58,6 +58,7 @@ class Appointment(EncryptedFieldsMixin, Model):
     arrived_at = fields.DatetimeField(null=True, description='When the desk marked the patient arrived')
     token_serial = fields.SmallIntField(null=True, description="The day's token number at the branch, from arrival")
     remarks = EncryptedTextField(null=True, description='What the desk or clinician noted on attendance (encrypted)')
+    reminded_at = fields.DatetimeField(null=True, description='When the desk sent the reminder')
     created_by = fields.ForeignKeyField('models.User', related_name='appointments_booked', null=True,
                                         on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -118,3 +119,38 @@ class Closure(Model):
         table = 'closure'
         ordering = ['first_day']
         indexes = (('last_day', 'first_day'),)
+
+
+class WaitlistStatus(StrEnum):
+    WAITING = 'waiting'
+    BOOKED = 'booked'  # given a slot
+    WITHDRAWN = 'withdrawn'  # no longer wants an earlier slot
+
+
+class WaitlistEntry(EncryptedFieldsMixin, Model):
+    """A patient who wants an earlier slot: with whom, for what, and on which days and times they can come."""
+
+    id = fields.UUIDField(primary_key=True, default=uuid4)
+    branch = fields.ForeignKeyField('models.Branch', related_name='waitlist', on_delete=fields.RESTRICT)
+    patient = fields.ForeignKeyField('models.Patient', related_name='waitlist', on_delete=fields.RESTRICT)
+    clinician = fields.ForeignKeyField('models.User', related_name='waitlist', null=True, on_delete=fields.SET_NULL,
+                                       description='None: any clinician')
+    service = fields.CharEnumField(Service, max_length=20)
+    weekdays = fields.CharField(max_length=13, description='Weekdays they can come, 0 is Monday: "0,2,4"')
+    earliest_minute = fields.SmallIntField(description='Earliest start they can make, minutes after midnight')
+    latest_minute = fields.SmallIntField(description='Latest end they can make, minutes after midnight')
+    first_day = fields.DateField(description='From when')
+    last_day = fields.DateField(null=True, description='Until when (inclusive); None: until booked')
+    urgency = fields.SmallIntField(default=2, description='1 urgent, 2 soon, 3 whenever')
+    notes = EncryptedTextField(null=True, description='Why sooner (encrypted: it may be clinical)')
+    status = fields.CharEnumField(WaitlistStatus, max_length=10, default=WaitlistStatus.WAITING)
+    appointment_id = fields.UUIDField(null=True, description='The appointment it was given')
+    created_by = fields.ForeignKeyField('models.User', related_name='waitlist_entered', null=True,
+                                        on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = 'waitlist_entry'
+        ordering = ['urgency', 'created_at']
+        indexes = (('branch_id', 'status', 'urgency'),)

@@ -21,12 +21,15 @@ from pages import (
     patient_files,
     patients,
     record_copy,
+    reminders,
     setup,
     today,
     token,
     two_factor,
+    waitlist,
 )
 
 SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, calendar, today, token,
-           book, audit, admin_users, admin_staff_profile, admin_branches, admin_hours, admin_backups)
+           reminders, waitlist, book, audit, admin_users, admin_staff_profile, admin_branches, admin_hours,
+           admin_backups)
 FILE_ROUTES = (patient_files,)  # plain HTTP routes (`add_file_routes`), behind the same admission rules

@@ -21,4 +21,6 @@ async def calendar_page(actor: Actor, day: str = '', view: str = '') -> None:
     except ValueError:
         shown_day = None
     with frame(actor, 'Calendar'):
-        CalendarScreen(actor, day=shown_day or branch_today(zone_of(branch)), view=view if view in VIEWS else '')
+        screen = CalendarScreen(actor, day=shown_day or branch_today(zone_of(branch)),
+                                view=view if view in VIEWS else '')
+        await screen.redraw(actor)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from nicegui.testing import User
 
 from app.audit import audit
@@ -13,25 +10,10 @@ from components.event_calendar import EventCalendar
 from models.accounts import Role
 from models.audit import AuditEvent
 from models.scheduling import Appointment, AppointmentStatus
+from tests.calendar_ui import calendar_of, open_day, shown_events
 from tests.factories import actor_of, make_user, sign_in
 from tests.scheduling import SmallClinic, small_clinic
 from tests.waiting import eventually
-
-
-def calendar_of(user: User) -> EventCalendar:
-    return next(iter(user.find(EventCalendar).elements))
-
-
-def shown_events(user: User) -> list[dict[str, Any]]:
-    return [event for event in calendar_of(user).props['events'] if event.get('display') != 'background']
-
-
-async def open_day(user: User, *, day: str = '2026-12-07', view: str = 'resourceTimeGridDay') -> None:
-    """Open the calendar and play the browser's part: EventCalendar reports the range it shows."""
-    await user.open(f'/calendar?day={day}')
-    await user.should_see(marker='calendar')
-    user.find(EventCalendar).trigger('datesSet', {'view': view, 'start': f'{day}T00:00:00',
-                                                   'end': f'{date.fromisoformat(day).replace(day=8)}T00:00:00'})
 
 
 async def booked(clinic: SmallClinic, *, hour: int = 10) -> appointments.AppointmentRow:

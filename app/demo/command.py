@@ -21,10 +21,11 @@ from typing import TextIO
 from tortoise import connections
 from tortoise.transactions import in_transaction
 
-from app.clock import clinic_today
+from app.clock import clinic_today, utcnow
 from app.config import get_settings
+from app.demo import hours, schedule
 from app.demo.bulk import ChainWriter, RowWriter, chain_tail, commit
-from app.demo.clinic import SCALES, Scale, Simulation
+from app.demo.clinic import SCALES, Scale, Simulation, reference_moment
 from app.demo.day import World
 from app.demo.staff import DEMO_PASSWORD, ROSTER, make_clinic
 from app.sql import placeholders
@@ -35,10 +36,11 @@ from models.outcomes import OutcomeRecord
 from models.patients import Patient
 from models.plans import PlanRevision, TreatmentPlan
 from models.registrations import Registration
+from models.scheduling import Appointment, Closure, WaitlistEntry
 
 # Parents before children: foreign keys are checked as each row is inserted.
 MODELS = (UserSession, Patient, Inquiry, Registration, MedicalHistory, ClinicalNote, Diagnosis, DiagnosticTest,
-          OutcomeRecord, TreatmentPlan, PlanRevision)
+          OutcomeRecord, TreatmentPlan, PlanRevision, Closure, Appointment, WaitlistEntry)
 BATCH_ROWS = 40_000  # rows and events per transaction
 PROGRESS_SECONDS = 2.0
 REFUSED = ('This database already has {count} patients, so demo data was not added (nothing was changed). '
@@ -74,18 +76,25 @@ async def fill(request: DemoRequest, *, out: TextIO = sys.stderr) -> dict[str, i
         raise Refused(f'The reference day {today:%d %b %Y} is after today; choose today or an earlier day.')
     rows, chain = RowWriter(MODELS), ChainWriter(settings.data_dir, await chain_tail())
     opened = datetime.combine(today - timedelta(days=scale.days), clock_time(8, 0, 0, 250_000), tzinfo=settings.tz)
+    holidays = [holiday for holiday in hours.holidays(opened.year, today.year + 1) if holiday.last_day >= opened.date()]
+    hired = schedule.hire_moments(today=today, days=scale.days, tz=settings.tz, holidays=holidays)
     async with in_transaction() as connection:
-        clinic = await make_clinic(opened=opened, events=chain.drafts)
+        clinic = await make_clinic(opened=opened, events=chain.drafts, hired=hired)
+        await hours.set_up(clinic, opened=opened, events=chain.drafts)
         await chain.write(connection)
     chain.seal()
     world = World(rng=random.Random(request.seed), tz=settings.tz, today=today, clinic=clinic,  # noqa: S311 (demo)
                   rows=rows, chain=chain, serials=await _serials())
-    simulation = Simulation(world, scale, first_session_id=await _next_id(UserSession))
+    calendar, closures, first_closure_id = await schedule.calendar(world, holidays=holidays, first=opened.date())
+    simulation = Simulation(world, scale, first_session_id=await _next_id(UserSession), calendar=calendar,
+                            closures=closures, first_closure_id=first_closure_id)
     progress = _Progress(out=out, total=scale.patients)
     for _ in simulation.days():
         if rows.pending + len(chain.drafts) >= BATCH_ROWS:
             await commit(rows, chain)
             progress.report(world.registered, chain.written)
+    simulation.reference_day(reference_moment(today, tz=settings.tz, now=utcnow()))
+    simulation.finish()
     await commit(rows, chain)
     await _finish(world, simulation)
     progress.report(world.registered, chain.written, final=True)
@@ -122,9 +131,10 @@ async def _finish(world: World, simulation: Simulation) -> None:
                                        for day, serial in sorted(world.serials.items())])
         for user_id, moment in simulation.last_sign_in.items():
             await User.filter(id=user_id).update(last_login_at=moment)
-        if dialect != 'sqlite':  # the sessions were given their ids here: move PostgreSQL's counter past them
-            await connection.execute_query("SELECT setval(pg_get_serial_sequence('user_session', 'id'), "
-                                           'COALESCE((SELECT MAX(id) FROM user_session), 1))')
+        if dialect != 'sqlite':  # sessions and closures were given their ids here: move PostgreSQL's counters
+            for table in ('user_session', 'closure'):
+                await connection.execute_query(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                                               f'COALESCE((SELECT MAX(id) FROM {table}), 1))')
 
 
 class _Progress:

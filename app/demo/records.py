@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from app.audit.diff import changes_between, created, hidden_fields
 from app.audit.events import Action, EntityType
@@ -78,44 +80,55 @@ def test(world: World, course: Course, *, at: datetime) -> None:
                 patient_id=course.uid, changes=created(values, hidden=_HIDDEN[DiagnosticTest]))
 
 
-def plan(world: World, course: Course, *, at: datetime, days: int | None = None) -> None:
-    """A treatment plan at the clinic's usual prices, active until the course ends (see `complete_plan`)."""
+def plan(world: World, course: Course, *, at: datetime, days: int | None = None,
+         book: Callable[[UUID, int, int], tuple[int, date, date] | None] | None = None) -> None:
+    """A treatment plan at the clinic's usual prices, active until the course ends (see `complete_plan`).
+
+    `book` books its sessions (plan id, sessions, minutes) and says their time and first and last days.
+    """
     rng = world.rng
     service = Service.SPEECH_THERAPY if course.speech else Service.PHYSIOTHERAPY
     plan_type = rng.choice((PlanType.DAILY, PlanType.ADVANCE, PlanType.PACKAGE, PlanType.PACKAGE))
     cost_per_day, package_cost, usual_days = DEFAULT_PRICES[(service, plan_type)]
-    days = days or min(usual_days, max(5, course.visits_left * 2))
+    days = days or min(usual_days, max(6, 3 * course.visits_left + 4))
     price = package_cost if package_cost is not None else (cost_per_day or Decimal(0)) * days
     discount = rng.choice((Decimal(0), Decimal(0), (price * Decimal('0.05')).quantize(Decimal(1))))
     start = at.astimezone(world.tz).date()
+    start_minute, minutes = rng.choice((570, 660, 960, 1080)), rng.choice((30, 30, 30, 45, 45, 60))
+    end = start + timedelta(days=days - 1)
+    plan_id = world.uuid()
+    if book is not None and (sessions := book(plan_id, days, minutes)) is not None:
+        start_minute, start, end = sessions
+        course.series = True
     values: dict[str, Any] = {
         'service': service, 'plan_type': plan_type, 'cost_per_day': cost_per_day, 'package_cost': package_cost,
         'days': days, 'discount': discount, 'discount_approved_by_id': None, 'total': price - discount,
-        'start_date': start, 'end_date': start + timedelta(days=days - 1),
-        'session_start_minute': rng.choice((570, 660, 960, 1080)), 'session_minutes': rng.choice((30, 45, 45, 60)),
+        'start_date': start, 'end_date': end, 'session_start_minute': start_minute, 'session_minutes': minutes,
         'clinician_id': course.clinician.user_id, 'status': PlanStatus.ACTIVE,
     }
-    plan_id = world.uuid()
     course.plan_id, course.plan_type = plan_id, plan_type
     world.rows.add(TreatmentPlan, id=plan_id, patient_id=course.patient_id, branch_id=course.branch_id,
                    created_by_id=course.clinician.user_id, created_at=at, updated_at=at, **values)
     changes = created(values, hidden=_HIDDEN[TreatmentPlan])
-    _revision(world, course, at=at, summary='Created', changes=changes)
+    _revision(world, course, plan_id, at=at, summary='Created', changes=changes)
     world.event(at, course.clinician, action=Action.CREATE, entity_type=EntityType.TREATMENT_PLAN, entity_id=plan_id,
                 patient_id=course.uid, changes=changes)
 
 
-def complete_plan(world: World, course: Course, *, at: datetime) -> None:
-    """The course's plan marked completed (its row, a revision and the event)."""
+def complete_plan(world: World, course: Course, *, at: datetime, plan_id: UUID | None = None) -> None:
+    """A plan of the course (its current one by default) marked completed: its row, a revision and the event."""
+    plan_id = plan_id or course.plan_id
     changes = changes_between({'status': 'active'}, {'status': 'completed'})
-    world.rows.update(TreatmentPlan, course.plan_id, status=PlanStatus.COMPLETED, updated_at=at)
-    _revision(world, course, at=at, summary='Marked completed', changes=changes)
+    world.rows.update(TreatmentPlan, plan_id, status=PlanStatus.COMPLETED, updated_at=at)
+    _revision(world, course, plan_id, at=at, summary='Marked completed', changes=changes)
     world.event(at, course.clinician, action=Action.UPDATE, entity_type=EntityType.TREATMENT_PLAN,
-                entity_id=course.plan_id,
+                entity_id=plan_id,
                 patient_id=course.uid, changes=changes)
-    course.plan_id = None
+    if course.plan_id == plan_id:
+        course.plan_id = None
 
 
-def _revision(world: World, course: Course, *, at: datetime, summary: str, changes: dict[str, Any]) -> None:
-    world.rows.add(PlanRevision, id=world.uuid(), plan_id=course.plan_id, changed_by_id=course.clinician.user_id,
+def _revision(world: World, course: Course, plan_id: UUID | None, *, at: datetime, summary: str,
+              changes: dict[str, Any]) -> None:
+    world.rows.add(PlanRevision, id=world.uuid(), plan_id=plan_id, changed_by_id=course.clinician.user_id,
                    changed_at=at, summary=summary, changes=json.dumps(changes, sort_keys=True, ensure_ascii=False))

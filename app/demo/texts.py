@@ -77,6 +77,20 @@ INQUIRY_WORDS = ('Back pain, wants to know the physiotherapy charges.', 'Neck pa
                  'Asks whether the clinic does NCV tests.', 'Pain after a fall, needs an appointment this week.')
 CANCELLATION_REASONS = ('Patient called to say they are out of town.', 'Booked twice by mistake.',
                         'Patient unwell with fever.', 'Doctor on leave; rebooked.')
+# The calendar's words: booking notes, what the desk noted on arrival, why a session was called off, waitlist notes.
+BOOKING_NOTES = ('Bring the MRI report.', 'Prefers a female therapist.', 'Needs a wheelchair at the entrance.',
+                 'Asked for a slot after office hours.', 'Review the home exercise programme.',
+                 'Knee brace to be fitted.', 'Comes with a parent (child patient).', 'Insurance papers pending.')
+VISIT_REMARKS = ('Came 10 minutes late.', 'Pain 3/10 today, tolerated the session well.', 'Came with his daughter.',
+                 'Asked for a receipt for insurance.', 'Wheelchair needed from the car.',
+                 'Says the home exercises are done daily.', 'Mild soreness after the last session.',
+                 'Paid for the next five sessions.', 'Blood pressure checked before the session: normal.')
+SESSION_CANCELLATIONS = ('Patient unwell with fever.', 'Out of town for a family wedding.',
+                         'Could not get leave from work.', 'Exams at school this week.', 'Heavy rain, cannot travel.',
+                         'Patient called to say they are out of town.', 'Booked twice by mistake.')
+WAITLIST_NOTES = ('Pain worse since the weekend; wants an earlier slot.', 'Travelling next week; two sessions now.',
+                  'Mornings before office only.', 'After school hours only.', 'Doctor advised daily sessions.',
+                  'Will take any cancellation at short notice.')
 
 
 def complaint_words(rng: random.Random, complaint: ChiefComplaint, *, speech: bool) -> str:

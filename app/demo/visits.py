@@ -50,6 +50,8 @@ class Course:
     plan_type: PlanType | None = None
     diagnosis_id: UUID | None = None
     visits: int = 0
+    prefer: int = 600  # the time of day the patient likes to come, minutes after midnight
+    series: bool = False  # the plan's sessions are booked: its last one completes it
 
 
 def register_patient(world: World, *, person: Person, branch_id: int, at: datetime,

@@ -211,6 +211,8 @@ async def cancel_future_sessions(*, actor: Actor, plan_id: UUID, patient_uid: st
 async def sessions_attended(plan_ids: Collection[UUID]) -> dict[UUID, int]:
     """Attended sessions per plan, for the plans that have sessions in the calendar (others are left out:
     a plan recorded before the calendar still counts its days from its start date)."""
+    if not plan_ids:
+        return {}
     rows = await Appointment.filter(plan_id__in=list(plan_ids)) \
         .exclude(status__in=(AppointmentStatus.CANCELLED, AppointmentStatus.RESCHEDULED)) \
         .values_list('plan_id', 'status')
