@@ -16,6 +16,7 @@ from app.config import get_settings
 from app.dates import parse_date
 from app.errors import DomainError
 from app.money import format_money
+from app.services import appointments
 from app.services import treatment_plans as plans
 from app.services.paging import Page
 from app.services.patient_lookup import PatientRef
@@ -27,6 +28,7 @@ from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
 from components.money_input import MoneyInput
 from components.patient_sections import patient_section
+from components.series_dialog import open_series
 from components.when import clinic_date, clinic_time
 
 Redraw = Callable[[Actor], Awaitable[None]]
@@ -86,6 +88,10 @@ def _plan_card(host: ui.element, actor: Actor, patient: PatientRef, row: plans.P
                     ui.button(f'Mark {plans.STATUS_LABELS[status].lower()}',
                               on_click=lambda _, new=status: _set_status(row, new, redraw)) \
                         .props('outline').mark(f'plan-{status.value}')
+        if row.status is plans.PlanStatus.ACTIVE and (actor.can(Permission.SCHEDULE_EDIT) or
+                                                      actor.can(Permission.SCHEDULE_OWN)):
+            ui.button('Book sessions', icon='event_repeat', on_click=lambda: _book_sessions(row, patient, redraw)) \
+                .props('outline').mark('book-sessions')
         with ui.expansion(f'History ({len(row.revisions)})').classes('w-full').mark('plan-history'):
             for revision in reversed(row.revisions):
                 ui.label(f'{clinic_time(revision.changed_at)} · {revision.changed_by or "someone"} · '
@@ -117,6 +123,12 @@ def _value(name: str, value: Any) -> str:
     except (ArithmeticError, ValueError):
         pass  # an older revision's odd value is shown as it was stored
     return str(value)
+
+
+@guarded_action(Permission.SCHEDULE_VIEW)
+async def _book_sessions(actor: Actor, row: plans.PlanRow, patient: PatientRef, redraw: Redraw) -> None:
+    clinicians = await appointments.bookable_clinicians(actor=actor)
+    open_series(plan=row, patient_id=patient.id, clinicians=clinicians, redraw=lambda: redraw(actor))
 
 
 @guarded_action(Permission.PLANS_EDIT)

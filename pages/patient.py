@@ -24,6 +24,7 @@ from components import (
     patient_outcomes,
     patient_plans,
     patient_tests,
+    patient_visits,
 )
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
@@ -33,7 +34,7 @@ from components.patient_sections import PatientSection, opening_section, section
 
 # The modules whose `@patient_section`s make up this page (each section says its own order).
 SECTION_MODULES = (patient_details, patient_consultations, patient_history, patient_notes, patient_tests,
-                   patient_attachments, patient_outcomes, patient_plans, patient_access)
+                   patient_attachments, patient_outcomes, patient_visits, patient_plans, patient_access)
 
 
 @guarded_page('/patients/{uid}', permission=Permission.PATIENTS_VIEW, title='Patient',

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from nicegui.testing import User
 
 from app.errors import DomainError, ValidationFailed
 from app.services import appointments, clinic_hours, treatment_plans
@@ -12,7 +13,7 @@ from app.services.treatment_plans import PlanInput
 from app.services.treatment_series import SeriesInput, create_series, move_later_sessions
 from models.accounts import Role
 from models.scheduling import Appointment, AppointmentStatus
-from tests.factories import actor_of, make_user
+from tests.factories import actor_of, make_user, sign_in
 from tests.scheduling import SmallClinic, small_clinic
 
 
@@ -146,3 +147,21 @@ async def test_attendance_advances_day_x_of_n(db: None) -> None:
     await appointments.set_status(actor=desk, appointment_id=result.booked[2].id, status='arrived')
     await appointments.set_status(actor=desk, appointment_id=result.booked[2].id, status='completed')
     assert await progress() == 'Day 2 of 3'
+
+
+async def test_reception_books_a_plans_sessions_from_the_patient_page_and_places_a_taken_day(user: User) -> None:
+    clinic = await small_clinic()
+    plan = await plan_of(clinic, days=3)
+    desk = await clinic.actor(clinic.reception)
+    await appointments.book(actor=desk, booking=clinic.booking(day=8, hour=10, patient=clinic.other_patient))
+    await sign_in(user, clinic.reception)
+    await user.open(f'/patients/{clinic.patient.uid}?part=plans')
+    user.find(marker='book-sessions').click()
+    await user.should_see('Book the sessions')
+    user.find('dialog-submit').click()
+    await user.should_see('Booked 2 sessions. 1 day could not be booked: choose a time for each below.')
+    await user.should_see('Session 2, Tue 08 Dec: Dr Kavita Mehta is already booked 10:00-10:30 on 08 Dec 2026.')
+    user.find(marker='place-2', content='09:00').click()
+    await user.should_see('Session 2 booked: Tue 08 Dec 09:00-09:45.')
+    live = await Appointment.filter(plan_id=plan.id, status=AppointmentStatus.BOOKED).order_by('session_number')
+    assert [row.session_number for row in live] == [1, 2, 3]
