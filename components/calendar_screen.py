@@ -61,8 +61,10 @@ SLOT_HEIGHT_PX = 44  # a 30-minute visit shows its time and the patient's name, 
 class CalendarScreen:
     """One branch's calendar for one member of staff (state in attributes, one method per action)."""
 
-    def __init__(self, actor: Actor, *, day: date, view: str) -> None:
+    def __init__(self, actor: Actor, *, day: date, view: str, branches: dict[int, str] | None = None) -> None:
         self.actor = actor
+        self.branch_id = actor.branch_id
+        self.branches = branches or {}  # the superadmin's choice of branch; others see their own
         self.view = view if view in VIEWS else DAY
         self.first_day, self.last_day = visible_days(self.view, day)
         self.clinician_filter = actor.user_id if actor.role is Role.JRDOCTOR else ALL  # their own column
@@ -95,7 +97,7 @@ class CalendarScreen:
         self.actor = actor
         try:
             self.shown = await appointments.calendar_range(
-                actor=actor, first_day=self.first_day, last_day=self.last_day,
+                actor=actor, first_day=self.first_day, last_day=self.last_day, branch_id=self.branch_id,
                 clinician_id=self.clinician_filter or None, service=Service(self.service_filter)
                 if self.service_filter else None)
         except DomainError as refused:
@@ -205,6 +207,10 @@ class CalendarScreen:
             return
         self.filters.clear()
         with self.filters:
+            if len(self.branches) > 1:
+                ui.select(self.branches, value=self.branch_id, label='Branch',
+                          on_change=self._guarded(lambda event: self._filter(branch=event.value))) \
+                    .props('outlined dense options-dense').classes('w-44').mark('branch-filter')
             clinicians = {ALL: 'All clinicians', **{row.id: row.name for row in self.shown.clinicians}}
             ui.select(clinicians, value=self.clinician_filter if self.clinician_filter in clinicians else ALL,
                       label='Clinician',
@@ -231,7 +237,9 @@ class CalendarScreen:
                     ui.label(label)
 
     async def _filter(self, *, clinician: int | None = None, service: str | None = None,
-                      colour: str | None = None) -> None:
+                      colour: str | None = None, branch: int | None = None) -> None:
+        if branch is not None and branch != self.branch_id:
+            self.branch_id, self.clinician_filter = branch, ALL
         if clinician is not None:
             self.clinician_filter = clinician
         if service is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.dates import parse_date
+from app.services.branches import list_branches
 from app.services.clinic_hours import zone_of
 from components.calendar_screen import VIEWS, CalendarScreen, branch_today
 from components.frame import frame
@@ -20,7 +21,9 @@ async def calendar_page(actor: Actor, day: str = '', view: str = '') -> None:
         shown_day = parse_date(day) if day else None
     except ValueError:
         shown_day = None
+    branches = {row.id: row.name for row in await list_branches(actor=actor, include_closed=False)} \
+        if actor.is_superadmin else {}
     with frame(actor, 'Calendar'):
         screen = CalendarScreen(actor, day=shown_day or branch_today(zone_of(branch)),
-                                view=view if view in VIEWS else '')
+                                view=view if view in VIEWS else '', branches=branches)
         await screen.redraw(actor)

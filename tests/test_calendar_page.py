@@ -11,7 +11,7 @@ from models.accounts import Role
 from models.audit import AuditEvent
 from models.scheduling import Appointment, AppointmentStatus
 from tests.calendar_ui import calendar_of, open_day, shown_events
-from tests.factories import actor_of, make_user, sign_in
+from tests.factories import actor_of, make_branch, make_user, sign_in
 from tests.scheduling import SmallClinic, small_clinic
 from tests.waiting import eventually
 
@@ -148,3 +148,20 @@ async def test_the_view_is_audited_and_a_day_in_the_address_opens(user: User) ->
     await audit.flush()
     event = await AuditEvent.filter(entity_type='appointment', action='view').first()
     assert event is not None and 'Calendar of Andheri, 07 Dec 2026 to 07 Dec 2026: 1 appointment' in event.detail
+
+
+async def test_the_superadmin_chooses_the_branch(user: User) -> None:
+    clinic = await small_clinic()
+    await booked(clinic)
+    other = await make_branch('Bandra')
+    bandra_doctor = await make_user(Role.DOCTOR, branch=other, full_name='Dr Sameer Joshi')
+    superadmin = await make_user(Role.SUPERADMIN, branch=clinic.branch)
+    await sign_in(user, superadmin)
+    await open_day(user)
+    await eventually(lambda: shown_events(user))
+    user.find(marker='branch-filter').click()
+    user.find('Bandra').click()
+    await eventually(lambda: [resource['title'] for resource in calendar_of(user).props['resources']]
+                     == ['Dr Sameer Joshi'])
+    assert shown_events(user) == []
+    assert bandra_doctor.branch_id == other.id
