@@ -17,6 +17,7 @@ from app.auth.permissions import Permission
 from app.errors import DomainError, ValidationFailed
 from app.services import appointments
 from app.services.appointments import STATUS_LABELS, AppointmentDetails, AppointmentRow, BookingInput, Clinician
+from app.services.patients import PatientRow
 from app.services.session_time import SESSION_LENGTHS, TimeRefused, clock_text, parse_time_of_day
 from app.services.vocabulary import SERVICE_LABELS
 from components.actions import current_actor
@@ -37,7 +38,8 @@ STATUS_ACTIONS = {
 
 
 async def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: date, start_minute: int | None,
-                       clinician_id: int | None, minutes: int, then: Changed, service: Service | None = None) -> None:
+                       clinician_id: int | None, minutes: int, then: Changed, service: Service | None = None,
+                       chosen: PatientRow | None = None) -> None:
     """The booking form, filled in with the slot that was tapped, and who on the waitlist that slot suits."""
     picker_holder: dict[str, PatientPicker] = {}
 
@@ -60,10 +62,10 @@ async def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: 
 
     dialog = FormDialog('Book an appointment', submit_label='Book', on_submit=book)
     with dialog.body:
-        if start_minute is not None and clinician_id is not None:
+        if start_minute is not None and clinician_id is not None and chosen is None:
             await waitlist_matches(clinician_id=clinician_id, minutes=minutes, booked=booked_from_waitlist,
                                    starts=datetime.combine(day, time(start_minute // 60, start_minute % 60)))
-        picker = PatientPicker()
+        picker = PatientPicker(chosen=chosen)
         picker_holder['picker'] = picker
         dialog.form.add('patient', picker.input)
         clinician = dialog.form.add('clinician', ui.select({row.id: row.name for row in clinicians},

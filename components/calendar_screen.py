@@ -25,6 +25,7 @@ from app.errors import DomainError
 from app.services import appointments
 from app.services.appointments import MOVABLE, STATUS_LABELS, AppointmentRow, CalendarRange, may_change
 from app.services.clinic_hours import Span, Timetable
+from app.services.patients import PatientRow
 from app.services.session_time import clock_text
 from app.services.vocabulary import SERVICE_LABELS
 from components.actions import current_actor, guarded_action
@@ -61,8 +62,10 @@ SLOT_HEIGHT_PX = 44  # a 30-minute visit shows its time and the patient's name, 
 class CalendarScreen:
     """One branch's calendar for one member of staff (state in attributes, one method per action)."""
 
-    def __init__(self, actor: Actor, *, day: date, view: str, branches: dict[int, str] | None = None) -> None:
+    def __init__(self, actor: Actor, *, day: date, view: str, branches: dict[int, str] | None = None,
+                 booking_for: PatientRow | None = None) -> None:
         self.actor = actor
+        self.booking_for = booking_for  # a patient just registered (from an inquiry) who needs a slot
         self.branch_id = actor.branch_id
         self.branches = branches or {}  # the superadmin's choice of branch; others see their own
         self.view = view if view in VIEWS else DAY
@@ -73,6 +76,13 @@ class CalendarScreen:
         self.shown: CalendarRange | None = None
         self._sent: dict[str, str] = {}
         self._toolbar(day)
+        if booking_for is not None:
+            with ui.row().classes('w-full items-center gap-2 q-pa-sm bg-blue-1 rounded-borders') as self.banner:
+                ui.icon('person_add').classes('text-primary')
+                ui.label(f'Booking for {booking_for.full_name} ({booking_for.uid}): tap a free slot.') \
+                    .classes('text-body1').mark('booking-for')
+                ui.space()
+                ui.button('Done', on_click=self._done_booking_for).props('flat')
         self.calendar = EventCalendar(options=self._options(day)).mark('calendar')
         self.calendar.on_dates_set(self._guarded(self.show_range))
         self.calendar.on_date_click(self._guarded(self.tapped_slot))
@@ -143,10 +153,10 @@ class CalendarScreen:
         chosen = int(resource_id) if resource_id else (self.clinician_filter or None)
         if not actor.can(Permission.SCHEDULE_EDIT):
             chosen = actor.user_id
-        await open_booking(clinicians=clinicians, branch_id=self.shown.branch_id, day=moment.date(),
-                     start_minute=None if all_day else moment.hour * 60 + moment.minute, clinician_id=chosen,
-                     minutes=minutes or self.shown.slot_minutes, then=self._redraw_now,
-                     service=Service(self.service_filter) if self.service_filter else None)
+        await open_booking(chosen=self.booking_for, clinicians=clinicians, branch_id=self.shown.branch_id,
+                           day=moment.date(), start_minute=None if all_day else moment.hour * 60 + moment.minute,
+                           clinician_id=chosen, minutes=minutes or self.shown.slot_minutes, then=self._redraw_now,
+                           service=Service(self.service_filter) if self.service_filter else None)
 
     async def tapped_appointment(self, event: CalendarEventClick) -> None:
         if event.event_id.startswith('closed') or self.shown is None:
@@ -175,6 +185,10 @@ class CalendarScreen:
         if self._sent.get(name) != value:
             self._sent[name] = value
             self.calendar.set_option(name, value)
+
+    def _done_booking_for(self) -> None:
+        self.booking_for = None
+        self.banner.delete()
 
     async def _redraw_now(self) -> None:
         await self.redraw(await current_actor(Permission.SCHEDULE_VIEW))

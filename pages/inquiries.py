@@ -62,9 +62,19 @@ def _table_row(row: InquiryRow) -> dict[str, Any]:
         'kind_value': row.kind.value, 'full_name': row.full_name, 'phone': row.phone,
         'complaint': row.chief_complaint, 'details': ' · '.join(details),
         'visit': clinic_date(row.expected_visit_date),
+        'visit_value': row.expected_visit_date.isoformat() if row.expected_visit_date else '',
         'status': STATUS_LABELS[row.status], 'status_value': row.status.value, 'patient_uid': row.patient_uid or '',
         'branch': row.branch_name,
     }
+
+
+def _offer_booking(name: str, uid: str, visit_day: str) -> None:
+    """Straight on from registering: book the new patient's first appointment in the calendar."""
+    day = f'&day={visit_day}' if visit_day else ''
+    dialog = FormDialog(f'{name} is registered as {uid}', submit_label='Book an appointment',
+                        on_submit=lambda: ui.navigate.to(f'/calendar?patient={uid}{day}'),
+                        text='Book the first appointment now? The calendar opens with the patient chosen.')
+    dialog.submit.mark('book-registered')
 
 
 def _whole(value: Any) -> int | None:
@@ -242,7 +252,11 @@ async def inquiries_page(actor: Actor) -> None:
                 return
             ui.notify(f'{details.full_name} is registered as patient {uid}.', type='positive')
             await refresh(current)
-            dialog.close()
+            client = ui.context.client
+            dialog.close()  # deletes the slot this handler runs in: the next dialog goes in the page's own
+            if current.can(Permission.SCHEDULE_EDIT):
+                with client.content:
+                    _offer_booking(details.full_name, uid, row.get('visit_value') or '')
 
         dialog = FormDialog(f'Register {row["full_name"]}', submit_label='Register', on_submit=register,
                             text='The inquiry is marked visited and linked to the new patient.')

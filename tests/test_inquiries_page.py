@@ -11,6 +11,7 @@ from nicegui.testing import User
 from app.audit import audit
 from app.clock import clinic_today, utcnow
 from app.services import inquiries
+from components.event_calendar import EventCalendar
 from models.accounts import Role
 from models.audit import AuditEvent
 from models.inquiries import Inquiry, InquiryKind, InquiryStatus
@@ -236,3 +237,30 @@ async def test_the_page_sent_to_the_browser_does_not_grow_with_the_number_of_inq
     await user.open('/inquiries')
     [table] = user.find(ui.table).elements
     assert len(table.rows) == 25 and table.pagination['rowsNumber'] == 300
+
+
+async def test_a_registered_inquiry_goes_straight_on_to_booking_its_first_appointment(user: User) -> None:
+    branch = await make_branch('Andheri')
+    staff = await make_user(Role.RECEPTION, branch=branch)
+    doctor = await make_user(Role.DOCTOR, branch=branch, full_name='Dr Kavita Mehta')
+    visit = clinic_today() + timedelta(days=1)
+    await Inquiry.create(kind=InquiryKind.QUICK, full_name='Ravi Kumar', phone='+91 98200 12345', branch=branch,
+                         chief_complaint='Neck pain', expected_visit_date=visit, created_at=utcnow())
+    await sign_in(user, staff)
+    await user.open('/inquiries')
+    tap_row(user, 'Ravi Kumar')
+    user.find(marker='register-inquiry').click()
+    await user.should_see('Register Ravi Kumar')
+    choose(user, 'gender', 'Male')
+    user.find('dialog-submit').click()
+    uid = f'{clinic_today():%y%m%d}-1'
+    await user.should_see(f'Ravi Kumar is registered as {uid}')
+    user.find(marker='book-registered').click()
+    await user.should_see(f'Booking for Ravi Kumar ({uid}): tap a free slot.')
+    calendar = next(iter(user.find(EventCalendar).elements))
+    assert calendar.props['options']['date'] == visit.isoformat()
+    user.find(EventCalendar).trigger('dateClick', {'date': f'{visit.isoformat()}T10:00:00', 'all_day': False,
+                                                    'resource_id': str(doctor.id)})
+    await user.should_see(marker='chosen-patient')
+    user.find('dialog-submit').click()
+    await user.should_see('Booked: Ravi Kumar, 10:00-10:30 with Dr Kavita Mehta.')
