@@ -43,6 +43,7 @@ from app.services.clinic_hours import (
     Timetable,
     branch_timetable,
     clinician_timetable,
+    clinician_timetables,
     closures_between,
     zone_of,
 )
@@ -198,8 +199,8 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
     zone = zone_of(branch)
     clinicians = await _clinicians(branch.id)
     query = Appointment.filter(branch_id=branch.id, status__in=SHOWN_ON_CALENDAR,
-                               starts_at__lt=utc_of(datetime.combine(last_day + timedelta(days=1), time()), zone),
-                               ends_at__gt=utc_of(datetime.combine(first_day, time()), zone))
+                               **overlapping(utc_of(datetime.combine(first_day, time()), zone),
+                                             utc_of(datetime.combine(last_day + timedelta(days=1), time()), zone)))
     if clinician_id is not None:
         query = query.filter(clinician_id=clinician_id)
     if service is not None:
@@ -442,16 +443,27 @@ async def refuse_clash(*, branch: Branch, zone: ZoneInfo, clinician: User, patie
             if not working.spans_on(weekday):
                 raise DomainError(f'{clinician.full_name} does not work on {WEEKDAYS[weekday]}s.')
             raise DomainError(f'{clinician.full_name} works {working.described(weekday)} on {WEEKDAYS[weekday]}s.')
-    overlapping = Appointment.filter(status__in=HOLDS_TIME, starts_at__lt=ends_at, ends_at__gt=starts_at)
+    clashes = Appointment.filter(status__in=HOLDS_TIME, **overlapping(starts_at, ends_at))
     if ignoring:  # the appointments being moved themselves
-        overlapping = overlapping.filter(id__not_in=list(ignoring))
-    taken = await overlapping.filter(clinician_id=clinician.id).order_by('starts_at').first()
+        clashes = clashes.filter(id__not_in=list(ignoring))
+    taken = await clashes.filter(clinician_id=clinician.id).order_by('starts_at').first()
     if taken is not None:
         raise DomainError(f'{clinician.full_name} is already booked {_span(taken, zone)} on {shown_date(day)}.')
-    busy = await overlapping.filter(patient_id=patient.id).select_related('clinician').order_by('starts_at').first()
+    busy = await clashes.filter(patient_id=patient.id).select_related('clinician').order_by('starts_at').first()
     if busy is not None:
         raise DomainError(f'{patient.full_name} already has an appointment {_span(busy, zone)} on {shown_date(day)} '
                           f'with {busy.clinician.full_name}.')
+
+
+def overlapping(starts_at: datetime, ends_at: datetime) -> dict[str, datetime]:
+    """Filters for appointments overlapping [starts_at, ends_at), bounded on both sides of `starts_at`.
+
+    "Starts before the end and ends after the start" alone lets the database walk every earlier
+    appointment of the clinician, patient or branch in the (…, starts_at) index; no appointment is
+    longer than LONGEST_SESSION, so one that overlaps starts at most that long before the range.
+    """
+    return {'starts_at__gt': starts_at - timedelta(minutes=LONGEST_SESSION), 'starts_at__lt': ends_at,
+            'ends_at__gt': starts_at}
 
 
 async def insert(appointment: Appointment) -> None:
@@ -541,9 +553,10 @@ async def _branch(actor: Actor, branch_id: int | None) -> Branch:
 
 
 async def _clinicians(branch_id: int) -> list[Clinician]:
-    users = await User.filter(is_active=True, branch_id=branch_id).order_by('full_name')
-    return [Clinician(id=user.id, name=user.full_name, timetable=await clinician_timetable(user.id, branch_id))
-            for user in users if role_can(user.role, Permission.SCHEDULE_OWN)]
+    users = [user for user in await User.filter(is_active=True, branch_id=branch_id).order_by('full_name')
+             if role_can(user.role, Permission.SCHEDULE_OWN)]
+    timetables = await clinician_timetables([user.id for user in users], branch_id)
+    return [Clinician(id=user.id, name=user.full_name, timetable=timetables.get(user.id)) for user in users]
 
 
 async def bookable_clinician(actor: Actor, clinician_id: int | None, branch: Branch) -> User:

@@ -145,6 +145,18 @@ async def clinician_timetable(clinician_id: int, branch_id: int) -> Timetable | 
     return _timetable((row.weekday, Span(row.starts_minute, row.ends_minute)) for row in rows)
 
 
+async def clinician_timetables(clinician_ids: list[int], branch_id: int) -> dict[int, Timetable]:
+    """The working hours of several clinicians in one query; a clinician without rows is left out."""
+    if not clinician_ids:
+        return {}
+    rows = await WorkingHours.filter(clinician_id__in=clinician_ids, branch_id=branch_id) \
+        .order_by('weekday', 'starts_minute')
+    spans: dict[int, list[tuple[int, Span]]] = {}
+    for row in rows:
+        spans.setdefault(row.clinician_id, []).append((row.weekday, Span(row.starts_minute, row.ends_minute)))
+    return {clinician_id: _timetable(days) for clinician_id, days in spans.items()}
+
+
 async def closures_between(*, branch_id: int, first_day: date, last_day: date,
                            clinician_ids: list[int] | None = None) -> list[Closure]:
     """Holidays, branch closures and (for the clinicians named) leave touching [first_day, last_day]."""

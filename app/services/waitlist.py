@@ -127,8 +127,8 @@ async def who_fits(*, actor: Actor, clinician_id: int, starts: datetime, minutes
         return []
     starts_at = appointments.utc_of(starts, zone_of(branch))
     busy = set(await Appointment.filter(patient_id__in=[row.patient_id for row in candidates], status__in=HOLDS_TIME,
-                                        starts_at__lt=starts_at + timedelta(minutes=minutes),
-                                        ends_at__gt=starts_at).values_list('patient_id', flat=True))
+                                        **appointments.overlapping(starts_at, starts_at + timedelta(minutes=minutes)))
+               .values_list('patient_id', flat=True))
     return [row for row in candidates if row.patient_id not in busy]
 
 
