@@ -13,6 +13,14 @@ reads the session, the user and the branch, and those reads waited for unrelated
 removes the wait whatever a page reads. Three readers: the machine has two cores, and each reader
 is a thread that mostly waits on the disk. An in-memory database (the tests') has nothing to
 share, so it keeps the single connection.
+
+Every transaction starts with `BEGIN IMMEDIATE`: it takes the database's write lock before its first
+statement, waiting for it up to `busy_timeout`. Tortoise's plain `BEGIN` takes it only at the first
+write; a transaction that reads first (the audit logger reading the end of the chain, the calendar
+checking a slot) then fails at once with "database is locked" when another process (a second
+desk's `prospine` command, or the booking race test's processes) committed in between, because
+SQLite cannot wait for a snapshot that is already stale. In this process every transaction runs
+on the one writer connection anyway, so taking the lock up front costs nothing here.
 """
 
 from __future__ import annotations
@@ -26,7 +34,14 @@ from collections.abc import Sequence
 from typing import Any
 
 import aiosqlite
-from tortoise.backends.sqlite.client import SqliteClient, translate_exceptions
+from tortoise.backends.base.client import TransactionContext
+from tortoise.backends.sqlite.client import (
+    SqliteClient,
+    SqliteTransactionContext,
+    SqliteTransactionWrapper,
+    translate_exceptions,
+)
+from tortoise.exceptions import TransactionManagementError
 
 READERS = 3
 SLOW_READ_SECONDS = float(os.environ.get('PROSPINE_SLOW_READ_MS', '250')) / 1000  # logged, to find what to index
@@ -34,8 +49,22 @@ log = logging.getLogger('prospine.database')
 _READER_PRAGMAS = ('busy_timeout', 'foreign_keys')
 
 
+class ImmediateTransactionWrapper(SqliteTransactionWrapper):
+    """A transaction that holds the write lock from its start (see the module docstring)."""
+
+    async def begin(self) -> None:
+        try:
+            await self._connection.commit()
+            await self._connection.execute('BEGIN IMMEDIATE')
+        except sqlite3.OperationalError as busy:
+            raise TransactionManagementError(busy) from busy
+
+
 class ReadPoolSqliteClient(SqliteClient):
     """Tortoise's SQLite client, with plain reads sent to a small pool of read-only connections."""
+
+    def _in_transaction(self) -> TransactionContext:
+        return SqliteTransactionContext(ImmediateTransactionWrapper(self), self._lock)
 
     def __init__(self, file_path: str, **kwargs: Any) -> None:
         super().__init__(file_path, **kwargs)
