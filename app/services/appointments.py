@@ -11,8 +11,9 @@ branch's opening hours, the clinician's working hours, or on a holiday, closure 
 The check and the insert are one atomic step. The calendar's lock is taken at the start of the
 change's transaction, before anything is read: on PostgreSQL a transaction-level advisory lock
 that every process of the clinic shares (the audit logger's own lock comes only when the event is
-appended, after the check, so it would not do); on SQLite a write to the branch row, which takes
-the database's write lock at once instead of when the appointment is inserted. On PostgreSQL two
+appended, after the check, so it would not do); on SQLite the write lock, which every transaction
+takes as it begins (`app.sqlite_readers`: BEGIN IMMEDIATE), and which the touch of the branch row
+would take anyway. On PostgreSQL two
 exclusion constraints (`btree_gist`, migration 8) hold the same rule even for a writer that skips
 this service. A move keeps history: the old row becomes `rescheduled` and names the new one.
 
