@@ -17,7 +17,7 @@ from components.actions import current_actor
 from components.patient_sections import patient_section
 
 DAY_STYLES = {ATTENDED_DAY: ('bg-positive text-white', 'Attended'), MISSED_DAY: ('bg-negative text-white', 'Missed'),
-              UPCOMING_DAY: ('bg-primary text-white', 'Upcoming')}
+              UPCOMING_DAY: ('bg-blue-8 text-white', 'Upcoming')}
 WEEKDAY_HEADINGS = ('Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su')
 
 

@@ -55,10 +55,10 @@ class RemindersScreen:
             with ui.column().classes('gap-0 col'):
                 ui.label(row.patient_name).classes('text-subtitle1')
                 ui.label(f'{row.phone} · {row.clinician}').classes('text-body2')
-            whatsapp = ui.link('WhatsApp', target=row.whatsapp_url, new_tab=True).classes('q-btn q-px-md') \
-                .mark(f'whatsapp {row.patient_uid}')
+            whatsapp = ui.link('WhatsApp', target=row.whatsapp_url, new_tab=True) \
+                .classes('q-btn q-px-md no-underline').mark(f'whatsapp {row.patient_uid}')
             whatsapp.props['rel'] = 'noopener'
-            ui.link('SMS', target=row.sms_url).classes('q-btn q-px-md').mark(f'sms {row.patient_uid}')
+            ui.link('SMS', target=row.sms_url).classes('q-btn q-px-md no-underline').mark(f'sms {row.patient_uid}')
             ui.checkbox('Reminded', value=row.reminded,
                         on_change=lambda event, row=row: self._mark(row, bool(event.value))) \
                 .mark(f'reminded {row.patient_uid}')
