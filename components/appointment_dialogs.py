@@ -22,7 +22,7 @@ from app.services.session_time import SESSION_LENGTHS, TimeRefused, clock_text, 
 from app.services.vocabulary import SERVICE_LABELS
 from components.actions import current_actor
 from components.date_input import DateInput
-from components.dialogs import FormDialog, fill_width
+from components.dialogs import FormDialog, fill_width, settled
 from components.patient_picker import PatientPicker
 from components.waitlist_screen import waitlist_matches
 from models.clinic import Service
@@ -58,7 +58,7 @@ async def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: 
     async def booked_from_waitlist(_: AppointmentRow) -> None:
         dialog.close()  # deletes the dialog, and the slot this handler runs in: redraw in the page's own
         with client.content:
-            await _changed(then)
+            await settled(then())
 
     dialog = FormDialog('Book an appointment', submit_label='Book', on_submit=book)
     with dialog.body:
@@ -178,12 +178,6 @@ def open_cancel(*, row: AppointmentRow, then: Changed) -> None:
     with dialog.body:
         reason = dialog.form.add('reason', ui.input('Reason (the patient called, the clinician is away, ...)'))
     fill_width(dialog)
-
-
-async def _changed(then: Changed) -> None:
-    result = then()
-    if isinstance(result, Awaitable):
-        await result
 
 
 def _start(day_input: DateInput, time_input: ui.input) -> datetime | None:

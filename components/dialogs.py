@@ -14,6 +14,11 @@ Submit = Callable[[], Awaitable[Any] | Any]
 T = TypeVar('T')
 
 
+async def settled(result: Any) -> Any:
+    """A callback's result, awaited when the callback was async (pages pass either kind)."""
+    return await result if isinstance(result, Awaitable) else result
+
+
 class FormDialog:
     """A form in a dialog: fields go into `body`, their messages via `form`; open at once.
 
@@ -65,17 +70,13 @@ class FormDialog:
             self.close()
         if then is not None:
             with self._client.content:
-                outcome = then(result)
-                if isinstance(outcome, Awaitable):
-                    await outcome
+                await settled(then(result))
         return True
 
     async def _submit(self) -> None:
         self.submit.disable()
         try:
-            result = self._on_submit() if self._on_submit else None
-            if isinstance(result, Awaitable):
-                await result
+            await settled(self._on_submit() if self._on_submit else None)
         finally:
             if not self.submit.is_deleted:
                 self.submit.enable()

@@ -22,7 +22,7 @@ from app.services.treatment_plans import PlanRow
 from app.services.treatment_series import SeriesInput, SeriesResult, Unplaced
 from components.actions import current_actor
 from components.date_input import DateInput
-from components.dialogs import FormDialog, fill_width
+from components.dialogs import FormDialog, fill_width, settled
 
 Redraw = Callable[[], Awaitable[Any] | Any]
 
@@ -36,7 +36,7 @@ def open_series(*, plan: PlanRow, patient_id: Any, clinicians: list[Clinician], 
                     sessions=sessions.value, weekdays=days.value or [], clinician_id=clinician.value))
 
         async def done(result: SeriesResult) -> None:
-            await _call(redraw)
+            await settled(redraw())
             if result.unplaced:
                 _show_unplaced(result, plan=plan, patient_id=patient_id, clinician_id=clinician.value, redraw=redraw)
 
@@ -90,11 +90,5 @@ async def _place(plan: PlanRow, patient_id: Any, clinician_id: int, unplaced: Un
         ui.notify(refused.message, type='negative')
         return
     ui.notify(f'Session {unplaced.session_number} booked: {row.starts:%a %d %b} {row.time_text}.', type='positive')
-    await _call(redraw)
-
-
-async def _call(redraw: Redraw) -> None:
-    result = redraw()
-    if isinstance(result, Awaitable):
-        await result
+    await settled(redraw())
 

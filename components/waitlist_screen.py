@@ -22,7 +22,7 @@ from app.services.clinic_hours import WEEKDAYS
 from app.services.vocabulary import SERVICE_LABELS
 from app.services.waitlist import URGENCY_LABELS, WaitlistInput, WaitlistRow
 from components.actions import current_actor
-from components.dialogs import FormDialog, fill_width
+from components.dialogs import FormDialog, fill_width, settled
 from components.live import on_change
 from components.patient_picker import PatientPicker
 from models.clinic import Service
@@ -133,6 +133,4 @@ async def _book(row: WaitlistRow, clinician_id: int, starts: datetime, minutes: 
         ui.notify(refused.message, type='negative')
         return
     ui.notify(f'Booked from the waitlist: {appointment.patient_name}, {appointment.time_text}.', type='positive')
-    result = booked(appointment)
-    if isinstance(result, Awaitable):
-        await result
+    await settled(booked(appointment))
