@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise import Tortoise, connections
 
+from app import issued_records
 from app.audit import append_only
 from app.audit.chain import AuditKeyError, audit_key, head_path
 from app.audit.verify import ensure_audit_key
@@ -104,6 +105,7 @@ async def open_database(settings: Settings, *, migrate: bool = True) -> None:
         await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
         await Tortoise.generate_schemas()
         await append_only.install(connections.get('default'))
+        await issued_records.install(connections.get('default'))
         return
     if migrate:
         await apply_migrations(settings.database_url)

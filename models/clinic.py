@@ -28,6 +28,11 @@ class Branch(Model):
     time_zone = fields.CharField(max_length=64, null=True,
                                  description="IANA zone of the branch clock; None: the clinic's (PROSPINE_TIMEZONE)")
     slot_minutes = fields.SmallIntField(default=30, description="The calendar's slot length for this branch")
+    # Billing: the code that starts the branch's document numbers (AND/26-27/00123; None: from the name), the
+    # UPI id its bills' QR codes pay to, and what the branch may spend a day (expenses).
+    document_code = fields.CharField(max_length=3, null=True, unique=True,
+                                     description='Letters that start invoice numbers: AND')
+    upi_id = fields.CharField(max_length=60, default='', description='UPI id (name@bank) printed as a QR code on bills')
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

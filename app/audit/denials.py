@@ -19,7 +19,7 @@ _ID_KEYWORDS = {
     EntityType.BRANCH: 'branch_id', EntityType.PATIENT: 'patient_id', EntityType.REGISTRATION: 'registration_id',
     EntityType.CLINICAL_NOTE: 'note_id', EntityType.DIAGNOSTIC_TEST: 'test_id', EntityType.ATTACHMENT: 'attachment_id',
     EntityType.DIAGNOSIS: 'diagnosis_id', EntityType.INQUIRY: 'inquiry_id', EntityType.TREATMENT_PLAN: 'plan_id',
-    EntityType.APPOINTMENT: 'appointment_id',
+    EntityType.APPOINTMENT: 'appointment_id', EntityType.INVOICE: 'invoice_id', EntityType.PAYMENT: 'payment_id',
 }
 
 

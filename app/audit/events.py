@@ -51,13 +51,16 @@ class EntityType(StrEnum):
     DIAGNOSTIC_TEST = 'diagnostic-test'
     ENCRYPTION = 'encryption'  # the encryption of stored health data
     INQUIRY = 'inquiry'
+    INVOICE = 'invoice'  # an invoice or a credit note (drafts, issue, PDF downloads)
     KEY = 'key'  # an encryption key
     MEDICAL_HISTORY = 'medical-history'
     OUTCOME = 'outcome'
     PAGE = 'page'  # a page refused or opened
     PAGE_CLIENT = 'page-client'  # a socket that named another session's page
     PATIENT = 'patient'
+    PAYMENT = 'payment'  # a receipt or a refund, and what it pays
     PATIENT_SEARCH = 'patient-search'
+    PRICE_LIST = 'price-list'  # a branch's price list
     RECOVERY_CODE = 'recovery-code'
     REGISTRATION = 'registration'
     ROLE_POLICY = 'role-policy'

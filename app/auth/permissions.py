@@ -51,8 +51,9 @@ class Permission(StrEnum):
     SCHEDULE_EDIT = 'schedule.edit'  # book, move, cancel and mark anyone's appointments in the branch
     SCHEDULE_OWN = 'schedule.own'  # book, move, cancel and mark one's own appointments (clinicians)
     SCHEDULE_HOURS = 'schedule.hours'  # opening hours, working hours, holidays and leave
-    BILLING_VIEW = 'billing.view'
-    BILLING_CREATE = 'billing.create'
+    BILLING_VIEW = 'billing.view'  # invoices, payments, a patient's ledger (not junior doctors: they see no money)
+    BILLING_CREATE = 'billing.create'  # write and issue invoices, take payments, credit notes (the front desk)
+    BILLING_APPROVE = 'billing.approve'  # refunds out of a patient's credit, the price list (admins)
     REPORTS_VIEW = 'reports.view'
     EXPENSES_APPROVE = 'expenses.approve'
 
@@ -64,7 +65,7 @@ _FRONT_DESK = {_P.PATIENTS_VIEW, _P.PATIENTS_EDIT, _P.INQUIRIES_VIEW, _P.INQUIRI
                _P.SCHEDULE_VIEW, _P.SCHEDULE_EDIT, _P.BILLING_VIEW, _P.BILLING_CREATE}
 _ADMINISTRATION = {_P.USERS_VIEW, _P.USERS_MANAGE, _P.BRANCHES_VIEW, _P.BRANCHES_MANAGE, _P.SECURITY_MANAGE,
                    _P.AUDIT_VIEW, _P.BACKUPS_MANAGE, _P.PATIENT_ACCESS_LOG, _P.DISCOUNTS_APPROVE, _P.PLANS_EDIT,
-                   _P.REPORTS_VIEW, _P.EXPENSES_APPROVE, _P.SCHEDULE_HOURS}
+                   _P.REPORTS_VIEW, _P.EXPENSES_APPROVE, _P.SCHEDULE_HOURS, _P.BILLING_APPROVE}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SUPERADMIN: frozenset({_P.HOME_VIEW, *_ADMINISTRATION, *_FRONT_DESK, *_CLINICAL, _P.NOTES_SIGN,
