@@ -2,11 +2,8 @@
 
 Everyone at the front desk sees plans (`plans.view`); doctors, junior doctors and admins create and
 edit them (`plans.edit`). A discount above `PROSPINE_DISCOUNT_LIMIT_PERCENT` of the price needs a
-doctor or an admin: either the actor holds `discounts.approve`, or the form names an approver who
-does (recorded as `discount_approved_by`) and who types their own password at the desk. That
-confirmation counts like a sign-in attempt and leaves an event in the approver's name, in the
-same transaction as the plan, so the trail shows that the doctor approved, not only that
-someone said so. An approval already on the plan carries over while its discount does not grow.
+doctor or an admin (`app.services.discount_approval`), recorded as `discount_approved_by`. An
+approval already on the plan carries over while its discount does not grow.
 Totals are Decimal INR: daily and advance plans cost the per-day cost times the days, a package
 its package cost; the discount comes off that.
 Each change is an audited transaction and also leaves a `PlanRevision` row the page shows.
@@ -24,14 +21,13 @@ from uuid import UUID
 from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.audit.diff import changes_between, created, hidden_fields, snapshot
-from app.auth import sign_in
 from app.auth.actor import Actor
 from app.auth.permissions import Permission, role_can
 from app.clock import utcnow
-from app.config import get_settings
 from app.dates import shown_date
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
-from app.money import format_money, to_paise
+from app.money import to_paise
+from app.services.discount_approval import Approval, check_discount, confirm_approval, record_approval
 from app.services.paging import RECORD_PER_PAGE, Page, read_page
 from app.services.patient_lookup import NOT_FOUND
 from app.services.session_time import session_text
@@ -186,7 +182,8 @@ async def create_plan(*, actor: Actor, patient_id: UUID, details: PlanInput) -> 
         plan = await TreatmentPlan.create(patient=patient, branch_id=actor.branch_id, created_by_id=actor.user_id,
                                           status=PlanStatus.ACTIVE, **values)
         event.entity_id = plan.id
-        await _record_approval(approval, plan_id=plan.id, patient_uid=patient.uid)
+        await record_approval(approval, entity_type=EntityType.TREATMENT_PLAN, entity_id=plan.id,
+                              patient_uid=patient.uid)
         changes = created(snapshot(plan, _FIELDS), hidden=hidden_fields(TreatmentPlan))
         event.set_changes(changes)
         await _revise(plan, actor, CREATED, changes)
@@ -205,7 +202,8 @@ async def update_plan(*, actor: Actor, plan_id: UUID, details: PlanInput) -> Pla
         if plan.status is PlanStatus.COMPLETED:
             raise DomainError('This plan is completed and can no longer be changed.')
         await _save(event, plan, actor, 'Edited', values)
-        await _record_approval(approval, plan_id=plan.id, patient_uid=plan.patient.uid)
+        await record_approval(approval, entity_type=EntityType.TREATMENT_PLAN, entity_id=plan.id,
+                              patient_uid=plan.patient.uid)
     return await _reload(plan.id)
 
 
@@ -247,16 +245,8 @@ async def clinicians(*, actor: Actor) -> list[StaffChoice]:
             if role_can(user.role, Permission.NOTES_WRITE)]
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Approval:
-    """A colleague's confirmed approval of a discount, recorded in their name with the plan."""
-
-    approver: User
-    discount: Decimal
-
-
 async def _check(actor: Actor, details: PlanInput,
-                 approved: TreatmentPlan | None = None) -> tuple[dict[str, Any], _Approval | None]:
+                 approved: TreatmentPlan | None = None) -> tuple[dict[str, Any], Approval | None]:
     """Validate the form; return the model's values (with the total and the approver) or raise.
 
     `approved` is the plan being edited: its approver's approval stands while the discount does not grow.
@@ -285,10 +275,10 @@ async def _check(actor: Actor, details: PlanInput,
     approver_id, approval = None, None
     if plan_type is not None and days and not check.errors.keys() & {'cost_per_day', 'package_cost', 'discount'}:
         price = plan_price(plan_type, cost_per_day=cost_per_day, package_cost=package_cost, days=days)
-        approver_id = await _check_discount(check, actor, discount, price, details.discount_approved_by)
+        approver_id = await check_discount(check, actor, discount, price, details.discount_approved_by)
         if approver_id is not None and approver_id != actor.user_id and not (
                 approved and approved.discount_approved_by_id == approver_id and discount <= approved.discount):
-            approval = await _confirm_approval(check, approver_id, discount, details.approver_password)
+            approval = await confirm_approval(check, approver_id, discount, details.approver_password)
     check.raise_if_any()
     assert plan_type is not None and service is not None and days is not None
     price = plan_price(plan_type, cost_per_day=cost_per_day, package_cost=package_cost, days=days)
@@ -297,53 +287,6 @@ async def _check(actor: Actor, details: PlanInput,
             'start_date': start, 'end_date': end, 'session_start_minute': session_start,
             'session_minutes': session_minutes, 'clinician_id': details.clinician_id}, \
         approval
-
-
-async def _confirm_approval(check: Checker, approver_id: int, discount: Decimal, password: str) -> _Approval | None:
-    """The named approver types their password; only other fields being right makes it worth checking."""
-    approver = await User.get(id=approver_id)
-    if not password:
-        check.fail('approver_password', f'{approver.full_name} must type their password to approve this discount.')
-        return None
-    if check.errors:
-        check.fail('approver_password', 'Correct the other fields, then type the password again.')
-        return None
-    if message := await sign_in.confirm_password(user=approver, password=password, purpose='approving a discount'):
-        check.fail('approver_password', message)
-        return None
-    return _Approval(approver=approver, discount=discount)
-
-
-async def _record_approval(approval: _Approval | None, *, plan_id: UUID, patient_uid: str) -> None:
-    """Inside the plan's transaction: the approver's own event, so the approval is theirs in the trail."""
-    if approval is not None:
-        await audit.record(sign_in.who_is(approval.approver), action=Action.UPDATE,
-                           entity_type=EntityType.TREATMENT_PLAN,
-                           entity_id=plan_id, patient_id=patient_uid,
-                           detail=f'Approved a discount of {format_money(approval.discount)}, '
-                                  'confirmed with their password.')
-
-
-async def _check_discount(check: Checker, actor: Actor, discount: Decimal, price: Decimal,
-                          approver_id: int | None) -> int | None:
-    """Refuse a discount above the price, or above the limit without an approver; return who approved it."""
-    if discount > price:
-        check.fail('discount', f'The discount cannot be more than the price, {format_money(price)}.')
-        return None
-    limit = get_settings().discount_limit_percent
-    if approver_id is not None:
-        approver = await User.get_or_none(id=approver_id, is_active=True)
-        if approver is None or not role_can(approver.role, Permission.DISCOUNTS_APPROVE) \
-                or not actor.may_work_in(approver.branch_id):
-            check.fail('discount_approved_by', 'Only a doctor or an admin of this branch can approve a discount.')
-            return None
-        return approver.id if discount > 0 else None
-    if price > 0 and discount * 100 > price * limit:
-        if actor.can(Permission.DISCOUNTS_APPROVE):
-            return actor.user_id
-        check.fail('discount_approved_by', f'A discount above {limit}% of the price needs a doctor or an admin. '
-                                           'Choose who approved it.')
-    return None
 
 
 def _whole(check: Checker, name: str, value: Any) -> int | None:
