@@ -10,6 +10,7 @@ import pytest
 from nicegui.testing import User
 from tortoise import Tortoise, connections
 
+from app import issued_records
 from app.audit import append_only
 from app.audit.chain import audit_key
 from app.auth import handoff, throttle
@@ -53,6 +54,7 @@ async def db() -> AsyncIterator[None]:
     await Tortoise.init(config=tortoise_config('sqlite://:memory:'), _enable_global_fallback=True)
     await Tortoise.generate_schemas()
     await append_only.install(connections.get('default'))
+    await issued_records.install(connections.get('default'))
     audit_key(get_settings().data_dir, create=True)  # as opening a new installation's database does
     yield
     await Tortoise.close_connections()
@@ -67,6 +69,7 @@ async def vault() -> AsyncIterator[None]:
                         _enable_global_fallback=True)
     await Tortoise.generate_schemas()
     await append_only.install(connections.get('default'))
+    await issued_records.install(connections.get('default'))
     audit_key(get_settings().data_dir, create=True)  # as opening a new installation's database does
     yield
     await Tortoise.close_connections()

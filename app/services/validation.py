@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
+from uuid import UUID
 
 from app.money import MoneyRefused, format_money, parse_money
 from app.services.session_time import (
@@ -34,6 +35,17 @@ UID_MAX = Patient._meta.fields_map['uid'].max_length
 def is_record_id(value: object) -> bool:
     """Tell whether a number can name a row at all (checked before it reaches a query)."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID
+
+
+def is_uuid(value: object) -> bool:
+    """Tell whether a value can name a row by UUID (a UUID, or text that spells one)."""
+    if isinstance(value, UUID):
+        return True
+    try:
+        UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
 
 
 def fits_column(text: str | None, max_length: int) -> bool:
