@@ -593,10 +593,9 @@ async def _find(*, invoice_id: UUID | None = None, number: str | None = None) ->
 
 async def _locked(connection: BaseDBAsyncClient, invoice_id: UUID) -> Invoice:
     """The invoice as it is now, its row locked until the transaction ends (PostgreSQL; SQLite holds the file)."""
-    query = Invoice.filter(id=invoice_id).using_db(connection).select_related('patient', 'branch')
-    if connection.capabilities.dialect != 'sqlite':
-        query = query.select_for_update()
-    found = await query.first()
+    if connection.capabilities.dialect != 'sqlite':  # FOR UPDATE cannot join: lock the row, then read it
+        await Invoice.filter(id=invoice_id).using_db(connection).select_for_update().values_list('id', flat=True)
+    found = await Invoice.filter(id=invoice_id).using_db(connection).select_related('patient', 'branch').first()
     if found is None:
         raise NotFound(INVOICE_NOT_FOUND)
     return found
