@@ -142,6 +142,7 @@ def mount(settings: Settings) -> None:
     import pages  # registers every screen
 
     pages.patient_files.add_file_routes()
+    pages.billing_files.add_billing_file_routes()
 
 
 def _startup(settings: Settings):  # type: ignore[no-untyped-def]

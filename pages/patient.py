@@ -17,6 +17,7 @@ from app.services.patient_lookup import NOT_FOUND, open_patient
 from components import (
     patient_access,
     patient_attachments,
+    patient_billing,
     patient_consultations,
     patient_details,
     patient_history,
@@ -34,7 +35,8 @@ from components.patient_sections import PatientSection, opening_section, section
 
 # The modules whose `@patient_section`s make up this page (each section says its own order).
 SECTION_MODULES = (patient_details, patient_consultations, patient_history, patient_notes, patient_tests,
-                   patient_attachments, patient_outcomes, patient_visits, patient_plans, patient_access)
+                   patient_attachments, patient_outcomes, patient_visits, patient_plans, patient_billing,
+                   patient_access)
 
 
 @guarded_page('/patients/{uid}', permission=Permission.PATIENTS_VIEW, title='Patient',

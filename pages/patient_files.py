@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from nicegui import app
 
 from app.audit import request_origin
-from app.auth import sessions
+from app.auth.admission import admit_file
 from app.errors import NotFound, PermissionDenied
 from app.services import attachments
 
@@ -29,9 +29,8 @@ def add_file_routes() -> None:
     @app.get('/patients/{uid}/files/{attachment_id}', include_in_schema=False)
     async def patient_file(request: Request, uid: str, attachment_id: str) -> Response:
         with request_origin(request):
-            resolved = await sessions.resolve_token(request.cookies.get(sessions.COOKIE_NAME))
-            actor = resolved.actor
-            if actor is None or actor.must_change_password or actor.needs_two_factor_setup:
+            actor = await admit_file(request)
+            if actor is None:
                 return Response('Sign in to see this file.', status_code=403, headers=_NO_FILE)
             try:
                 file_id = UUID(attachment_id)

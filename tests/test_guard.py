@@ -13,6 +13,7 @@ from app.auth.permissions import Permission, role_can
 from app.clock import utcnow
 from components.guard import PAGES, guarded_page
 from models.accounts import Role
+from models.billing import Invoice, InvoiceStatus
 from models.scheduling import Appointment
 from tests.factories import make_branch, make_patient, make_user
 
@@ -42,6 +43,8 @@ async def test_every_page_as_every_role(user: User) -> None:
     await Appointment.create(id=TOKEN_EXAMPLE, branch=branch, patient=patient, clinician=doctor,
                              service='physiotherapy', starts_at=utcnow(), ends_at=utcnow() + timedelta(minutes=30),
                              status='arrived', token_serial=1)
+    await Invoice.create(branch=branch, patient=patient, status=InvoiceStatus.ISSUED, number='AND/26-27/00001',
+                         financial_year='26-27', serial=1, issued_on=utcnow().date(), total=600)  # the invoice page's
     tokens: dict[Role | str, str | None] = {ANONYMOUS: None}
     for role in Role:
         staff = await make_user(role, branch=branch, username=f'matrix-{role.value}')

@@ -73,3 +73,18 @@ async def admit(request: Request, spec: PageSpec) -> Actor | AnonymousActor | Re
     if actor.needs_two_factor_setup and not actor.must_change_password and spec.path != TWO_FACTOR_PATH:
         return RedirectResponse(TWO_FACTOR_PATH, status_code=303)
     return actor
+
+
+async def admit_file(request: Request) -> Actor | None:
+    """The member of staff a file route may serve (a PDF, an attachment), or None.
+
+    A file is not a page, so nobody is redirected: a visitor who is not signed in, or whose
+    password change or two-factor enrolment is pending, gets None and the route answers 403.
+    The route's service then checks the permission, as a page's would.
+    """
+    if not await setup_state.is_done():
+        return None
+    actor = (await sessions.resolve_token(request.cookies.get(sessions.COOKIE_NAME))).actor
+    if actor is None or actor.must_change_password or actor.needs_two_factor_setup:
+        return None
+    return actor

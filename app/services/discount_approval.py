@@ -31,6 +31,12 @@ class Approval:
     discount: Decimal
 
 
+async def approvers_in(branch_id: int) -> list[tuple[int, str]]:
+    """The active staff of a branch who may approve a discount (doctors and admins): (id, name)."""
+    users = await User.filter(is_active=True, branch_id=branch_id).order_by('full_name')
+    return [(user.id, user.full_name) for user in users if role_can(user.role, Permission.DISCOUNTS_APPROVE)]
+
+
 async def check_discount(check: Checker, actor: Actor, discount: Decimal, price: Decimal,
                          approver_id: int | None, *, field: str = 'discount') -> int | None:
     """Refuse a discount above the price, or above the limit without an approver; return who approved it."""

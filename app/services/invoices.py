@@ -40,7 +40,7 @@ from app.errors import DomainError, NotFound
 from app.money import LARGEST_AMOUNT, format_money, parse_money, to_paise
 from app.services.billing_math import ZERO, LineTerms, credit_split, work_out
 from app.services.clinic_hours import zone_of
-from app.services.discount_approval import check_discount, confirm_approval, record_approval
+from app.services.discount_approval import approvers_in, check_discount, confirm_approval, record_approval
 from app.services.document_numbers import Series, take_number
 from app.services.paging import Page, read_page
 from app.services.patient_lookup import NOT_FOUND
@@ -115,6 +115,7 @@ class InvoiceView:
     status: InvoiceStatus
     number: str
     title: str
+    patient_id: UUID
     patient_uid: str
     patient_name: str
     patient_phone: str
@@ -234,6 +235,12 @@ async def invoice_view(*, actor: Actor, invoice_id: UUID | None = None, number: 
     await audit.view(actor, entity_type=EntityType.INVOICE, entity_id=invoice.id, patient_id=invoice.patient.uid,
                      detail=invoice.number or 'Draft')
     return await _view(actor, invoice)
+
+
+async def invoice_id_of(*, actor: Actor, number: str) -> UUID:
+    """Which invoice a number names (the page then reads it, audited)."""
+    require(actor, Permission.BILLING_VIEW)
+    return (await _find(number=number)).id
 
 
 async def invoices_page(*, actor: Actor, page: int = 1, per_page: int = 25, search: str = '',
@@ -531,6 +538,51 @@ async def credit_note(*, actor: Actor, invoice_id: UUID, amount: Any, reason: st
     return await _view(actor, await _find(invoice_id=note.id))
 
 
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    id: UUID
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BillingSources:
+    """What a draft may bill for its patient: unbilled prepaid plans, consultations, tests, and attended sessions."""
+
+    plans: list[Choice]
+    consultations: list[Choice]
+    tests: list[Choice]
+    sessions: int
+
+
+async def discount_approvers(*, actor: Actor) -> list[tuple[int, str]]:
+    """Who at the actor's branch may approve an invoice's discount above the limit."""
+    require(actor, Permission.BILLING_CREATE)
+    return await approvers_in(actor.branch_id)
+
+
+async def billing_sources(*, actor: Actor, invoice_id: UUID) -> BillingSources:
+    invoice = await _draft(actor, invoice_id)
+    zone = zone_of(invoice.branch)
+    live = Invoice.filter(kind=InvoiceKind.INVOICE, plan_id__isnull=False).exclude(status=InvoiceStatus.CANCELLED)
+    billed_plans = set(await live.values_list('plan_id', flat=True))
+    plans = [plan for plan in await TreatmentPlan.filter(patient_id=invoice.patient_id).exclude(
+        plan_type=PlanType.DAILY).order_by('-start_date').limit(20) if plan.id not in billed_plans]
+    billed_tests = InvoiceLine.filter(diagnostic_test_id__isnull=False, invoice__kind=InvoiceKind.INVOICE) \
+        .exclude(invoice__status=InvoiceStatus.CANCELLED).values_list('diagnostic_test_id', flat=True)
+    tests = await DiagnosticTest.filter(patient_id=invoice.patient_id).exclude(status=TestStatus.CANCELLED) \
+        .exclude(id__in=Subquery(billed_tests)).order_by('-created_at').limit(20)
+    return BillingSources(
+        plans=[Choice(id=plan.id, label=f'{SERVICE_NAMES[plan.service]} {plan.plan_type.value}, {plan.days} sessions '
+                                        f'from {shown_date(plan.start_date)}: {format_money(plan.total)}')
+               for plan in plans],
+        consultations=[Choice(id=registration.id, label=f'{shown_date(registration.visit_at.astimezone(zone).date())}'
+                                                      f': {format_money(registration.fee)}')
+                       for registration in await unbilled_consultations(invoice.patient_id)],
+        tests=[Choice(id=test.id, label=f'{test.kind} test of {shown_date(test.created_at.astimezone(zone).date())}')
+               for test in tests],
+        sessions=len(await billable_sessions(invoice.patient_id)))
+
+
 # -- reading for other services --------------------------------------------------------------------
 
 async def billable_sessions(patient_id: UUID) -> list[Appointment]:
@@ -706,7 +758,8 @@ async def _view(actor: Actor, invoice: Invoice) -> InvoiceView:
     is_invoice = invoice.kind is InvoiceKind.INVOICE
     return InvoiceView(
         id=invoice.id, kind=invoice.kind, status=invoice.status, number=invoice.number or '',
-        title=document_title(invoice.kind, [line.tax_rate for line in lines]), patient_uid=invoice.patient.uid,
+        title=document_title(invoice.kind, [line.tax_rate for line in lines]), patient_id=invoice.patient_id,
+        patient_uid=invoice.patient.uid,
         patient_name=invoice.patient.full_name, patient_phone=invoice.patient.phone or '',
         branch_id=invoice.branch_id, branch_name=invoice.branch.name, issued_on=invoice.issued_on,
         issued_by=issued_by.full_name if issued_by else '', created_on=invoice.created_at.date(),
