@@ -231,3 +231,42 @@ class DayClosing(Model):
     class Meta:
         table = 'day_closing'
         unique_together = (('branch', 'day'),)
+
+
+class ExpenseStatus(StrEnum):
+    PENDING = 'pending'  # entered, waiting for an admin
+    APPROVED = 'approved'
+    REJECTED = 'rejected'
+    PAID = 'paid'
+
+
+class Expense(Model):
+    """An expense voucher: what the branch spent, on what, to whom, approved (or not) by an admin."""
+
+    id = fields.UUIDField(primary_key=True, default=uuid4)
+    branch = fields.ForeignKeyField('models.Branch', related_name='expenses', on_delete=fields.RESTRICT)
+    number = fields.CharField(max_length=16, unique=True, description='Voucher number: ANDV/26-27/00001')
+    spent_on = fields.DateField()
+    paid_to = fields.CharField(max_length=120)
+    paid_by = fields.CharField(max_length=120, description='Who at the clinic paid it')
+    purpose = fields.CharField(max_length=120, description='For what: rent, electricity, supplies, ...')
+    description = fields.TextField(default='')
+    amount = fields.DecimalField(max_digits=12, decimal_places=2)
+    mode = fields.CharEnumField(PaymentMode, max_length=14)
+    status = fields.CharEnumField(ExpenseStatus, max_length=10, default=ExpenseStatus.PENDING)
+    bill_file = fields.CharField(max_length=200, null=True, description='The bill photo, encrypted, under uploads')
+    bill_media_type = fields.CharField(max_length=40, null=True)
+    decided_by = fields.ForeignKeyField('models.User', related_name='expenses_decided', null=True,
+                                        on_delete=fields.RESTRICT, description='The admin who approved or rejected')
+    decided_at = fields.DatetimeField(null=True)
+    decision_note = fields.CharField(max_length=300, default='')
+    paid_at = fields.DatetimeField(null=True)
+    created_by = fields.ForeignKeyField('models.User', related_name='expenses_created', null=True,
+                                        on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = 'expense'
+        ordering = ['-spent_on', '-created_at']
+        indexes = (('branch_id', 'spent_on'), ('branch_id', 'status'))

@@ -33,6 +33,8 @@ class Branch(Model):
     document_code = fields.CharField(max_length=3, null=True, unique=True,
                                      description='Letters that start invoice numbers: AND')
     upi_id = fields.CharField(max_length=60, default='', description='UPI id (name@bank) printed as a QR code on bills')
+    daily_expense_budget = fields.DecimalField(max_digits=12, decimal_places=2, default=0,
+                                               description='What the branch may spend a day; 0: no budget')
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

@@ -48,8 +48,10 @@ class EntityType(StrEnum):
     CLINICAL_NOTE = 'clinical-note'
     CLOSURE = 'closure'  # a clinic holiday, a branch closed, a clinician's leave
     DIAGNOSIS = 'diagnosis'
+    DAY_CLOSING = 'day-closing'  # a branch's collections counted and closed for a day
     DIAGNOSTIC_TEST = 'diagnostic-test'
     ENCRYPTION = 'encryption'  # the encryption of stored health data
+    EXPENSE = 'expense'  # an expense voucher and its bill photo
     INQUIRY = 'inquiry'
     INVOICE = 'invoice'  # an invoice or a credit note (drafts, issue, PDF downloads)
     KEY = 'key'  # an encryption key

@@ -3,7 +3,8 @@
 An invoice number reads `AND/26-27/00123`: the branch's code (up to three letters or digits), the
 financial year (April to March, by the branch's clock) and the serial, at most 16 characters of
 letters, digits, `-` and `/` as the GST rules allow. Credit notes, receipts and refunds have their
-own series, marked by a letter after the code: `ANDC/26-27/00001`, `ANDR/...`, `ANDF/...`.
+own series, marked by a letter after the code: `ANDC/26-27/00001`, `ANDR/...`, `ANDF/...`, and
+expense vouchers `ANDV/...`.
 
 The serial is taken by one statement (insert the year's row, or add one to it, and return the
 result) inside the transaction that issues the document. Concurrent issues queue on that row (on
@@ -37,9 +38,10 @@ class Series(StrEnum):
     CREDIT_NOTE = 'credit-note'
     RECEIPT = 'receipt'
     REFUND = 'refund'
+    EXPENSE = 'expense'
 
 
-_MARKS = {Series.INVOICE: '', Series.CREDIT_NOTE: 'C', Series.RECEIPT: 'R', Series.REFUND: 'F'}
+_MARKS = {Series.INVOICE: '', Series.CREDIT_NOTE: 'C', Series.RECEIPT: 'R', Series.REFUND: 'F', Series.EXPENSE: 'V'}
 
 
 def financial_year(day: date) -> str:
