@@ -55,14 +55,15 @@ class Permission(StrEnum):
     BILLING_CREATE = 'billing.create'  # write and issue invoices, take payments, credit notes (the front desk)
     BILLING_APPROVE = 'billing.approve'  # refunds out of a patient's credit, the price list (admins)
     REPORTS_VIEW = 'reports.view'
-    EXPENSES_APPROVE = 'expenses.approve'
+    EXPENSES_ENTER = 'expenses.enter'  # see the branch's vouchers and enter one (the front desk)
+    EXPENSES_APPROVE = 'expenses.approve'  # approve, reject and mark vouchers paid (admins)
 
 
 _P = Permission
 _CLINICAL = {_P.PATIENTS_VIEW, _P.PATIENTS_EDIT, _P.NOTES_VIEW, _P.NOTES_WRITE, _P.TESTS_VIEW, _P.TESTS_EDIT,
              _P.PLANS_VIEW, _P.PLANS_EDIT}
 _FRONT_DESK = {_P.PATIENTS_VIEW, _P.PATIENTS_EDIT, _P.INQUIRIES_VIEW, _P.INQUIRIES_EDIT, _P.PLANS_VIEW,
-               _P.SCHEDULE_VIEW, _P.SCHEDULE_EDIT, _P.BILLING_VIEW, _P.BILLING_CREATE}
+               _P.SCHEDULE_VIEW, _P.SCHEDULE_EDIT, _P.BILLING_VIEW, _P.BILLING_CREATE, _P.EXPENSES_ENTER}
 _ADMINISTRATION = {_P.USERS_VIEW, _P.USERS_MANAGE, _P.BRANCHES_VIEW, _P.BRANCHES_MANAGE, _P.SECURITY_MANAGE,
                    _P.AUDIT_VIEW, _P.BACKUPS_MANAGE, _P.PATIENT_ACCESS_LOG, _P.DISCOUNTS_APPROVE, _P.PLANS_EDIT,
                    _P.REPORTS_VIEW, _P.EXPENSES_APPROVE, _P.SCHEDULE_HOURS, _P.BILLING_APPROVE}
