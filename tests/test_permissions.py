@@ -43,7 +43,9 @@ schedule.own              .          .          x          x          .
 schedule.hours            x          x          .          .          .
 billing.view              x          x          x          .          x
 billing.create            x          x          .          .          x
+billing.approve           x          x          .          .          .
 reports.view              x          x          .          .          .
+expenses.enter            x          x          .          .          x
 expenses.approve          x          x          .          .          .
 """
 COLUMNS = (Role.SUPERADMIN, Role.ADMIN, Role.DOCTOR, Role.JRDOCTOR, Role.RECEPTION)
