@@ -12,6 +12,7 @@ from pages import (
     admin_staff_profile,
     admin_users,
     audit,
+    billing,
     billing_files,
     book,
     calendar,
@@ -31,7 +32,7 @@ from pages import (
     waitlist,
 )
 
-SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, invoices, calendar,
-           today, token, reminders, waitlist, book, audit, admin_users, admin_staff_profile, admin_branches,
+SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, invoices, billing,
+           calendar, today, token, reminders, waitlist, book, audit, admin_users, admin_staff_profile, admin_branches,
            admin_hours, admin_backups)
 FILE_ROUTES = (patient_files, billing_files)  # plain HTTP routes (`add_file_routes`), behind the same admission rules

@@ -71,8 +71,12 @@ async def test_reception_bills_a_patient_from_draft_to_paid(user: User) -> None:
 
     await user.open(f'/patients/{bills.patient_uid}?part=billing')
     await user.should_see(marker='patient-invoices')
-    await user.should_see('AND/26-27/00001')
-    await user.should_see('ANDR/26-27/00001')
+    invoice_rows = user.find(marker='patient-invoices').elements.pop().rows
+    assert [(row['number'], row['due'], row['status']) for row in invoice_rows] == [
+        ('AND/26-27/00001', '₹200.00', 'Partly paid')]
+    payment_rows = user.find(marker='patient-payments').elements.pop().rows
+    assert [(row['number'], row['mode'], row['amount']) for row in payment_rows] == [
+        ('ANDR/26-27/00001', 'UPI', '₹1,000.00')]
     due = user.find(marker='account-due').elements.pop()
     assert due.text == '₹200.00'
 

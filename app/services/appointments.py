@@ -39,6 +39,7 @@ from app.auth.permissions import Permission, role_can
 from app.clock import utcnow
 from app.dates import shown_date
 from app.errors import DomainError, NotFound, PermissionDenied
+from app.services.branches import working_branch
 from app.services.clinic_hours import (
     WEEKDAYS,
     Timetable,
@@ -196,7 +197,7 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
     require(actor, Permission.SCHEDULE_VIEW)
     if last_day < first_day or (last_day - first_day).days > 62:
         raise DomainError('Show at most two months at a time.')
-    branch = await _branch(actor, branch_id)
+    branch = await working_branch(actor, branch_id)
     zone = zone_of(branch)
     clinicians = await _clinicians(branch.id)
     query = Appointment.filter(branch_id=branch.id, status__in=SHOWN_ON_CALENDAR,
@@ -222,7 +223,7 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
 async def bookable_clinicians(*, actor: Actor, branch_id: int | None = None) -> list[Clinician]:
     """The branch's active clinicians (doctors and junior doctors), with their working hours."""
     require(actor, Permission.SCHEDULE_VIEW)
-    return await _clinicians((await _branch(actor, branch_id)).id)
+    return await _clinicians((await working_branch(actor, branch_id)).id)
 
 
 @audit_denials(EntityType.APPOINTMENT)
@@ -241,7 +242,7 @@ async def appointment_details(*, actor: Actor, appointment_id: UUID) -> Appointm
 async def book(*, actor: Actor, booking: BookingInput) -> AppointmentRow:
     """Book an appointment; a clash, a closed hour or bad input saves nothing and says why."""
     require_changer(actor)
-    branch = await _branch(actor, booking.branch_id)
+    branch = await working_branch(actor, booking.branch_id)
     zone = zone_of(branch)
     values = await _checked_booking(actor, booking, branch)
     starts_at = utc_of(values['starts'], zone)
@@ -544,13 +545,6 @@ async def _appointment(actor: Actor, appointment_id: UUID) -> Appointment:
     if appointment is None or not actor.may_work_in(appointment.branch_id):
         raise NotFound(APPOINTMENT_NOT_FOUND)
     return appointment
-
-
-async def _branch(actor: Actor, branch_id: int | None) -> Branch:
-    branch = await Branch.get_or_none(id=actor.branch_id if branch_id is None else branch_id)
-    if branch is None or not actor.may_work_in(branch.id):
-        raise NotFound('That branch could not be found.')
-    return branch
 
 
 async def _clinicians(branch_id: int) -> list[Clinician]:

@@ -188,6 +188,15 @@ def _write_file(path: Path, content: bytes) -> None:
     path.write_bytes(content)
 
 
+async def working_branch(actor: Actor, branch_id: int | None = None) -> Branch:
+    """The branch a screen works in: the actor's own, or the one a superadmin chose; another is not found."""
+    chosen = actor.branch_id if branch_id is None else branch_id
+    branch = await Branch.get_or_none(id=chosen) if is_record_id(chosen) else None
+    if branch is None or not actor.may_work_in(branch.id):
+        raise NotFound('That branch could not be found.')
+    return branch
+
+
 async def _reachable(actor: Actor, branch_id: int) -> Branch:
     branch = await Branch.get_or_none(id=branch_id) if is_record_id(branch_id) else None
     if branch is None:

@@ -135,6 +135,7 @@ async def take_payment(*, actor: Actor, patient_uid: str, payment: PaymentInput)
     branch = await Branch.get(id=actor.branch_id)
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.PAYMENT,
                             patient_id=patient.uid) as event:
+        await lock_branch(event.connection, branch.id)
         await _lock_patient(event.connection, patient.id)
         invoices = [await _locked_invoice(event.connection, invoice.id) for invoice in invoices]
         due = sum((_due(invoice) for invoice in invoices if invoice.status in OWING), ZERO)
@@ -205,6 +206,7 @@ async def refund(*, actor: Actor, patient_uid: str, amount: Any, mode: PaymentMo
     branch = await Branch.get(id=actor.branch_id)
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.PAYMENT,
                             patient_id=patient.uid) as event:
+        await lock_branch(event.connection, branch.id)
         await _lock_patient(event.connection, patient.id)
         credit = await patient_credit(patient.id)
         if money > credit:
@@ -326,6 +328,12 @@ async def _owing(actor: Actor, patient: Patient, invoice_ids: Sequence[UUID], ch
             check.fail('invoices', 'Choose invoices of this patient at this branch that still have something due.')
         return list(found)
     return list(await query.order_by('issued_at'))
+
+
+async def lock_branch(connection: BaseDBAsyncClient, branch_id: int) -> None:
+    """Queue behind any day closing or payment at the branch (PostgreSQL; SQLite holds the write lock already)."""
+    if connection.capabilities.dialect != 'sqlite':
+        await Branch.filter(id=branch_id).using_db(connection).select_for_update().values_list('id', flat=True)
 
 
 async def _lock_patient(connection: BaseDBAsyncClient, patient_id: UUID) -> None:

@@ -20,8 +20,9 @@ from app.audit import Action, EntityType, audit
 from app.audit.denials import audit_denials
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
-from app.errors import DomainError, NotFound
+from app.errors import NotFound
 from app.money import format_money
+from app.services.branches import working_branch
 from app.services.users import require
 from app.services.validation import Checker, is_record_id
 from models.billing import PriceItem, PriceKind
@@ -115,7 +116,7 @@ class PriceInput:
 async def price_list(*, actor: Actor, branch_id: int | None = None, active_only: bool = True) -> list[PriceRow]:
     """The branch's prices (the actor's branch unless the superadmin names another), written first if new."""
     require(actor, Permission.BILLING_VIEW)
-    branch = await _branch(actor, branch_id)
+    branch = await working_branch(actor, branch_id)
     await ensure_price_list(branch)
     items = PriceItem.filter(branch_id=branch.id)
     if active_only:
@@ -177,13 +178,6 @@ def tax_rate(check: Checker, value: object, *, field: str = 'tax_rate') -> Decim
         return Decimal(0)
     return rate.quantize(Decimal('0.01'))
 
-
-async def _branch(actor: Actor, branch_id: int | None) -> Branch:
-    chosen = actor.branch_id if branch_id is None else branch_id
-    branch = await Branch.get_or_none(id=chosen) if is_record_id(chosen) else None
-    if branch is None or not actor.may_work_in(branch.id):
-        raise DomainError('That branch could not be found.')
-    return branch
 
 
 def _row(item: PriceItem) -> PriceRow:
