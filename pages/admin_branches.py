@@ -37,7 +37,7 @@ def _table_row(row: branches.BranchRow) -> dict[str, Any]:
     return {'id': row.id, 'name': row.name, 'clinic_name': row.clinic_name, 'address': row.address,
             'phone': row.phone, 'phone_alt': row.phone_alt, 'email': row.email, 'gstin': row.gstin,
             'status': 'Open' if row.is_active else 'Closed', 'is_active': row.is_active,
-            'logo': 'Yes' if row.logo_file else 'No'}
+            'logo': 'Yes' if row.logo_file else 'No', 'document_code': row.document_code, 'upi_id': row.upi_id}
 
 
 def _details_dialog(title: str, *, submit_label: str, row: dict[str, Any] | None,
@@ -141,6 +141,28 @@ async def branches_page(actor: Actor) -> None:
                                    noun='logo')
         await show_logo(actor)
 
+    def open_billing() -> None:
+        if (row := chosen()) is None:
+            return
+
+        @guarded_action(Permission.BRANCHES_MANAGE)
+        async def save(current: Actor) -> None:
+            fields = dialog.form.fields
+            await dialog.attempt(
+                lambda: branches.set_billing_details(actor=current, branch_id=row['id'],
+                                                     document_code=fields['document_code'].value or '',
+                                                     upi_id=fields['upi_id'].value or ''),
+                done='The billing details have been saved.', then=lambda _: refresh(current))
+
+        dialog = FormDialog(f'Billing at {row["name"]}', submit_label='Save', on_submit=save,
+                            text='The code starts every invoice number (AND/26-27/00123); the UPI id is what the QR '
+                                 'code on each bill pays.')
+        with dialog.body:
+            dialog.form.add('document_code', ui.input('Branch code (1 to 3 letters or digits)',
+                                                      value=row.get('document_code', '')))
+            dialog.form.add('upi_id', ui.input('UPI id', value=row.get('upi_id', ''), placeholder='clinic@okaxis'))
+        fill_width(dialog)
+
     @guarded_action(Permission.BRANCHES_CREATE)
     async def set_open(current: Actor, active: bool) -> None:
         if (row := chosen()) is None:
@@ -162,6 +184,8 @@ async def branches_page(actor: Actor) -> None:
             if can_manage:
                 ui.button('Edit', icon='edit', on_click=open_edit).props('outline').mark('edit-branch')
             ui.button('Logo', icon='image', on_click=open_logo).props('outline').mark('branch-logo')
+            if can_manage:
+                ui.button('Billing', icon='qr_code_2', on_click=open_billing).props('outline').mark('branch-billing')
             if can_open:
                 ui.button('Reopen', icon='storefront', on_click=lambda: set_open(True)).props('outline') \
                     .mark('reopen-branch')

@@ -303,3 +303,26 @@ async def _other_desk(bills: BillingClinic):  # type: ignore[no-untyped-def]
 
     branch = await make_branch('Bandra')
     return await actor_of(await make_user(Role.RECEPTION, branch=branch, full_name='Neha Joshi'))
+
+
+async def test_a_branch_s_code_starts_its_numbers_and_is_fixed_once_used(db: None) -> None:
+    from app.services import branches
+
+    bills = await billing_clinic()
+    boss = bills.boss
+    branch_id = bills.clinic.branch.id
+    for code, upi, field, message in (('ANDHERI', '', 'document_code', 'The branch code is one to three'),
+                                      ('AN', 'not a upi id', 'upi_id', 'A UPI id looks like clinicname@okaxis.')):
+        with pytest.raises(ValidationFailed) as refused:
+            await branches.set_billing_details(actor=boss, branch_id=branch_id, document_code=code, upi_id=upi)
+        assert refused.value.field_errors[field].startswith(message)
+    row = await branches.set_billing_details(actor=boss, branch_id=branch_id, document_code='adw',
+                                             upi_id='prospine.andheri@okaxis')
+    assert (row.document_code, row.upi_id) == ('ADW', 'prospine.andheri@okaxis')
+    with pytest.raises(PermissionDenied):
+        await branches.set_billing_details(actor=bills.desk, branch_id=branch_id, document_code='X', upi_id='')
+    assert (await bills.issued(('Session', '600'))).number == 'ADW/26-27/00001'
+    with pytest.raises(ValidationFailed) as refused:
+        await branches.set_billing_details(actor=boss, branch_id=branch_id, document_code='AND', upi_id='')
+    assert refused.value.field_errors == {
+        'document_code': 'Documents are already numbered ADW/...: the code can no longer change.'}

@@ -7,6 +7,7 @@ made in an audited transaction (`audit.change`) that records what changed.
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +22,17 @@ from app.auth.permissions import Permission
 from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.changes import save_changes
+from app.services.document_numbers import code_problem
 from app.services.uploads import MEDIA_TYPES, image_kind, shown_name, size_problem
 from app.services.users import require
 from app.services.validation import Checker, is_record_id
 from app.wording import counted
 from models.accounts import User
+from models.billing import DocumentSerial
 from models.clinic import Branch
 
 NOT_FOUND = 'That branch could not be found.'
+_UPI_ID = re.compile(r'^[A-Za-z0-9.\-_]{2,200}@[A-Za-z][A-Za-z0-9]{1,63}$')
 LOGO_MAX_BYTES = 1024 * 1024
 
 
@@ -46,12 +50,15 @@ class BranchRow:
     gstin: str
     logo_file: str | None
     is_active: bool
+    document_code: str = ''  # starts the branch's invoice numbers: AND/26-27/00123
+    upi_id: str = ''  # the UPI id bills' QR codes pay to
 
 
 def _row(branch: Branch) -> BranchRow:
     return BranchRow(id=branch.id, name=branch.name, clinic_name=branch.clinic_name, address=branch.address,
                      phone=branch.phone, phone_alt=branch.phone_alt, email=branch.email, gstin=branch.gstin,
-                     logo_file=branch.logo_file, is_active=branch.is_active)
+                     logo_file=branch.logo_file, is_active=branch.is_active, document_code=branch.document_code or '',
+                     upi_id=branch.upi_id)
 
 
 @audit_denials(EntityType.BRANCH)
@@ -109,6 +116,34 @@ async def update_branch(*, actor: Actor, branch_id: int, name: str, clinic_name:
 
 
 @audit_denials(EntityType.BRANCH)
+@audit_denials(EntityType.BRANCH)
+async def set_billing_details(*, actor: Actor, branch_id: int, document_code: str, upi_id: str) -> BranchRow:
+    """The code that starts the branch's document numbers, and the UPI id its bills' QR codes pay to.
+
+    The code is fixed once a document has been numbered with it: a financial year's invoices keep one series.
+    """
+    require(actor, Permission.BRANCHES_MANAGE)
+    branch = await _reachable(actor, branch_id)
+    check = Checker()
+    code = (document_code or '').strip().upper()
+    if code and (problem := code_problem(code)):
+        check.fail('document_code', problem)
+    elif code and await Branch.filter(document_code=code).exclude(id=branch.id).exists():
+        check.fail('document_code', f'{code} already starts the numbers of another branch. Choose another code.')
+    elif branch.document_code and code != branch.document_code and \
+            await DocumentSerial.filter(branch_id=branch.id).exists():
+        check.fail('document_code', f'Documents are already numbered {branch.document_code}/...: the code can no '
+                                    'longer change.')
+    upi = (upi_id or '').strip()
+    if upi and not _UPI_ID.match(upi):
+        check.fail('upi_id', 'A UPI id looks like clinicname@okaxis.')
+    check.raise_if_any()
+    async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.BRANCH, entity_id=branch.id) as event:
+        await save_changes(event, branch, document_code=code or None, upi_id=upi)
+        event.set_detail(f'Billing details: code {code or "(from the name)"}, UPI id {upi or "(none)"}')
+    return _row(await _reachable(actor, branch_id))
+
+
 async def set_branch_active(*, actor: Actor, branch_id: int, active: bool) -> None:
     """Close or reopen a branch (superadmin only); a branch with active staff stays open."""
     require(actor, Permission.BRANCHES_CREATE)
