@@ -9,6 +9,7 @@ from pages import (
     admin_backups,
     admin_branches,
     admin_hours,
+    admin_prices,
     admin_staff_profile,
     admin_users,
     audit,
@@ -34,5 +35,5 @@ from pages import (
 
 SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, invoices, billing,
            calendar, today, token, reminders, waitlist, book, audit, admin_users, admin_staff_profile, admin_branches,
-           admin_hours, admin_backups)
+           admin_hours, admin_prices, admin_backups)
 FILE_ROUTES = (patient_files, billing_files)  # plain HTTP routes (`add_file_routes`), behind the same admission rules

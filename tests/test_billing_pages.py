@@ -154,3 +154,27 @@ async def test_the_pdf_route_is_guarded_like_a_page_and_every_download_is_audite
                          (EntityType.INVOICE, 'Bill of supply AND/26-27/00001 as PDF (80 mm roll)'),
                          (EntityType.PAYMENT, 'Receipt ANDR/26-27/00001 as PDF (80 mm roll)')]
     assert await invoices.invoice_view(actor=bills.desk, invoice_id=issued.id)
+
+
+async def test_an_admin_changes_a_price_and_the_desk_bills_at_it(user: User) -> None:
+    from models.billing import PriceItem
+
+    bills = await billing_clinic()
+    await sign_in(user, bills.admin)
+    await user.open('/admin/prices')
+    await user.should_see(marker='prices')
+    table = user.find(marker='prices').elements.pop()
+    belt = next(row for row in table.rows if row['name'] == 'Lumbar support belt')
+    assert (belt['price'], belt['sac'], belt['tax']) == ('₹1,200.00', '9021', '5 %')
+    user.find(marker='prices').trigger('rowClick', [{}, {'id': belt['id']}, 0])
+    await user.should_see('Product: Lumbar support belt')
+    type_into(user, 'price', '-5')
+    user.find(marker='dialog-submit').click()
+    await user.should_see('The price cannot be negative.')
+    type_into(user, 'price', '1,350')
+    user.find(marker='dialog-submit').click()
+    await user.should_see('Lumbar support belt now costs ₹1,350.00.')
+    assert (await PriceItem.get(id=belt['id'])).price == Decimal('1350.00')
+    user.http_client.cookies.clear()
+    await sign_in(user, bills.clinic.reception)
+    assert (await user.http_client.get('/admin/prices')).status_code == 403
