@@ -32,7 +32,8 @@ BRANCHES = ("INSERT INTO branch (id, name, clinic_name, address, phone, phone_al
             "slot_minutes, upi_id, daily_expense_budget, created_at, updated_at) VALUES ({id}, {name}, 'ProSpine', "
             "'', '', '', '', '', {true}, 30, '', 0, {now}, {now})")
 PATIENT = ("INSERT INTO patient (id, uid, full_name, name_key, phone, phone_digits, email, gender, address, "
-           "occupation, emergency_contact_name, emergency_contact_phone, first_branch_id, registered_on, created_at, updated_at) "
+           "occupation, emergency_contact_name, emergency_contact_phone, first_branch_id, registered_on, created_at, "
+           "updated_at) "
            "VALUES ({id}, {uid}, 'Meera', 'meera', '', '', '', 'female', '', '', '', '', 1, '2026-11-01', "
            "{now}, {now})")
 REGISTRATION = ("INSERT INTO registration (id, patient_id, branch_id, chief_complaint, referral_source, "
