@@ -54,6 +54,7 @@ class BillingPart:
         self.patient = patient
         self.account = ui.row().classes('w-full gap-3 wrap').mark('account')
         self.buttons = ui.row().classes('w-full gap-2 wrap')
+        self.packages = ui.column().classes('w-full gap-1')
         ui.label('Invoices').classes('text-subtitle1 q-mt-sm')
         self.invoices = ServerTable(INVOICE_COLUMNS, read=self._read_invoices, shown=_invoice_cells,
                                     permission=Permission.BILLING_VIEW, sizes=RECORD_PAGE_SIZES,
@@ -92,6 +93,16 @@ class BillingPart:
                 ui.button('Refund credit', icon='currency_exchange', on_click=lambda: refund_dialog(
                     patient_uid=self.patient.uid, credit=account.credit, then=self.draw)) \
                     .props('outline color=negative').mark('refund')
+        self.packages.clear()
+        prepaid = await invoices.prepaid_plans(actor=actor, patient_uid=self.patient.uid)
+        with self.packages:
+            if prepaid:
+                ui.label('Packages and advances').classes('text-subtitle1 q-mt-sm')
+            for plan in prepaid:
+                billed = f'billed on {plan.invoice_number}, {format_money(plan.paid)} of {format_money(plan.total)} ' \
+                         'paid' if plan.invoice_number else f'not billed yet ({format_money(plan.total)})'
+                ui.label(f'{plan.label}: {plan.used} used, {plan.remaining} remaining · {billed}') \
+                    .classes('text-body2').mark('prepaid-plan')
         await self.invoices.refresh(actor)
         await self.payments.refresh(actor)
 

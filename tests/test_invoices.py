@@ -326,3 +326,31 @@ async def test_a_branch_s_code_starts_its_numbers_and_is_fixed_once_used(db: Non
         await branches.set_billing_details(actor=boss, branch_id=branch_id, document_code='AND', upi_id='')
     assert refused.value.field_errors == {
         'document_code': 'Documents are already numbered ADW/...: the code can no longer change.'}
+
+
+async def test_a_prepaid_package_shows_sessions_used_and_remaining_from_attendance(db: None) -> None:
+    bills = await billing_clinic()
+    clinic = bills.clinic
+    package = await TreatmentPlan.create(patient=clinic.patient, branch=clinic.branch, service=Service.PHYSIOTHERAPY,
+                                         plan_type=PlanType.PACKAGE, package_cost=Decimal(30000), days=21,
+                                         total=Decimal(30000), start_date=date(2026, 12, 1),
+                                         end_date=date(2026, 12, 31))
+    [unbilled] = await invoices.prepaid_plans(actor=bills.desk, patient_uid=clinic.patient.uid)
+    assert (unbilled.used, unbilled.remaining, unbilled.invoice_number) == (0, 21, '')
+    visits = ((1, AppointmentStatus.COMPLETED), (2, AppointmentStatus.ARRIVED), (3, AppointmentStatus.NO_SHOW),
+              (4, AppointmentStatus.CANCELLED), (8, AppointmentStatus.BOOKED))
+    for day, status in visits:
+        starts = datetime(2026, 12, day, 4, 30, tzinfo=UTC)
+        await Appointment.create(branch=clinic.branch, patient=clinic.patient, clinician=clinic.doctor,
+                                 service=Service.PHYSIOTHERAPY, starts_at=starts,
+                                 ends_at=starts + timedelta(minutes=30), status=status, plan=package,
+                                 session_number=day)
+    view = await invoices.start_invoice(actor=bills.desk, patient_uid=clinic.patient.uid)
+    await invoices.add_plan(actor=bills.desk, invoice_id=view.id, plan_id=package.id)
+    issued = await invoices.issue(actor=bills.desk, invoice_id=view.id)
+    await bills.pay('10,000', invoice=issued)
+    [row] = await invoices.prepaid_plans(actor=bills.desk, patient_uid=clinic.patient.uid)
+    assert (row.sessions, row.used, row.remaining, row.invoice_number, row.paid, row.total) == \
+        (21, 2, 19, 'AND/26-27/00001', Decimal('10000.00'), Decimal('30000.00'))
+    with pytest.raises(PermissionDenied):
+        await invoices.prepaid_plans(actor=bills.junior, patient_uid=clinic.patient.uid)

@@ -45,6 +45,7 @@ from app.services.document_numbers import Series, take_number
 from app.services.paging import Page, read_page
 from app.services.patient_lookup import NOT_FOUND
 from app.services.price_list import DIAGNOSTIC_SAC, HEALTHCARE_SAC, price_by_code, tax_rate
+from app.services.treatment_series import sessions_attended
 from app.services.users import require
 from app.services.validation import Checker, is_record_id, is_uuid
 from models.billing import Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, Payment, PaymentAllocation, PriceItem
@@ -581,6 +582,45 @@ async def billing_sources(*, actor: Actor, invoice_id: UUID) -> BillingSources:
         tests=[Choice(id=test.id, label=f'{test.kind} test of {shown_date(test.created_at.astimezone(zone).date())}')
                for test in tests],
         sessions=len(await billable_sessions(invoice.patient_id)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrepaidRow:
+    """A package or advance plan: its sessions used (attended in the calendar) and remaining, and its bill."""
+
+    plan_id: UUID
+    label: str
+    sessions: int
+    used: int
+    invoice_number: str  # '' while the plan is not billed
+    total: Decimal
+    paid: Decimal
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.sessions - self.used)
+
+
+async def prepaid_plans(*, actor: Actor, patient_uid: str) -> list[PrepaidRow]:
+    """The patient's packages and advance plans, newest first, with sessions used and remaining."""
+    require(actor, Permission.BILLING_VIEW)
+    patient = await Patient.get_or_none(uid=(patient_uid or '').strip())
+    if patient is None:
+        raise NotFound(NOT_FOUND)
+    plans = await TreatmentPlan.filter(patient_id=patient.id).exclude(plan_type=PlanType.DAILY) \
+        .order_by('-start_date').limit(10)
+    used = await sessions_attended([plan.id for plan in plans])
+    bills = {invoice.plan_id: invoice for invoice in await Invoice.filter(
+        plan_id__in=[plan.id for plan in plans], kind=InvoiceKind.INVOICE).exclude(status=InvoiceStatus.CANCELLED)}
+    rows = []
+    for plan in plans:
+        bill = bills.get(plan.id)
+        rows.append(PrepaidRow(plan_id=plan.id, label=f'{SERVICE_NAMES[plan.service]} {plan.plan_type.value}, '
+                                                      f'{plan.days} sessions from {shown_date(plan.start_date)}',
+                               sessions=plan.days, used=used.get(plan.id, 0),
+                               invoice_number=(bill.number or 'a draft') if bill else '',
+                               total=bill.total if bill else plan.total, paid=bill.paid if bill else ZERO))
+    return rows
 
 
 # -- reading for other services --------------------------------------------------------------------
