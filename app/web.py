@@ -24,6 +24,7 @@ from app.auth.navigation import safe_next
 from app.backups.schedule import start_daily_backups, stop_daily_backups
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
+from app.documents.billing_pdf import prepare_fonts
 from app.events import hub
 from app.logs import configure_logging
 from components import client_binding, live
@@ -161,8 +162,13 @@ def _startup(settings: Settings):  # type: ignore[no-untyped-def]
             await hub.connect(settings.redis_url, channel=settings.redis_channel)
         readiness.ready = True
         log.info('ProSpine started; data directory %s', settings.data_dir)
+        # the bills' font is made once per process (about a second in a worker thread), not at the first bill
+        _background.add(asyncio.create_task(asyncio.to_thread(prepare_fonts), name='prepare-fonts'))
 
     return open_everything
+
+
+_background: set[asyncio.Task[object]] = set()  # held, so the tasks are not collected before they end
 
 
 def _stop_serving() -> None:
