@@ -16,6 +16,7 @@ from app.services.day_closing import ClosingRow
 from app.services.dues import DueRow
 from app.services.paging import Page
 from app.services.payments import MODE_LABELS
+from app.wording import counted
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
@@ -64,7 +65,7 @@ class ClosingScreen:
                     if mode in figures.by_mode:
                         _tile(label, figures.by_mode[mode], marker=f'collected-{mode.value}')
                 _tile('Collected', figures.collected, marker='collected-total', strong=True)
-            ui.label(f'{figures.receipts} receipts' + (f', {format_money(figures.refunds)} refunded'
+            ui.label(counted(figures.receipts, 'receipt') + (f', {format_money(figures.refunds)} refunded'
                                                        if figures.refunds else '')).classes('text-body2')
             if figures.closing is not None:
                 closing = figures.closing
@@ -139,7 +140,7 @@ class DuesScreen:
                 .style('min-width: 9rem').mark(f'bucket {label or "all"}') as tile:
             ui.label(title).classes('text-caption')
             ui.label(format_money(amount)).classes('text-subtitle1 text-weight-medium')
-            ui.label(f'{invoices} invoices').classes('text-caption')
+            ui.label(counted(invoices, 'invoice')).classes('text-caption')
         tile.on('click', lambda: self._choose(label))
 
     async def _choose(self, label: str | None) -> None:

@@ -19,7 +19,7 @@ from app.auth.permissions import Permission
 from app.errors import DomainError
 from app.money import amount_in_words, format_money
 from app.services import invoices, payments, price_list
-from app.services.invoices import InvoiceView
+from app.services.invoices import InvoiceRow, InvoiceView
 from app.services.payments import MODE_LABELS
 from components.billing_dialogs import (
     credit_note_dialog,
@@ -50,6 +50,15 @@ LINE_COLUMNS = [column('position', '#'), column('description', 'Description', wr
 def invoice_path(view: Any) -> str:
     """Where an invoice opens: its number, or the draft's id."""
     return f'/invoices/{view.number}' if view.number else f'/invoices/draft/{view.id}'
+
+
+def invoice_cells(row: InvoiceRow) -> dict[str, Any]:
+    """An invoice as the lists show it (the patient's and the branch's): a credit note's total is money back."""
+    return {'id': str(row.id), 'path': invoice_path(row), 'number': row.number or 'Draft',
+            'date': clinic_date(row.issued_on or row.created_on), 'patient': row.patient_name, 'uid': row.patient_uid,
+            'total': ('− ' if row.kind is InvoiceKind.CREDIT_NOTE else '') + format_money(row.total),
+            'paid': format_money(row.paid) if row.kind is InvoiceKind.INVOICE else '',
+            'due': format_money(row.due) if row.due else '', 'status': row.status_label, 'branch': row.branch_name}
 
 
 class InvoiceScreen:
@@ -103,7 +112,7 @@ class InvoiceScreen:
         rows = [{'id': line.id, 'position': line.position, 'description': line.description, 'sac': line.sac,
                  'quantity': f'{line.quantity.normalize():f}', 'unit_price': format_money(line.unit_price),
                  'discount': format_money(line.discount) if line.discount else '',
-                 'tax': f'{format_money(line.tax)} ({line.tax_rate.normalize():f} %)' if line.tax else '',
+                 'tax': f'{format_money(line.tax)} ({line.tax_rate.normalize():f} %)' if line.tax_rate else 'Exempt',
                  'amount': format_money(line.amount)} for line in view.lines]
         table = ui.table(columns=LINE_COLUMNS, rows=rows, row_key='id',
                          selection='single' if view.may_change else None,

@@ -25,7 +25,7 @@ from app.services.payments import PaymentView
 from components.billing_dialogs import payment_dialog, refund_dialog
 from components.billing_links import receipt_document_url
 from components.guard import guarded_action
-from components.invoice_screen import STATUS_COLOURS, invoice_path
+from components.invoice_screen import invoice_cells, invoice_path
 from components.live import on_change
 from components.patient_sections import patient_section
 from components.server_table import ServerTable
@@ -56,7 +56,7 @@ class BillingPart:
         self.buttons = ui.row().classes('w-full gap-2 wrap')
         self.packages = ui.column().classes('w-full gap-1')
         ui.label('Invoices').classes('text-subtitle1 q-mt-sm')
-        self.invoices = ServerTable(INVOICE_COLUMNS, read=self._read_invoices, shown=_invoice_cells,
+        self.invoices = ServerTable(INVOICE_COLUMNS, read=self._read_invoices, shown=invoice_cells,
                                     permission=Permission.BILLING_VIEW, sizes=RECORD_PAGE_SIZES,
                                     per_page=RECORD_PER_PAGE, selectable=False)
         self.invoices.table.classes('cursor-pointer').mark('patient-invoices')
@@ -75,7 +75,8 @@ class BillingPart:
         account = await payments.ledger(actor=actor, patient_uid=self.patient.uid)
         self.account.clear()
         with self.account:
-            for label, amount, marker in (('Billed', account.billed - account.credited, 'billed'),
+            billed = 'Billed, after credit notes' if account.credited else 'Billed'
+            for label, amount, marker in ((billed, account.billed - account.credited, 'billed'),
                                           ('Paid', account.paid, 'paid'), ('Due', account.due, 'due'),
                                           ('Credit', account.credit, 'credit')):
                 with ui.card().props('flat bordered').classes('gap-0 q-pa-sm').style('min-width: 9rem'):
@@ -135,13 +136,6 @@ class BillingPart:
             ui.navigate.to(invoice_path(draft))
 
         await start()
-
-
-def _invoice_cells(row: InvoiceRow) -> dict[str, Any]:
-    return {'id': str(row.id), 'path': invoice_path(row), 'number': row.number or 'Draft',
-            'date': clinic_date(row.issued_on or row.created_on), 'total': format_money(row.total),
-            'paid': format_money(row.paid), 'due': format_money(row.due) if row.due else '',
-            'status': row.status_label, 'branch': row.branch_name, 'colour': STATUS_COLOURS[row.status]}
 
 
 def _payment_cells(row: PaymentView) -> dict[str, Any]:

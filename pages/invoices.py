@@ -3,7 +3,6 @@ and one invoice (`/invoices/<number>`, a draft at `/invoices/draft/<id>`)."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from nicegui import events, ui
@@ -12,19 +11,16 @@ from app.audit.events import EntityType
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.errors import NotFound
-from app.money import format_money
 from app.services import invoices
 from app.services.invoices import INVOICE_NOT_FOUND, STATUS_LABELS, InvoiceRow
 from app.services.paging import Page
 from app.wording import counted
 from components.frame import frame
 from components.guard import guarded_action, guarded_page
-from components.invoice_screen import InvoiceScreen, invoice_path
+from components.invoice_screen import InvoiceScreen, invoice_cells
 from components.live import on_change
 from components.server_table import ServerTable
 from components.tables import column
-from components.when import clinic_date
-from models.billing import InvoiceKind
 
 PER_PAGE = 25
 COLUMNS = [column('number', 'Number', nowrap=True), column('date', 'Date', nowrap=True),
@@ -32,13 +28,6 @@ COLUMNS = [column('number', 'Number', nowrap=True), column('date', 'Date', nowra
            column('total', 'Total', align='right', nowrap=True),
            column('due', 'Due', align='right', nowrap=True, hide_below=600), column('status', 'Status')]
 STATUS_FILTER = {'': 'Every status', **{status.value: label for status, label in STATUS_LABELS.items()}}
-
-
-def _cells(row: InvoiceRow) -> dict[str, Any]:
-    return {'id': str(row.id), 'path': invoice_path(row), 'number': row.number or 'Draft',
-            'date': clinic_date(row.issued_on or row.created_on), 'patient': row.patient_name, 'uid': row.patient_uid,
-            'total': ('− ' if row.kind is InvoiceKind.CREDIT_NOTE else '') + format_money(row.total),
-            'due': format_money(row.due) if row.due else '', 'status': row.status_label}
 
 
 @guarded_page('/invoices', permission=Permission.BILLING_VIEW, title='Invoices', nav_label='Invoices',
@@ -67,7 +56,7 @@ async def invoices_page(actor: Actor) -> None:
                 .classes('w-40').mark('invoice-status-filter')
             ui.button('Search', icon='search', on_click=find).mark('search')
         summary = ui.label().classes('text-body2 text-grey-7').mark('invoice-count')
-        listing = ServerTable(COLUMNS, read=read, shown=_cells, permission=Permission.BILLING_VIEW,
+        listing = ServerTable(COLUMNS, read=read, shown=invoice_cells, permission=Permission.BILLING_VIEW,
                               sizes=(10, 25, 50), per_page=PER_PAGE, selectable=False)
         listing.table.classes('cursor-pointer').mark('invoices')
         listing.table.on('rowClick', opened, [[], ['path'], None])

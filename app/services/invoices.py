@@ -149,7 +149,10 @@ class InvoiceView:
 
     @property
     def due(self) -> Decimal:
-        return self.total - self.paid - self.credited if self.kind is InvoiceKind.INVOICE else ZERO
+        """What is still to pay: nothing on a draft (not billed yet) or on a credit note."""
+        if self.kind is not InvoiceKind.INVOICE or self.status is InvoiceStatus.DRAFT:
+            return ZERO
+        return self.total - self.paid - self.credited
 
     @property
     def status_label(self) -> str:
@@ -179,7 +182,10 @@ class InvoiceRow:
 
     @property
     def due(self) -> Decimal:
-        return self.total - self.paid - self.credited if self.kind is InvoiceKind.INVOICE else ZERO
+        """What is still to pay: nothing on a draft (not billed yet) or on a credit note."""
+        if self.kind is not InvoiceKind.INVOICE or self.status is InvoiceStatus.DRAFT:
+            return ZERO
+        return self.total - self.paid - self.credited
 
     @property
     def status_label(self) -> str:
@@ -775,7 +781,8 @@ def _list_row(invoice: Invoice) -> InvoiceRow:
     return InvoiceRow(id=invoice.id, kind=invoice.kind, number=invoice.number or '', status=invoice.status,
                       patient_uid=invoice.patient.uid, patient_name=invoice.patient.full_name,
                       branch_name=invoice.branch.name, issued_on=invoice.issued_on,
-                      created_on=invoice.created_at.date(), total=invoice.total, paid=invoice.paid,
+                      created_on=invoice.created_at.astimezone(zone_of(invoice.branch)).date(), total=invoice.total,
+                      paid=invoice.paid,
                       credited=invoice.credited)
 
 
@@ -802,7 +809,8 @@ async def _view(actor: Actor, invoice: Invoice) -> InvoiceView:
         patient_uid=invoice.patient.uid,
         patient_name=invoice.patient.full_name, patient_phone=invoice.patient.phone or '',
         branch_id=invoice.branch_id, branch_name=invoice.branch.name, issued_on=invoice.issued_on,
-        issued_by=issued_by.full_name if issued_by else '', created_on=invoice.created_at.date(),
+        issued_by=issued_by.full_name if issued_by else '',
+        created_on=invoice.created_at.astimezone(zone_of(invoice.branch)).date(),
         lines=[LineRow(id=line.id, position=line.position, description=line.description, sac=line.sac,
                        quantity=line.quantity, unit_price=line.unit_price,
                        discount=line.line_discount + line.shared_discount, taxable_value=line.taxable_value,
