@@ -64,10 +64,20 @@ def invoice_cells(row: InvoiceRow) -> dict[str, Any]:
 class InvoiceScreen:
     """The invoice page's body, drawn again from the service after every change."""
 
-    def __init__(self, actor: Actor, invoice_id: UUID) -> None:
+    def __init__(self, invoice_id: UUID) -> None:
         self.invoice_id = invoice_id
+        self.patient_uid = ''
         self.box = ui.column().classes('w-full gap-3').mark('invoice')
-        on_change([EntityType.INVOICE, EntityType.PAYMENT], self.redraw, permission=Permission.BILLING_VIEW)
+
+    @classmethod
+    async def shown(cls, actor: Actor, invoice_id: UUID) -> InvoiceScreen:
+        """Draw the invoice, then follow changes to its patient's bills only (not every payment in the clinic)."""
+        screen = cls(invoice_id)
+        await screen.redraw(actor)
+        if screen.patient_uid:
+            on_change([EntityType.INVOICE, EntityType.PAYMENT], screen.redraw, permission=Permission.BILLING_VIEW,
+                      patient_uid=screen.patient_uid)
+        return screen
 
     async def redraw(self, actor: Actor) -> None:
         try:
@@ -77,6 +87,7 @@ class InvoiceScreen:
             with self.box:
                 ui.label(gone.message).classes('text-h6').mark('not-found')
             return
+        self.patient_uid = view.patient_uid
         credit = (await payments.patient_ledger(view.patient_id)).credit if view.may_settle else None
         self.box.clear()
         with self.box:

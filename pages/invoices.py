@@ -77,7 +77,7 @@ async def invoice_page(actor: Actor, reference: str) -> None:
             ui.link('All invoices', '/invoices')
         return
     with frame(actor, 'Invoice'):
-        await InvoiceScreen(actor, invoice_id).redraw(actor)
+        await InvoiceScreen.shown(actor, invoice_id)
 
 
 async def _invoice_id(actor: Actor, reference: str) -> UUID:

@@ -178,3 +178,16 @@ async def test_an_admin_changes_a_price_and_the_desk_bills_at_it(user: User) -> 
     user.http_client.cookies.clear()
     await sign_in(user, bills.clinic.reception)
     assert (await user.http_client.get('/admin/prices')).status_code == 403
+
+
+async def test_a_payment_at_another_desk_appears_on_the_open_invoice(user: User) -> None:
+    bills = await billing_clinic()
+    issued = await bills.issued(('Physiotherapy session', '600'))
+    await sign_in(user, bills.clinic.reception)
+    await user.open(f'/invoices/{issued.number}')
+    await user.should_see(marker='take-payment')
+    assert user.find(marker='invoice-status').elements.pop().text == 'Due'
+    await bills.pay('600', invoice=issued)  # the other desk
+    await eventually(lambda: user.find(marker='invoice-status').elements.pop().text == 'Paid',
+                     what='the invoice redrawn as paid')
+    await user.should_not_see(marker='take-payment')
