@@ -17,6 +17,8 @@ from pages import (
     billing_files,
     book,
     calendar,
+    expense_files,
+    expenses,
     home,
     inquiries,
     invoices,
@@ -35,5 +37,6 @@ from pages import (
 
 SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, invoices, billing,
            calendar, today, token, reminders, waitlist, book, audit, admin_users, admin_staff_profile, admin_branches,
-           admin_hours, admin_prices, admin_backups)
-FILE_ROUTES = (patient_files, billing_files)  # plain HTTP routes (`add_file_routes`), behind the same admission rules
+           admin_hours, admin_prices, admin_backups, expenses)
+# Plain HTTP routes (`add_file_routes`), behind the same admission rules.
+FILE_ROUTES = (patient_files, billing_files, expense_files)

@@ -20,6 +20,7 @@ _ID_KEYWORDS = {
     EntityType.CLINICAL_NOTE: 'note_id', EntityType.DIAGNOSTIC_TEST: 'test_id', EntityType.ATTACHMENT: 'attachment_id',
     EntityType.DIAGNOSIS: 'diagnosis_id', EntityType.INQUIRY: 'inquiry_id', EntityType.TREATMENT_PLAN: 'plan_id',
     EntityType.APPOINTMENT: 'appointment_id', EntityType.INVOICE: 'invoice_id', EntityType.PAYMENT: 'payment_id',
+    EntityType.EXPENSE: 'expense_id',
 }
 
 

@@ -14,11 +14,22 @@ from app.security.keyring import keyring
 from app.security.private_files import write_private_file
 
 HEALTH_UPLOADS = 'health'
+EXPENSE_BILLS = 'expenses'  # photos of the bills behind expense vouchers: encrypted the same way
+ENCRYPTED_UPLOADS = (HEALTH_UPLOADS, EXPENSE_BILLS)  # every folder `prospine keys rotate` re-encrypts
 
 
 def health_uploads_dir() -> Path:
     """The folder of uploads holding health information."""
     return get_settings().uploads_dir / HEALTH_UPLOADS
+
+
+def expense_bills_dir() -> Path:
+    """The folder of the expense vouchers' bill photos."""
+    return get_settings().uploads_dir / EXPENSE_BILLS
+
+
+def encrypted_upload_dirs() -> tuple[Path, ...]:
+    return tuple(get_settings().uploads_dir / name for name in ENCRYPTED_UPLOADS)
 
 
 def upload_context(path: Path) -> str:

@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from app.audit import Action, EntityType, Outcome, audit, system_actor
 from app.config import get_settings
 from app.security.encrypted_fields import EncryptedColumn, encrypted_columns, value_context
-from app.security.encrypted_files import health_uploads_dir, upload_context
+from app.security.encrypted_files import encrypted_upload_dirs, upload_context
 from app.security.keyring import TOKEN_VERSION, Keyring, KeyringError, key_id_of, key_id_of_blob, keyring
 from app.security.private_files import is_temporary, write_private_file
 from app.sql import placeholders, quoted
@@ -133,7 +133,7 @@ async def key_status() -> KeyStatus:
         sql = f'SELECT substr({value}, 1, 40) AS head FROM {quoted(column.table)} WHERE {value} IS NOT NULL'  # noqa: S608
         _, rows = await connection.execute_query(sql)
         values.update(_key_id_or_unreadable(row['head']) for row in rows)
-    files = Counter(_file_key_id(path) for path in _health_files())
+    files = Counter(_file_key_id(path) for path in _encrypted_files())
     return KeyStatus(current_key_id=ring.current_key_id, key_ids=ring.key_ids, rotation_target=ring.rotation_target,
                      values_by_key=dict(values), files_by_key=dict(files))
 
@@ -194,14 +194,13 @@ def _rotate_file(ring: Keyring, path: Path, target: str) -> str:
 
 
 def _stale_files(target: str) -> list[Path]:
-    return [path for path in _health_files() if _file_key_id(path) != target]
+    return [path for path in _encrypted_files() if _file_key_id(path) != target]
 
 
-def _health_files() -> list[Path]:
-    folder = health_uploads_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.rglob('*') if path.is_file() and not is_temporary(path))
+def _encrypted_files() -> list[Path]:
+    """Every encrypted upload: the health files and the expense bills."""
+    return sorted(path for folder in encrypted_upload_dirs() if folder.is_dir()
+                  for path in folder.rglob('*') if path.is_file() and not is_temporary(path))
 
 
 def _file_key_id(path: Path) -> str:
