@@ -90,7 +90,7 @@ class CalendarScreen:
         self.calendar.on_event_click(self._guarded(self.tapped_appointment))
         self.calendar.on_event_drop(self._guarded(self.dropped))
         self.calendar.on_event_resize(self._guarded(self.dropped))
-        on_change([EntityType.APPOINTMENT, EntityType.CLOSURE, EntityType.CLINIC_HOURS], self.redraw,
+        on_change([EntityType.APPOINTMENT, EntityType.CLOSURE, EntityType.CLINIC_HOURS], self.follow,
                   permission=Permission.SCHEDULE_VIEW)
 
     # -- reading -------------------------------------------------------------------------------
@@ -102,14 +102,18 @@ class CalendarScreen:
         self.view, self.first_day, self.last_day = shown
         await self.redraw(self.actor)
 
-    async def redraw(self, actor: Actor) -> None:
+    async def follow(self, actor: Actor) -> None:
+        """A change elsewhere in the branch: draw the same range again (not a new look, so not audited again)."""
+        await self.redraw(actor, audited=False)
+
+    async def redraw(self, actor: Actor, *, audited: bool = True) -> None:
         """Read the range in view and draw it (after a change here, or anywhere in the branch)."""
         self.actor = actor
         try:
             self.shown = await appointments.calendar_range(
                 actor=actor, first_day=self.first_day, last_day=self.last_day, branch_id=self.branch_id,
                 clinician_id=self.clinician_filter or None, service=Service(self.service_filter)
-                if self.service_filter else None)
+                if self.service_filter else None, audited=audited)
         except DomainError as refused:
             ui.notify(refused.message, type='negative')
             return

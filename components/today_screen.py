@@ -49,13 +49,18 @@ class TodayScreen:
                       on_click=lambda: ui.navigate.to(f'/calendar?day={day.isoformat()}')).props('flat')
         self.summary = ui.label().classes('text-body2 text-grey-8').mark('today-summary')
         self.list = ui.column().classes('w-full gap-2')
-        on_change([EntityType.APPOINTMENT], self.redraw, permission=Permission.SCHEDULE_VIEW)
+        on_change([EntityType.APPOINTMENT], self.follow, permission=Permission.SCHEDULE_VIEW)
 
-    async def redraw(self, actor: Actor) -> None:
+    async def follow(self, actor: Actor) -> None:
+        """A change elsewhere: the same day again, not audited again (the opening of the day stands)."""
+        await self.redraw(actor, audited=False)
+
+    async def redraw(self, actor: Actor, *, audited: bool = True) -> None:
         self.actor = actor
         try:
             shown = await appointments.calendar_range(actor=actor, first_day=self.day, last_day=self.day,
-                                                      clinician_id=actor.user_id if self.only_mine else None)
+                                                      clinician_id=actor.user_id if self.only_mine else None,
+                                                      audited=audited)
         except DomainError as refused:
             ui.notify(refused.message, type='negative')
             return

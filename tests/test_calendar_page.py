@@ -134,8 +134,14 @@ async def test_a_booking_at_another_desk_appears_without_a_reload(user: User) ->
     await open_day(user)
     await eventually(lambda: calendar_of(user).props['resources'])
     assert shown_events(user) == []
+    await audit.flush()
+    views = await AuditEvent.filter(entity_type='appointment', action='view',
+                                    username=clinic.reception.username).count()
     await appointments.book(actor=await clinic.actor(clinic.doctor), booking=clinic.booking(hour=16))
     await eventually(lambda: [event['start'] for event in shown_events(user)] == ['2026-12-07T16:00:00'])
+    await audit.flush()  # drawn again for a change elsewhere: not a new look at the calendar, so no new read event
+    assert await AuditEvent.filter(entity_type='appointment', action='view',
+                                   username=clinic.reception.username).count() == views
 
 
 async def test_the_view_is_audited_and_a_day_in_the_address_opens(user: User) -> None:

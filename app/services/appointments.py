@@ -192,8 +192,14 @@ class CalendarRange:
 
 @audit_denials(EntityType.APPOINTMENT)
 async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branch_id: int | None = None,
-                         clinician_id: int | None = None, service: Service | None = None) -> CalendarRange:
-    """The branch's appointments from `first_day` to `last_day` (inclusive), with its hours; the view is audited."""
+                         clinician_id: int | None = None, service: Service | None = None,
+                         audited: bool = True) -> CalendarRange:
+    """The branch's appointments from `first_day` to `last_day` (inclusive), with its hours; the view is audited.
+
+    `audited=False` is for a screen drawing the range it already shows again because a change was
+    made elsewhere: the person did not open anything new, and the event of opening it stands (one
+    booking would otherwise add a read event for every desk that has the day open).
+    """
     require(actor, Permission.SCHEDULE_VIEW)
     if last_day < first_day or (last_day - first_day).days > 62:
         raise DomainError('Show at most two months at a time.')
@@ -211,9 +217,10 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
     appointments = [_row_of_values(values, zone) for values in rows]
     closures = await closures_between(branch_id=branch.id, first_day=first_day, last_day=last_day,
                                       clinician_ids=[clinician.id for clinician in clinicians])
-    await audit.view(actor, entity_type=EntityType.APPOINTMENT, entity_id=f'branch-{branch.id}',
-                     detail=f'Calendar of {branch.name}, {shown_date(first_day)} to {shown_date(last_day)}: '
-                            f'{len(appointments)} appointment(s)')
+    if audited:
+        await audit.view(actor, entity_type=EntityType.APPOINTMENT, entity_id=f'branch-{branch.id}',
+                         detail=f'Calendar of {branch.name}, {shown_date(first_day)} to {shown_date(last_day)}: '
+                                f'{len(appointments)} appointment(s)')
     return CalendarRange(branch_id=branch.id, branch=branch.name, zone=zone, slot_minutes=branch.slot_minutes,
                          opening=await branch_timetable(branch.id), clinicians=clinicians,
                          appointments=appointments, closures=closures, first_day=first_day, last_day=last_day)
