@@ -51,7 +51,7 @@ from app.services.clinic_hours import (
 )
 from app.services.session_time import LONGEST_SESSION, SHORTEST_SESSION, clock_text
 from app.services.users import require
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from app.wording import with_article
 from models.accounts import User
 from models.clinic import Branch, Service
@@ -203,6 +203,10 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
     require(actor, Permission.SCHEDULE_VIEW)
     if last_day < first_day or (last_day - first_day).days > 62:
         raise DomainError('Show at most two months at a time.')
+    if service is not None and service not in tuple(Service):
+        raise DomainError('Choose physiotherapy or speech therapy.')
+    if clinician_id is not None and not is_record_id(clinician_id):
+        raise NotFound('That clinician could not be found.')
     branch = await working_branch(actor, branch_id)
     zone = zone_of(branch)
     clinicians = await _clinicians(branch.id)
@@ -562,7 +566,7 @@ async def _clinicians(branch_id: int) -> list[Clinician]:
 
 
 async def bookable_clinician(actor: Actor, clinician_id: int | None, branch: Branch) -> User:
-    clinician = await User.get_or_none(id=clinician_id) if clinician_id is not None else None
+    clinician = await User.get_or_none(id=clinician_id) if is_record_id(clinician_id) else None
     if clinician is None or clinician.branch_id != branch.id or not clinician.is_active:
         raise DomainError(f'Choose a clinician of {branch.name}.')
     if not role_can(clinician.role, Permission.SCHEDULE_OWN):

@@ -27,7 +27,7 @@ from app.dates import shown_date
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.services.session_time import TimeRefused, clock_text, parse_time_of_day
 from app.services.users import require
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from models.accounts import User
 from models.clinic import Branch
 from models.scheduling import Closure, OpeningHours, WorkingHours
@@ -276,7 +276,7 @@ async def add_closure(*, actor: Actor, branch_id: int | None, first_day: date | 
 @audit_denials(EntityType.CLOSURE)
 async def remove_closure(*, actor: Actor, closure_id: int) -> None:
     require(actor, Permission.SCHEDULE_HOURS)
-    closure = await Closure.get_or_none(id=closure_id)
+    closure = await Closure.get_or_none(id=closure_id) if is_record_id(closure_id) else None
     if closure is None:
         raise NotFound(CLOSURE_NOT_FOUND)
     if closure.branch_id is None and not actor.is_superadmin:
@@ -322,14 +322,14 @@ def _week_changes(before: Timetable | None, after: Timetable | None) -> dict[str
 
 
 async def _branch(actor: Actor, branch_id: int) -> Branch:
-    branch = await Branch.get_or_none(id=branch_id)
+    branch = await Branch.get_or_none(id=branch_id) if is_record_id(branch_id) else None
     if branch is None or not actor.may_work_in(branch.id):
         raise NotFound('That branch could not be found.')
     return branch
 
 
 async def _clinician(actor: Actor, clinician_id: int) -> User:
-    clinician = await User.get_or_none(id=clinician_id)
+    clinician = await User.get_or_none(id=clinician_id) if is_record_id(clinician_id) else None
     if clinician is None or not actor.may_work_in(clinician.branch_id):
         raise NotFound('That member of staff could not be found.')
     if not role_can(clinician.role, Permission.SCHEDULE_OWN):

@@ -39,11 +39,12 @@ from app.dates import shown_date
 from app.errors import DomainError, NotFound
 from app.money import LARGEST_AMOUNT, format_money, parse_money, to_paise
 from app.services.billing_math import ZERO, LineTerms, credit_split, work_out
+from app.services.branches import working_branch
 from app.services.clinic_hours import zone_of
 from app.services.discount_approval import approvers_in, check_discount, confirm_approval, record_approval
 from app.services.document_numbers import Series, take_number
 from app.services.paging import Page, read_page
-from app.services.patient_lookup import NOT_FOUND
+from app.services.patient_lookup import find_patient
 from app.services.price_list import DIAGNOSTIC_SAC, HEALTHCARE_SAC, price_by_code, tax_rate
 from app.services.treatment_series import sessions_attended
 from app.services.users import require
@@ -51,7 +52,6 @@ from app.services.validation import Checker, is_record_id, is_uuid
 from models.billing import Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, Payment, PaymentAllocation, PriceItem
 from models.clinic import Branch, Service
 from models.clinical import DiagnosticTest, TestStatus
-from models.patients import Patient
 from models.plans import PlanType, TreatmentPlan
 from models.registrations import ConsultationType, Registration
 from models.scheduling import ATTENDED, Appointment
@@ -259,11 +259,14 @@ async def invoices_page(*, actor: Actor, page: int = 1, per_page: int = 25, sear
     if not actor.is_superadmin:
         query = query.filter(branch_id=actor.branch_id) if patient_uid is None else query
     elif branch_id is not None:
-        query = query.filter(branch_id=branch_id)
+        query = query.filter(branch_id=(await working_branch(actor, branch_id)).id)
     if patient_uid is not None:
-        query = query.filter(patient__uid=patient_uid)
+        query = query.filter(patient_id=(await find_patient(patient_uid)).id)
     if status:
-        chosen = InvoiceStatus(status)
+        try:
+            chosen = InvoiceStatus(status)
+        except ValueError:
+            raise DomainError('Choose a status from the list.') from None
         query = query.filter(status=chosen, kind=InvoiceKind.INVOICE) if chosen is not InvoiceStatus.DRAFT \
             else query.filter(status=chosen)
     text = ' '.join(search.split())
@@ -283,9 +286,7 @@ async def invoices_page(*, actor: Actor, page: int = 1, per_page: int = 25, sear
 async def start_invoice(*, actor: Actor, patient_uid: str) -> InvoiceView:
     """A new draft for a patient at the actor's branch."""
     require(actor, Permission.BILLING_CREATE)
-    patient = await Patient.get_or_none(uid=(patient_uid or '').strip())
-    if patient is None:
-        raise NotFound(NOT_FOUND)
+    patient = await find_patient(patient_uid)
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.INVOICE,
                             patient_id=patient.uid, detail='Draft invoice') as event:
         invoice = await Invoice.create(branch_id=actor.branch_id, patient_id=patient.id, created_by_id=actor.user_id)
@@ -610,9 +611,7 @@ class PrepaidRow:
 async def prepaid_plans(*, actor: Actor, patient_uid: str) -> list[PrepaidRow]:
     """The patient's packages and advance plans, newest first, with sessions used and remaining."""
     require(actor, Permission.BILLING_VIEW)
-    patient = await Patient.get_or_none(uid=(patient_uid or '').strip())
-    if patient is None:
-        raise NotFound(NOT_FOUND)
+    patient = await find_patient(patient_uid)
     plans = await TreatmentPlan.filter(patient_id=patient.id).exclude(plan_type=PlanType.DAILY) \
         .order_by('-start_date').limit(10)
     used = await sessions_attended([plan.id for plan in plans])

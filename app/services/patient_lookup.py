@@ -30,6 +30,15 @@ class PatientRef:
     full_name: str
 
 
+async def find_patient(uid: str | None) -> Patient:
+    """The patient of a UID as typed (not audited: the caller records what it reads); NotFound otherwise."""
+    cleaned = (uid or '').strip()
+    patient = await Patient.get_or_none(uid=cleaned) if cleaned and fits_column(cleaned, UID_MAX) else None
+    if patient is None:
+        raise NotFound(NOT_FOUND)
+    return patient
+
+
 @audit_denials(EntityType.PATIENT)
 async def open_patient(*, actor: Actor, uid: str) -> PatientRef:
     """Find a patient by UID and record that the actor opened the record."""

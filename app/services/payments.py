@@ -35,7 +35,7 @@ from app.services.billing_math import ZERO
 from app.services.document_numbers import Series, take_number
 from app.services.invoices import clinic_day, status_after
 from app.services.paging import Page, read_page
-from app.services.patient_lookup import NOT_FOUND
+from app.services.patient_lookup import find_patient
 from app.services.users import require
 from app.services.validation import Checker, is_uuid
 from models.billing import (
@@ -299,10 +299,7 @@ async def collection_day(branch: Branch) -> date:
 # -- inside ----------------------------------------------------------------------------------------
 
 async def _patient(uid: str) -> Patient:
-    patient = await Patient.get_or_none(uid=(uid or '').strip()) if 0 < len((uid or '').strip()) <= 20 else None
-    if patient is None:
-        raise NotFound(NOT_FOUND)
-    return patient
+    return await find_patient(uid)
 
 
 def _reference(check: Checker, mode: PaymentMode | None, reference: str) -> str:

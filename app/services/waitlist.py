@@ -27,7 +27,7 @@ from app.services import appointments
 from app.services.clinic_hours import WEEKDAYS, zone_of
 from app.services.session_time import TimeRefused, clock_text, parse_time_of_day
 from app.services.users import require
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from models.clinic import Branch, Service
 from models.patients import Patient
 from models.scheduling import HOLDS_TIME, Appointment, WaitlistEntry, WaitlistStatus
@@ -114,6 +114,11 @@ async def who_fits(*, actor: Actor, clinician_id: int, starts: datetime, minutes
                    service: Service | None = None) -> list[WaitlistRow]:
     """The waiting patients a free slot suits (branch wall-clock `starts`), most urgent and longest waiting first."""
     require(actor, Permission.SCHEDULE_VIEW)
+    if service is not None and service not in tuple(Service):
+        raise DomainError('Choose physiotherapy or speech therapy.')
+    if not is_record_id(clinician_id):
+        raise DomainError('Choose a clinician.')
+    minutes = appointments.length_of(minutes)
     branch = await Branch.get(id=actor.branch_id)
     day, start_minute = starts.date(), starts.hour * 60 + starts.minute
     query = WaitlistEntry.filter(Q(clinician_id=None) | Q(clinician_id=clinician_id),
