@@ -6,7 +6,9 @@ on. An issued invoice (or credit note) keeps its number, patient, date and figur
 what is paid or credited against it, and the status that follows, may move (never back to draft),
 and it is never deleted. Its lines are fixed with it. A payment is never edited in what it says
 (amount, mode, day, who paid) nor deleted; only the part of it applied to invoices may change. No
-payment is recorded on a day its branch has closed. The migrations install the triggers; an
+payment is recorded on a day its branch has closed. An expense voucher keeps its number, day,
+payee, purpose, amount and mode for good, and once approved, rejected or paid it never goes back
+to pending; none is deleted. The migrations install the triggers (11, and 14 for vouchers); an
 in-memory database gets them with its schema.
 """
 
@@ -18,6 +20,7 @@ _INVOICE_FIXED = ('number', 'kind', 'patient_id', 'branch_id', 'issued_on', 'fin
                   'credit_of_id', 'interstate')
 _INVOICE_FIGURES = ('gross', 'discount', 'invoice_discount', 'taxable_value', 'cgst', 'sgst', 'igst', 'total')
 _PAYMENT_FIXED = ('number', 'kind', 'patient_id', 'branch_id', 'day', 'mode', 'reference', 'received_at')
+_EXPENSE_FIXED = ('number', 'branch_id', 'spent_on', 'paid_to', 'paid_by', 'purpose', 'mode')
 
 
 def _sqlite_changed(columns: tuple[str, ...], figures: tuple[str, ...] = ('amount',)) -> str:
@@ -94,8 +97,32 @@ FOR EACH ROW EXECUTE FUNCTION payment_fixed();
 """
 
 
+SQLITE_EXPENSE_TRIGGERS = f"""
+CREATE TRIGGER IF NOT EXISTS expense_fixed BEFORE UPDATE ON expense
+WHEN {_sqlite_changed(_EXPENSE_FIXED)} OR (OLD.status <> 'pending' AND NEW.status = 'pending')
+BEGIN SELECT RAISE(ABORT, 'an expense voucher cannot be changed'); END;
+CREATE TRIGGER IF NOT EXISTS expense_kept BEFORE DELETE ON expense
+BEGIN SELECT RAISE(ABORT, 'an expense voucher cannot be deleted'); END;
+"""
+
+POSTGRES_EXPENSE_TRIGGERS = f"""
+CREATE OR REPLACE FUNCTION expense_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'an expense voucher cannot be deleted'; END IF;
+  IF {_postgres_changed(_EXPENSE_FIXED)} OR (OLD.status <> 'pending' AND NEW.status = 'pending') THEN
+    RAISE EXCEPTION 'an expense voucher cannot be changed';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS expense_fixed ON expense;
+CREATE TRIGGER expense_fixed BEFORE UPDATE OR DELETE ON expense FOR EACH ROW EXECUTE FUNCTION expense_fixed();
+"""
+
+
 def triggers_for(dialect: str) -> str:
-    return SQLITE_TRIGGERS if dialect == 'sqlite' else POSTGRES_TRIGGERS
+    if dialect == 'sqlite':
+        return SQLITE_TRIGGERS + SQLITE_EXPENSE_TRIGGERS
+    return POSTGRES_TRIGGERS + POSTGRES_EXPENSE_TRIGGERS
 
 
 async def install(connection: BaseDBAsyncClient) -> None:

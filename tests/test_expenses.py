@@ -425,3 +425,20 @@ async def test_another_desks_voucher_appears_without_a_reload(user: User) -> Non
     await eventually(lambda: [row['paid_to'] for row in listed(user)] == ['Sharma Electricals'],
                      what='the voucher entered at another desk')
     await user.should_see("Today's budget ₹2,000.00 · spent ₹1,200.00 · ₹800.00 left")
+
+
+async def test_the_database_refuses_to_change_or_delete_a_voucher(db: None) -> None:
+    from tortoise import connections
+    from tortoise.exceptions import OperationalError
+
+    bills = await billing_clinic()
+    entered = await expenses.enter_expense(actor=bills.desk, details=voucher())
+    await expenses.decide_expense(actor=bills.boss, expense_id=entered.id, approve=True)
+    connection = connections.get('default')
+    for statement in (f"UPDATE expense SET amount = '1.00' WHERE id = '{entered.id}'",
+                      f"UPDATE expense SET paid_to = 'Someone else' WHERE id = '{entered.id}'",
+                      f"UPDATE expense SET status = 'pending' WHERE id = '{entered.id}'",
+                      f"DELETE FROM expense WHERE id = '{entered.id}'"):
+        with pytest.raises(OperationalError, match='an expense voucher cannot be'):
+            await connection.execute_query(statement)
+    await expenses.mark_paid(actor=bills.boss, expense_id=entered.id)  # its status still moves on
