@@ -62,18 +62,32 @@ def suggested_code(name: str) -> str:
     return ''.join(character for character in name.upper() if character.isascii() and character.isalnum())[:3] or 'PSC'
 
 
-async def branch_code(connection: BaseDBAsyncClient, branch: Branch) -> str:
-    """The branch's code, set from its name the first time a number is taken (another digit if that is taken)."""
+async def ensure_code(branch: Branch) -> str:
+    """Give the branch its code from its name (another digit if that is taken), before the first number.
+
+    Call it outside the numbering transaction: set inside, the branch row's lock would be taken after
+    the series' row by one desk and before it by another, and PostgreSQL would end one of them as a
+    deadlock. Two desks setting it at once write the same code; only a code still unset is written.
+    """
     if branch.document_code:
         return branch.document_code
     base = suggested_code(branch.name)
-    taken = set(await Branch.filter(document_code__isnull=False).using_db(connection)
+    taken = set(await Branch.filter(document_code__isnull=False).exclude(id=branch.id)
                 .values_list('document_code', flat=True))
     code = base if base not in taken else next(
         candidate for digit in '23456789' if (candidate := f'{base[:2]}{digit}') not in taken)
-    await Branch.filter(id=branch.id).using_db(connection).update(document_code=code)
-    branch.document_code = code
-    return code
+    await Branch.filter(id=branch.id, document_code__isnull=True).update(document_code=code)
+    branch.document_code = (await Branch.get(id=branch.id)).document_code
+    return branch.document_code or code
+
+
+async def branch_code(connection: BaseDBAsyncClient, branch: Branch) -> str:
+    """The branch's code as the numbering transaction sees it (`ensure_code` has set it before)."""
+    if not branch.document_code:
+        branch.document_code = (await Branch.get(id=branch.id).using_db(connection)).document_code
+    if not branch.document_code:
+        raise DomainError(f'{branch.name} has no code for its document numbers yet. Try again.')
+    return branch.document_code
 
 
 async def take_number(connection: BaseDBAsyncClient, *, branch: Branch, series: Series,

@@ -39,7 +39,7 @@ from app.money import amount_in_words, format_money
 from app.security.encrypted_files import expense_bills_dir, read_encrypted, write_encrypted
 from app.services.billing_math import ZERO
 from app.services.branches import working_branch
-from app.services.document_numbers import Series, take_number
+from app.services.document_numbers import Series, ensure_code, take_number
 from app.services.invoices import clinic_day
 from app.services.paging import Page, read_page
 from app.services.payments import MODE_LABELS
@@ -224,6 +224,7 @@ async def enter_expense(*, actor: Actor, details: ExpenseInput) -> ExpenseView:
     check.raise_if_any()
     assert spent_on is not None and amount is not None and mode is not None
     expense_id = uuid4()
+    await ensure_code(branch)
     path = None
     if details.bill is not None and media_type is not None:
         path = bills_dir() / str(expense_id)

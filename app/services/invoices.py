@@ -42,7 +42,7 @@ from app.services.billing_math import ZERO, LineTerms, credit_split, work_out
 from app.services.branches import working_branch
 from app.services.clinic_hours import zone_of
 from app.services.discount_approval import approvers_in, check_discount, confirm_approval, record_approval
-from app.services.document_numbers import Series, take_number
+from app.services.document_numbers import Series, ensure_code, take_number
 from app.services.paging import Page, read_page
 from app.services.patient_lookup import find_patient
 from app.services.price_list import DIAGNOSTIC_SAC, HEALTHCARE_SAC, price_by_code, tax_rate
@@ -478,6 +478,7 @@ async def issue(*, actor: Actor, invoice_id: UUID, approver_id: int | None = Non
     if approved_by is not None and approved_by != actor.user_id:
         approval = await confirm_approval(check, approved_by, invoice.discount, approver_password)
     check.raise_if_any()
+    await ensure_code(invoice.branch)
     async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.INVOICE, entity_id=invoice.id,
                             patient_id=invoice.patient.uid) as event:
         invoice = await _draft(actor, invoice_id, connection=event.connection)
@@ -512,6 +513,7 @@ async def credit_note(*, actor: Actor, invoice_id: UUID, amount: Any, reason: st
     why = check.text('reason', reason, label='reason for the credit note', max_length=300)
     check.raise_if_any()
     assert credit is not None
+    await ensure_code(invoice.branch)
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.INVOICE,
                             patient_id=invoice.patient.uid) as event:
         invoice = await _locked(event.connection, invoice.id)

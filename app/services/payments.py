@@ -32,7 +32,7 @@ from app.clock import utcnow
 from app.errors import DomainError, NotFound
 from app.money import format_money
 from app.services.billing_math import ZERO
-from app.services.document_numbers import Series, take_number
+from app.services.document_numbers import Series, ensure_code, take_number
 from app.services.invoices import clinic_day, status_after
 from app.services.paging import Page, read_page
 from app.services.patient_lookup import find_patient
@@ -133,6 +133,7 @@ async def take_payment(*, actor: Actor, patient_uid: str, payment: PaymentInput)
     check.raise_if_any()
     assert amount is not None and mode is not None
     branch = await Branch.get(id=actor.branch_id)
+    await ensure_code(branch)
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.PAYMENT,
                             patient_id=patient.uid) as event:
         await lock_branch(event.connection, branch.id)
@@ -204,6 +205,7 @@ async def refund(*, actor: Actor, patient_uid: str, amount: Any, mode: PaymentMo
     check.raise_if_any()
     assert money is not None and chosen is not None
     branch = await Branch.get(id=actor.branch_id)
+    await ensure_code(branch)
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.PAYMENT,
                             patient_id=patient.uid) as event:
         await lock_branch(event.connection, branch.id)
