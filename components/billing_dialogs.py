@@ -41,7 +41,8 @@ def line_dialog(view: InvoiceView, then: Refresh) -> None:
         await dialog.attempt(lambda: invoices.add_line(actor=current, invoice_id=view.id, line=line),
                              done='The line has been added.', then=lambda _: then(current))
 
-    dialog = FormDialog('Add a line', submit_label='Add', on_submit=submit)
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog('Add a line', submit_label='Add', on_submit=submit)
     with dialog.body:
         dialog.form.add('description', ui.input('Description', placeholder='Lumbar support belt'))
         with ui.row().classes('w-full no-wrap gap-2'):
@@ -65,7 +66,8 @@ def price_dialog(view: InvoiceView, prices: list[PriceRow], then: Refresh) -> No
                              done='The item has been added.', then=lambda _: then(current))
 
     options = {row.id: f'{row.label} ({KIND_LABELS[row.kind].lower()})' for row in prices}
-    dialog = FormDialog('Add from the price list', submit_label='Add', on_submit=submit)
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog('Add from the price list', submit_label='Add', on_submit=submit)
     with dialog.body:
         dialog.form.add('price', ui.select(options, label='Item', with_input=True))
         dialog.form.add('quantity', ui.input('Quantity', value='1').props('inputmode=decimal'))
@@ -96,8 +98,9 @@ def source_dialog(view: InvoiceView, sources: BillingSources, then: Refresh) -> 
 
         await dialog.attempt(add, done='Added to the invoice.', then=lambda _: then(current))
 
-    dialog = FormDialog('Bill from the record', submit_label='Add', on_submit=submit,
-                        text='Plans paid in advance or as a package, consultations and tests not billed yet.')
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog('Bill from the record', submit_label='Add', on_submit=submit,
+                            text='Plans paid in advance or as a package, consultations and tests not billed yet.')
     with dialog.body:
         if labels:
             dialog.form.add('source', ui.select(labels, label='What to bill'))
@@ -116,8 +119,9 @@ def discount_dialog(view: InvoiceView, then: Refresh) -> None:
             interstate=bool(fields['interstate'].value)), done='The invoice has been updated.',
             then=lambda _: then(current))
 
-    dialog = FormDialog('Invoice discount and tax', submit_label='Save', on_submit=submit,
-                        text='A discount off the whole invoice, shared over its lines before GST.')
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog('Invoice discount and tax', submit_label='Save', on_submit=submit,
+                            text='A discount off the whole invoice, shared over its lines before GST.')
     with dialog.body:
         dialog.form.add('invoice_discount', ui.input('Discount', placeholder='10% or 500',
                                                      value=str(view.invoice_discount) if view.invoice_discount else ''))
@@ -138,9 +142,10 @@ def issue_dialog(view: InvoiceView, approvers: list[tuple[int, str]], then: Refr
                              done=lambda issued: f'Invoice {issued.number} has been issued.',
                              then=lambda issued: then(current))
 
-    dialog = FormDialog(f'Issue this invoice for {format_money(view.total)}?', submit_label='Issue',
-                        on_submit=submit, text='It gets the next invoice number and can no longer be changed; '
-                                               'a mistake is then corrected by a credit note.')
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog(f'Issue this invoice for {format_money(view.total)}?', submit_label='Issue',
+                            on_submit=submit, text='It gets the next invoice number and can no longer be changed; '
+                                                   'a mistake is then corrected by a credit note.')
     with dialog.body:
         if view.needs_approval:
             ui.label(f'The discount of {format_money(view.discount)} is above the clinic\'s limit: a doctor or an '
@@ -165,9 +170,10 @@ def payment_dialog(*, patient_uid: str, invoice: InvoiceView | None, due: Decima
                              then=lambda _: then(current))
 
     what = f'for {invoice.number}' if invoice is not None else 'towards the oldest dues first'
-    dialog = FormDialog('Take a payment', submit_label='Save payment', on_submit=submit,
-                        text=f'{format_money(due)} due {what}.' if due > 0 else
-                        'Nothing is due: the payment is held as the patient\'s credit (an advance).')
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog('Take a payment', submit_label='Save payment', on_submit=submit,
+                            text=f'{format_money(due)} due {what}.' if due > 0 else
+                            'Nothing is due: the payment is held as the patient\'s credit (an advance).')
     with dialog.body:
         dialog.form.add('amount', MoneyInput('Amount received', value=due if due > 0 else None))
         dialog.form.add('mode', ui.toggle(MODE_OPTIONS, value=PaymentMode.CASH.value).props('spread no-caps')
@@ -190,10 +196,11 @@ def credit_note_dialog(view: InvoiceView, then: Refresh) -> None:
                              then=lambda _: then(current))
 
     left = view.total - view.credited
-    dialog = FormDialog(f'Credit note against {view.number}', submit_label='Issue credit note', on_submit=submit,
-                        submit_color='negative',
-                        text=f'Up to {format_money(left)}. What it credits beyond the {format_money(view.due)} due '
-                             'was paid, and becomes the patient\'s credit.')
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog(f'Credit note against {view.number}', submit_label='Issue credit note', on_submit=submit,
+                            submit_color='negative',
+                            text=f'Up to {format_money(left)}. What it credits beyond the {format_money(view.due)} due '
+                                 'was paid, and becomes the patient\'s credit.')
     with dialog.body:
         dialog.form.add('amount', MoneyInput('Amount to credit', value=left))
         dialog.form.add('reason', ui.input('Reason', placeholder='Session not given, billed twice, ...'))
@@ -211,8 +218,9 @@ def refund_dialog(*, patient_uid: str, credit: Decimal, then: Refresh) -> None:
                              done=lambda paid: f'Refund {paid.number}: {format_money(paid.amount)} paid back.',
                              then=lambda _: then(current))
 
-    dialog = FormDialog('Refund the patient\'s credit', submit_label='Refund', on_submit=submit,
-                        submit_color='negative', text=f'The patient\'s credit is {format_money(credit)}.')
+    with ui.context.client.content:  # not in the screen a live redraw clears
+        dialog = FormDialog('Refund the patient\'s credit', submit_label='Refund', on_submit=submit,
+                            submit_color='negative', text=f'The patient\'s credit is {format_money(credit)}.')
     with dialog.body:
         dialog.form.add('amount', MoneyInput('Amount to refund', value=credit))
         dialog.form.add('mode', ui.toggle(MODE_OPTIONS, value=PaymentMode.CASH.value).props('spread no-caps')

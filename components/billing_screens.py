@@ -53,10 +53,15 @@ class ClosingScreen:
                                   permission=Permission.BILLING_VIEW, sizes=(10, 25), per_page=10, key='day',
                                   selectable=False)
         self.closed.table.mark('closed-days')
-        on_change([EntityType.PAYMENT, EntityType.DAY_CLOSING], self.redraw, permission=Permission.BILLING_VIEW)
+        on_change([EntityType.PAYMENT, EntityType.DAY_CLOSING], self.follow, permission=Permission.BILLING_VIEW,
+                  branch_id=actor.branch_id)
 
-    async def redraw(self, actor: Actor) -> None:
-        figures = await day_closing.day_collections(actor=actor, day=self.day)
+    async def follow(self, actor: Actor) -> None:
+        """A payment or closing at the branch: the same day again, not audited again."""
+        await self.redraw(actor, audited=False)
+
+    async def redraw(self, actor: Actor, *, audited: bool = True) -> None:
+        figures = await day_closing.day_collections(actor=actor, day=self.day, audited=audited)
         self.box.clear()
         with self.box:
             ui.label(f'{figures.branch_name}, {clinic_date(figures.day)}').classes('text-h6').mark('collections-day')
@@ -99,9 +104,10 @@ class ClosingScreen:
                                                                note=fields['note'].value or ''),
                                  done=f'{clinic_date(self.day)} is closed.', then=lambda _: self.redraw(current))
 
-        dialog = FormDialog(f'Close {clinic_date(self.day)}', submit_label='Close the day', on_submit=submit,
-                            text=f'Count the cash in the drawer: {format_money(expected)} is expected. Once closed, '
-                                 'the day cannot change.')
+        with ui.context.client.content:  # not in the day's box, which a payment elsewhere redraws
+            dialog = FormDialog(f'Close {clinic_date(self.day)}', submit_label='Close the day', on_submit=submit,
+                                text=f'Count the cash in the drawer: {format_money(expected)} is expected. Once '
+                                     'closed, the day cannot change.')
         with dialog.body:
             dialog.form.add('cash_counted', MoneyInput('Cash counted'))
             dialog.form.add('note', ui.input('Note', placeholder='Why the cash differs, if it does'))
@@ -116,13 +122,23 @@ class DuesScreen:
 
     def __init__(self, actor: Actor) -> None:
         self.bucket: str | None = None
+        self.audited = True
         self.summary = ui.row().classes('w-full gap-3 wrap').mark('ageing')
         self.listing = ServerTable(DUE_COLUMNS, read=self._read, shown=_due_cells, permission=Permission.BILLING_VIEW,
                                    sizes=(10, 25, 50), per_page=25, key='id', selectable=False)
         self.listing.table.classes('cursor-pointer').mark('dues')
         self.listing.table.on('rowClick', _open_invoice, [[], ['number'], None])
         ui.label('Tap an invoice to open it and take the payment.').classes('text-caption text-grey-7')
-        on_change([EntityType.INVOICE, EntityType.PAYMENT], self.redraw, permission=Permission.BILLING_VIEW)
+        on_change([EntityType.INVOICE, EntityType.PAYMENT], self.follow, permission=Permission.BILLING_VIEW,
+                  branch_id=actor.branch_id)
+
+    async def follow(self, actor: Actor) -> None:
+        """A bill or payment of the branch changed elsewhere: the same dues again, not audited again."""
+        self.audited = False
+        try:
+            await self.redraw(actor)
+        finally:
+            self.audited = True
 
     async def redraw(self, actor: Actor) -> None:
         ageing = await dues.ageing(actor=actor)
@@ -152,7 +168,8 @@ class DuesScreen:
         await choose()
 
     async def _read(self, actor: Actor, page: int, per_page: int) -> Page[DueRow]:
-        return await dues.dues_page(actor=actor, page=page, per_page=per_page, bucket=self.bucket)
+        return await dues.dues_page(actor=actor, page=page, per_page=per_page, bucket=self.bucket,
+                                    audited=self.audited)
 
 
 def _tile(label: str, amount: Any, *, marker: str, strong: bool = False) -> None:

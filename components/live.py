@@ -48,8 +48,11 @@ def install() -> None:
 
 
 def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Permission,
-              patient_uid: str | None = None) -> None:
-    """Call `refresh(actor)` in this page when a record of one of `kinds` (of this patient) changes.
+              patient_uid: str | None = None, branch_id: int | None = None) -> None:
+    """Call `refresh(actor)` in this page when a record of one of `kinds` (of this patient, at this branch) changes.
+
+    `branch_id` leaves out changes made by staff of another branch (a branch's lists: its invoices,
+    its dues, its day), so a payment at one branch does not redraw every list at the others.
 
     Call it once per page build, beside the element the refresh redraws and outside any
     refreshable. `refresh` is the function the page already calls after its own saves; it should
@@ -63,6 +66,8 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
 
     def heard(event: DomainEvent) -> None:
         if event.kind not in wanted or (patient_uid is not None and event.patient_uid != patient_uid):
+            return
+        if branch_id is not None and event.branch_id not in (None, branch_id):
             return
         if state['pending'] or Client.instances.get(client.id) is not client:  # pending already, or gone
             return

@@ -105,7 +105,9 @@ class Invoice(Model):
         table = 'invoice'
         ordering = ['-created_at']
         unique_together = (('branch', 'kind', 'financial_year', 'serial'),)
-        indexes = (('patient_id', 'created_at'), ('branch_id', 'issued_on'), ('branch_id', 'status', 'issued_on'))
+        # a patient's bills, the branch's list (newest first), its day and its dues, each by an index of its own
+        indexes = (('patient_id', 'created_at'), ('branch_id', 'created_at'), ('branch_id', 'issued_on'),
+                   ('branch_id', 'status', 'issued_on'))
 
 
 class InvoiceLine(Model):

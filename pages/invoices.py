@@ -33,9 +33,11 @@ STATUS_FILTER = {'': 'Every status', **{status.value: label for status, label in
 @guarded_page('/invoices', permission=Permission.BILLING_VIEW, title='Invoices', nav_label='Invoices',
               nav_icon='receipt_long', nav_order=40)
 async def invoices_page(actor: Actor) -> None:
+    audited = {'read': True}
+
     async def read(current: Actor, page: int, per_page: int) -> Page[InvoiceRow]:
         found = await invoices.invoices_page(actor=current, page=page, per_page=per_page, search=search.value or '',
-                                             status=status.value or None)
+                                             status=status.value or None, audited=audited['read'])
         summary.text = counted(found.total, 'invoice')
         return found
 
@@ -62,7 +64,17 @@ async def invoices_page(actor: Actor) -> None:
         listing.table.on('rowClick', opened, [[], ['path'], None])
         ui.label('New invoices are started from the patient\'s page, under Billing.').classes('text-caption')
         await listing.refresh(actor)
-        on_change([EntityType.INVOICE, EntityType.PAYMENT], listing.refresh, permission=Permission.BILLING_VIEW)
+
+    async def follow(current: Actor) -> None:
+        """A bill or payment of the branch changed elsewhere: the same page again, not audited again."""
+        audited['read'] = False
+        try:
+            await listing.refresh(current)
+        finally:
+            audited['read'] = True
+
+    on_change([EntityType.INVOICE, EntityType.PAYMENT], follow, permission=Permission.BILLING_VIEW,
+              branch_id=None if actor.is_superadmin else actor.branch_id)
 
 
 @guarded_page('/invoices/{reference:path}', permission=Permission.BILLING_VIEW, title='Invoice',

@@ -191,3 +191,19 @@ async def test_a_payment_at_another_desk_appears_on_the_open_invoice(user: User)
     await eventually(lambda: user.find(marker='invoice-status').elements.pop().text == 'Paid',
                      what='the invoice redrawn as paid')
     await user.should_not_see(marker='take-payment')
+
+
+async def test_a_payment_dialog_stays_open_while_the_invoice_redraws(user: User) -> None:
+    bills = await billing_clinic()
+    first = await bills.issued(('Physiotherapy session', '600'))
+    second = await bills.issued(('Consultation', '500'))
+    await sign_in(user, bills.clinic.reception)
+    await user.open(f'/invoices/{first.number}')
+    user.find(marker='take-payment').click()
+    await user.should_see('₹600.00 due for AND/26-27/00001.')
+    drawn = user.find(marker='invoice-title').elements.pop().id
+    await bills.pay('500', invoice=second)  # the same patient's other bill, paid at another desk: this page redraws
+    await eventually(lambda: user.find(marker='invoice-title').elements.pop().id != drawn, what='the redraw')
+    await user.should_see('₹600.00 due for AND/26-27/00001.')  # the dialog the receptionist is typing in is still there
+    user.find(marker='dialog-submit').click()
+    await user.should_see('Receipt ANDR/26-27/00002: ₹600.00 received.')

@@ -76,14 +76,19 @@ class DayCollections:
         return self.by_mode.get(PaymentMode.CASH, ZERO)
 
 
-async def day_collections(*, actor: Actor, day: date | None = None, branch_id: int | None = None) -> DayCollections:
-    """A day's collections at a branch (today, the actor's branch, unless asked otherwise)."""
+async def day_collections(*, actor: Actor, day: date | None = None, branch_id: int | None = None,
+                          audited: bool = True) -> DayCollections:
+    """A day's collections at a branch (today, the actor's branch, unless asked otherwise).
+
+    `audited=False` for the day drawn again because of a change elsewhere.
+    """
     require(actor, Permission.BILLING_VIEW)
     branch = await working_branch(actor, branch_id)
     chosen = day or clinic_day(branch)
     collections = await _collections(branch, chosen, actor=actor)
-    await audit.view(actor, entity_type=EntityType.DAY_CLOSING, entity_id=f'{branch.id}:{chosen.isoformat()}',
-                     detail=f'Collections of {shown_date(chosen)} at {branch.name}')
+    if audited:
+        await audit.view(actor, entity_type=EntityType.DAY_CLOSING, entity_id=f'{branch.id}:{chosen.isoformat()}',
+                         detail=f'Collections of {shown_date(chosen)} at {branch.name}')
     return collections
 
 

@@ -86,8 +86,11 @@ async def ageing(*, actor: Actor, branch_id: int | None = None) -> Ageing:
 
 
 async def dues_page(*, actor: Actor, page: int = 1, per_page: int = 25, bucket: str | None = None,
-                    branch_id: int | None = None) -> Page[DueRow]:
-    """The invoices with something due, oldest first, one page (of one age bucket when asked)."""
+                    branch_id: int | None = None, audited: bool = True) -> Page[DueRow]:
+    """The invoices with something due, oldest first, one page (of one age bucket when asked).
+
+    `audited=False` for the list drawn again because of a change elsewhere.
+    """
     require(actor, Permission.BILLING_VIEW)
     branch = await working_branch(actor, branch_id)
     today = clinic_day(branch)
@@ -100,8 +103,9 @@ async def dues_page(*, actor: Actor, page: int = 1, per_page: int = 25, bucket: 
     found = await read_page(query, ordering=('issued_on', 'serial'), page=page, per_page=per_page,
                             row=lambda invoice: _row(invoice, today), related=('patient',), sizes=(10, 25, 50),
                             default=25)
-    await audit.view(actor, entity_type=EntityType.INVOICE, entity_id='',
-                     detail=f'Outstanding dues: {found.described("invoice")}')
+    if audited:
+        await audit.view(actor, entity_type=EntityType.INVOICE, entity_id='',
+                         detail=f'Outstanding dues: {found.described("invoice")}')
     return found
 
 

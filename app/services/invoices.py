@@ -252,8 +252,11 @@ async def invoice_id_of(*, actor: Actor, number: str) -> UUID:
 
 async def invoices_page(*, actor: Actor, page: int = 1, per_page: int = 25, search: str = '',
                         status: InvoiceStatus | str | None = None, branch_id: int | None = None,
-                        patient_uid: str | None = None) -> Page[InvoiceRow]:
-    """The invoices and credit notes, newest first, one page; by number, patient UID or name, and status."""
+                        patient_uid: str | None = None, audited: bool = True) -> Page[InvoiceRow]:
+    """The invoices and credit notes, newest first, one page; by number, patient UID or name, and status.
+
+    `audited=False` for a list drawn again because of a change elsewhere (the person opened nothing new).
+    """
     require(actor, Permission.BILLING_VIEW)
     query = Invoice.all()
     if not actor.is_superadmin:
@@ -275,8 +278,9 @@ async def invoices_page(*, actor: Actor, page: int = 1, per_page: int = 25, sear
                              | Q(patient__full_name__icontains=text))
     found = await read_page(query, ordering=('-created_at',), page=page, per_page=per_page, row=_list_row,
                             related=('patient', 'branch'), sizes=(10, 25, 50), default=25)
-    await audit.view(actor, entity_type=EntityType.INVOICE, entity_id='',
-                     patient_id=patient_uid, detail=found.described('invoice'))
+    if audited:
+        await audit.view(actor, entity_type=EntityType.INVOICE, entity_id='',
+                         patient_id=patient_uid, detail=found.described('invoice'))
     return found
 
 
