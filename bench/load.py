@@ -11,8 +11,14 @@ and on the calendar move an appointment they may move to a free slot of its colu
 sends) and book one (tap a free slot, find a patient by UID in the dialog, choose them, press Book); each is
 timed until both the toast and the redrawn calendar have arrived. A move or booking the server refuses (another
 desk took the slot meanwhile, the patient is busy then), or that finds nothing to move or no free slot, is
-counted apart as refused, not as an error. Moves and bookings are real writes to the data directory (as the
-sessions and the audit trail of every run are); `--no-changes` leaves them out. A data directory with
+counted apart as refused, not as an error. Those who see money (reception, doctors, admins; not junior doctors)
+open `/invoices` (the branch's list) and a patient's billing tab (`/patients/<uid>?part=billing`, checked to open
+on it); reception and admins also open an invoice with something due (`/invoices/<number>`: the branch's newest,
+up to 500, each seat its own share so that two tabs rarely pay the same one) and take a payment: press Take
+payment, fill the dialog (the due or part of it, a mode, a reference, no credit kept) and press Save payment,
+timed until the toast 'Receipt ... received.' and the invoice redrawn with that receipt have arrived; one paid at
+another tab meanwhile is refused, not an error. Moves, bookings and payments are real writes to the data directory
+(as the sessions and the audit trail of every run are); `--no-changes` leaves them out. A data directory with
 appointments today: the demo data once it has them, or `python -m bench.calendar_views --keep-data DIR`.
 The previous tab closes when the next page opens. `--think 0` is a closed loop; `--think 5` waits 2.5-7.5 s
 between steps. After `--seconds` the same loop runs against an empty NiceGUI page (one label) for the same time,
@@ -27,6 +33,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -37,13 +44,17 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import ROUND_DOWN, Decimal
 from functools import partial
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import socketio
 
 from app.auth.permissions import Permission, role_can
+from app.money import money_text, parse_money
 from bench.load_results import Run, Timings, log_errors, report
 from models.accounts import Role
 from tests.live.server import Page, Tab, page_of, serve
@@ -70,6 +81,7 @@ class Seat:
     role: Role
     steps: tuple[str, ...]
     user_id: int = 0
+    branch_id: int = 0
 
 
 class Refused(Exception):
@@ -77,8 +89,9 @@ class Refused(Exception):
 
 
 # The round a member of staff walks, in order: a page, or (no path) an action on the page before it: `search` is
-# the Search button on /patients, `move` and `book` act on /calendar. The calendar steps are the desk's and the
-# clinicians' (admins may see the calendar too, but their round stays what it was).
+# the Search button on /patients, `move` and `book` act on /calendar, `pay` on /invoices/<number>. The calendar
+# steps are the desk's and the clinicians' (admins may see the calendar too, but their round stays what it was);
+# the billing pages are for whoever sees money, an invoice to pay for whoever takes payments.
 CALENDAR_ROLES = frozenset({Role.RECEPTION, Role.DOCTOR, Role.JRDOCTOR})
 ROUND = (('home', '/', Permission.HOME_VIEW, None), ('patients', '/patients', Permission.PATIENTS_VIEW, None),
          ('search', '', Permission.PATIENTS_VIEW, None),
@@ -86,12 +99,20 @@ ROUND = (('home', '/', Permission.HOME_VIEW, None), ('patients', '/patients', Pe
          ('calendar', '/calendar', Permission.SCHEDULE_VIEW, CALENDAR_ROLES),
          ('move', '', Permission.SCHEDULE_VIEW, CALENDAR_ROLES), ('book', '', Permission.SCHEDULE_VIEW, CALENDAR_ROLES),
          ('today', '/today', Permission.SCHEDULE_VIEW, CALENDAR_ROLES),
+         ('invoices', '/invoices', Permission.BILLING_VIEW, None),
+         ('billing', '/patients/{uid}?part=billing', Permission.BILLING_VIEW, None),
+         ('invoice', '/invoices/{number}', Permission.BILLING_CREATE, None),
+         ('pay', '', Permission.BILLING_CREATE, None),
          ('inquiries', '/inquiries', Permission.INQUIRIES_VIEW, None), ('audit', '/audit', Permission.AUDIT_VIEW, None))
 PATHS = {name: path for name, path, _, _ in ROUND} | {'empty': '/'}
 # An action: the page it acts on, and its name in the tables.
 ACTIONS = {'search': ('patients', 'search (button)'), 'move': ('calendar', 'move (eventDrop)'),
-           'book': ('calendar', 'book (dialog)')}
+           'book': ('calendar', 'book (dialog)'), 'pay': ('invoice', 'pay (dialog)')}
+CHANGES = frozenset({'move', 'book', 'pay'})  # the actions that write, left out by --no-changes
 PATIENT_FIELD = 'Patient: name, UID or phone'  # components.patient_picker: the booking dialog's patient field
+TAKE_PAYMENT = 'Take payment ('  # components.invoice_screen: the invoice's button, 'Take payment (₹1,200.00)'
+PAY_MODES = ('Cash', 'UPI', 'Card')  # of the dialog's mode toggle: the modes a reference is not required for
+RECEIPT = re.compile(r'Receipt (\S+): .* received\.')  # components.billing_dialogs: the toast of a payment
 ANSWER_TIMEOUT = 15  # seconds an action waits for each answer of the server
 MIDNIGHT = datetime.min.time()
 
@@ -107,10 +128,12 @@ def main() -> None:
                               database_url=options.database_url) as (clinic, made):
             seats = [Seat(person['username'], Role(person['role']),
                           tuple(step for step in _steps(Role(person['role']))
-                                if not (options.no_changes and step in {'move', 'book'})),
-                          person.get('user_id', 0)) for person in made['staff']]
-            print(_machine(options, seats), flush=True)
-            ours = asyncio.run(_phase(clinic, seats, options, patients=made['patients'], searches=made['searches']))
+                                if not (options.no_changes and step in CHANGES)),
+                          person.get('user_id', 0), person.get('branch_id', 0)) for person in made['staff']]
+            dues = {int(branch): numbers for branch, numbers in made.get('dues', {}).items()}
+            print(_machine(options, seats, dues), flush=True)
+            ours = asyncio.run(_phase(clinic, seats, options, patients=made['patients'], searches=made['searches'],
+                                      dues=dues))
         ours.server_errors = log_errors(log, since)
         with _empty_server(Path(folder) / 'empty.log') as base_url:
             empty_seats = [Seat('', seat.role, ('empty',)) for seat in seats]
@@ -156,7 +179,8 @@ def _options() -> argparse.Namespace:
     parser.add_argument('--host', default=HOST, help=f'must be {HOST}; anything else is refused')
     parser.add_argument('--seed', type=int, default=1, help='seed of the patients and names chosen')
     parser.add_argument('--no-changes', action='store_true',
-                        help='leave out moving and booking appointments (they are real writes to the data directory)')
+                        help='leave out moving and booking appointments and taking payments (they are real '
+                        'writes to the data directory)')
     options = parser.parse_args()
     if not (options.data_dir / 'prospine.sqlite3').exists() and not options.database_url:
         parser.error(f'{options.data_dir} holds no prospine.sqlite3: make one with `prospine demo-data`')
@@ -205,16 +229,19 @@ def _empty_server(log: Path) -> Iterator[str]:
 
 
 async def _phase(target: Target, seats: list[Seat], options: argparse.Namespace, *, patients: list[str],
-                 searches: list[str]) -> Run:
+                 searches: list[str], dues: dict[int, list[str]] | None = None) -> Run:
     """Let every seat walk its round until the time is up; return the timings and the server's memory."""
     run = Run()
     server = _server_pid(target.base_url)
+    shares = _shares(seats, dues or {})
     async with httpx.AsyncClient(base_url=target.base_url, timeout=30, follow_redirects=False,
                                  limits=httpx.Limits(max_connections=len(seats) * 2)) as http:
-        for seat in {seat.role: seat for seat in seats}.values():  # warm: first loads fill NiceGUI's caches
+        warm = {seat.role: (seat, share) for seat, share in zip(seats, shares, strict=True)}
+        for seat, share in warm.values():  # warm: first loads fill NiceGUI's caches
             for name in seat.steps:
-                if PATHS[name]:
-                    await http.get(PATHS[name].format(uid=patients[0] if patients else ''),
+                if PATHS[name] and (share or name != 'invoice'):
+                    await http.get(PATHS[name].format(uid=patients[0] if patients else '',
+                                                      number=share[0] if share else ''),
                                    cookies=_cookie(target, seat))
         run.held, run.held_kb = await _hold(target, seats, http, patients, server)
         run.rss_before_kb = _memory(server)['VmRSS']
@@ -223,7 +250,7 @@ async def _phase(target: Target, seats: list[Seat], options: argparse.Namespace,
         tabs: list[Tab | None] = [None] * len(seats)
         chooser = random.Random(options.seed)
         walkers = [_walk(index, seat, target, http, run, tabs, deadline, options.think, random.Random(chooser.random()),
-                         patients, searches) for index, seat in enumerate(seats)]
+                         patients, searches, shares[index]) for index, seat in enumerate(seats)]
         await asyncio.gather(*walkers)
         run.seconds = time.monotonic() - started
         run.client_cpu = _cpu() - cpu
@@ -234,13 +261,25 @@ async def _phase(target: Target, seats: list[Seat], options: argparse.Namespace,
     return run
 
 
+def _shares(seats: list[Seat], dues: dict[int, list[str]]) -> list[list[str]]:
+    """Each seat's own share of its branch's invoices with something due, dealt round the seats there that open
+    invoices (so two tabs rarely pay the same one; when there are fewer invoices than seats, some share them all)."""
+    shares: list[list[str]] = [[] for _ in seats]
+    for branch, numbers in dues.items():
+        here = [index for index, seat in enumerate(seats) if seat.branch_id == branch and 'invoice' in seat.steps]
+        for place, index in enumerate(here):
+            shares[index] = numbers[place::len(here)] or list(numbers)
+    return shares
+
+
 async def _walk(index: int, seat: Seat, target: Target, http: httpx.AsyncClient, run: Run, tabs: list[Tab | None],
                 deadline: float, think: float, chooser: random.Random, patients: list[str],
-                searches: list[str]) -> None:
-    """Walk one seat's round again and again until the deadline, keeping its latest tab open as a browser does."""
+                searches: list[str], dues: list[str]) -> None:
+    """Walk one seat's round again and again until the deadline, keeping its latest tab open as a browser does.
+    `dues` are the invoice numbers this seat opens to pay; one paid in full, or found with nothing due, leaves it."""
     await asyncio.sleep(chooser.uniform(0, min(1.0, think or 0.2)))  # staff do not all start in the same millisecond
     page: Page | None = None
-    current = ''
+    current = number = ''
     step = chooser.randrange(len(seat.steps))
     while time.monotonic() < deadline:
         name = seat.steps[step % len(seat.steps)]
@@ -253,11 +292,16 @@ async def _walk(index: int, seat: Seat, target: Target, http: httpx.AsyncClient,
                     act = partial(_search, tab, page, chooser.choice(searches or ['a']))
                 elif name == 'move':
                     act = partial(_move, tab, page, chooser)
-                else:
+                elif name == 'book':
                     act = partial(_book, tab, page, seat, chooser, patients, run.by_name['book (Book pressed)'])
+                else:
+                    act = partial(_pay, tab, page, chooser, dues, number, run.by_name['pay (Save pressed)'])
                 await _timed(run.by_name[label], act)
         else:
-            path = PATHS[name].format(uid=chooser.choice(patients) if patients else '')
+            if name == 'invoice' and not dues:
+                continue  # every invoice of this seat's share is paid: the round goes on without one
+            number = chooser.choice(dues) if name == 'invoice' else number
+            path = PATHS[name].format(uid=chooser.choice(patients) if patients else '', number=number)
             opened: list[tuple[Tab, Page]] = []
             ok = await _timed(run.by_name[f'{name} {PATHS[name]}'],
                               partial(_load, target, seat, http, path, opened))
@@ -295,6 +339,10 @@ async def _load(target: Target, seat: Seat, http: httpx.AsyncClient, path: str, 
     if ERROR_TEXT in response.text:
         return f'the error page on {path}'
     page = page_of(response)
+    part = parse_qs(urlsplit(path).query).get('part', [''])[0]
+    if part and not any(element['tag'] == 'q-tab-panels' and element.get('props', {}).get('model-value') == part
+                        for element in page.elements.values()):
+        return f'{path} did not open on its {part} part'
     tab = Tab(target, role=seat.username or None)  # type: ignore[arg-type]  # duck-typed like LiveClinic
     updates: asyncio.Queue = asyncio.Queue()
     inbox: asyncio.Queue = asyncio.Queue()  # ('update' | 'notify', data), for the calendar's actions
@@ -333,14 +381,14 @@ async def _answer(tab: Tab, client_id: str, message: dict) -> None:
 async def _search(tab: Tab | None, page: Page, word: str) -> str:
     """Type a name into the patients search and press Search; return '' once the table's update arrives."""
     assert tab is not None
-    field_id, field_ = page.find('nicegui-input', placeholder='Name, UID or phone')
-    button_id, button = page.find('q-btn', label='Search')
+    field = page.find('nicegui-input', placeholder='Name, UID or phone')
+    button = page.find('q-btn', label='Search')
     table_id = next(int(key) for key, element in page.elements.items() if 'table' in element['tag'])
     updates: asyncio.Queue = tab.updates  # type: ignore[attr-defined]
     while not updates.empty():
         updates.get_nowait()
-    await tab.send(page.client_id, field_id, Page.listener(field_, 'update:value'), word)
-    await tab.send(page.client_id, button_id, Page.listener(button, 'click'))
+    await _set(tab, page, field, word)
+    await _click(tab, page, button)
     while True:
         update = await asyncio.wait_for(updates.get(), timeout=15)
         if str(table_id) in update or table_id in update:
@@ -365,7 +413,7 @@ async def _move(tab: Tab, page: Page, chooser: random.Random) -> str:
     await tab.send(page.client_id, calendar_id, Page.listener(calendar, 'eventDrop'), {
         'event_id': event['id'], 'start': _naive(slot), 'end': _naive(slot + (ends - starts)),
         'old_start': event['start'], 'old_end': event['end'], 'resource_id': resource, 'old_resource_id': resource})
-    await _answered(tab, page, lambda shown: all(other.get('id') != event['id'] for other in shown))
+    await _answered(tab, lambda _: all(other.get('id') != event['id'] for other in _events(page)))
     return ''
 
 
@@ -389,29 +437,87 @@ async def _book(tab: Tab, page: Page, seat: Seat, chooser: random.Random, patien
     _drain(tab)
     await tab.send(page.client_id, calendar_id, Page.listener(calendar, 'dateClick'),
                    {'date': _naive(slot), 'all_day': False, 'resource_id': resource})
-    field_id, field = await _appeared(tab, page, lambda element: element['tag'] == 'nicegui-input'
-                                      and element.get('props', {}).get('label') == PATIENT_FIELD)
+    field = await _appeared(tab, page, _with('nicegui-input', label=PATIENT_FIELD))
     known = set(page.elements)
     uid = chooser.choice(patients)
-    await tab.send(page.client_id, field_id, Page.listener(field, 'update:value'), uid)  # typed, debounce not waited
-    match_id, match = await _appeared(tab, page, lambda element: element['tag'] == 'q-item' and any(
+    await _set(tab, page, field, uid)  # typed, debounce not waited
+    match = await _appeared(tab, page, lambda element: element['tag'] == 'q-item' and any(
         listener['type'] == 'click' for listener in element.get('events', [])), among=lambda key: key not in known)
-    await tab.send(page.client_id, match_id, Page.listener(match, 'click'))
+    await _click(tab, page, match)
     await _appeared(tab, page, lambda element: f'· {uid} ·' in element.get('text', ''))
-    submit_id, submit = await _appeared(tab, page, lambda element: element['tag'] == 'q-btn' and element.get(
-        'props', {}).get('label') == 'Book' and not element['props'].get('icon'))  # the dialog's, not the toolbar's
+    submit = await _appeared(tab, page, lambda element: _with('q-btn', label='Book')(element)
+                             and not element['props'].get('icon'))  # the dialog's, not the toolbar's
     started = time.perf_counter()
-    await tab.send(page.client_id, submit_id, Page.listener(submit, 'click'))
-    await _answered(tab, page, lambda shown: any(
+    await _click(tab, page, submit)
+    await _answered(tab, lambda _: any(
         other.get('start') == _naive(slot) and resource in other.get('resourceIds', []) and
-        other.get('display') != 'background' for other in shown))
+        other.get('display') != 'background' for other in _events(page)))
     pressed.durations.append(time.perf_counter() - started)
     return ''
+
+
+async def _pay(tab: Tab, page: Page, chooser: random.Random, dues: list[str], number: str, pressed: Timings) -> str:
+    """Press Take payment on the invoice page, fill the dialog (the due or part of it, a mode that needs no
+    reference with one typed anyway, no credit kept) and press Save payment; return '' once the toast 'Receipt ...
+    received.' and the invoice redrawn with that receipt have arrived. `pressed` gets the time from Save payment to
+    that answer. Paid at another tab meanwhile, it is refused (the server's message, with a field's if it says one);
+    an invoice paid in full, or found with nothing due, leaves `dues`."""
+    take = next(((int(key), element) for key, element in page.elements.items() if element['tag'] == 'q-btn'
+                 and str(element.get('props', {}).get('label', '')).startswith(TAKE_PAYMENT)), None)
+    if take is None:
+        _settled(dues, number)
+        raise Refused(f'nothing to pay: {number} has nothing due any more')
+    _drain(tab)
+    await _click(tab, page, take)
+    amount = await _appeared(tab, page, _with('nicegui-input', label='Amount received'))
+    mode = await _appeared(tab, page, lambda element: element['tag'] == 'q-btn-toggle')
+    reference = await _appeared(tab, page, _with('nicegui-input', label='Reference'))
+    keep = await _appeared(tab, page, lambda element: element['tag'] == 'q-checkbox'
+                           and element.get('text', '').startswith('Keep any amount'))
+    submit = await _appeared(tab, page, _with('q-btn', label='Save payment'))
+    due = parse_money(amount[1]['props']['value'], label='amount')  # the dialog offers what is due
+    paying = due if due < 2 or chooser.random() < 0.5 else max(Decimal(1), (
+        due * Decimal(chooser.randrange(20, 80)) / 100).quantize(Decimal(1), rounding=ROUND_DOWN))
+    await _set(tab, page, amount, money_text(paying))
+    await _set(tab, page, mode, chooser.choice([option['value'] for option in mode[1]['props']['options']
+                                                if option['label'] in PAY_MODES]))
+    await _set(tab, page, reference, f'BENCH-{chooser.randrange(10 ** 6):06d}')
+    await _set(tab, page, keep, False)
+    started = time.perf_counter()
+    await _click(tab, page, submit)
+    try:
+        await _answered(tab, partial(_shows_receipt, page))
+    except Refused as refusal:
+        _settled(dues, number)  # paid at another desk: what is left of it is theirs to take
+        beside = [element['props']['error-message'] for element in page.elements.values()
+                  if element.get('props', {}).get('error-message')]
+        raise Refused('; '.join([str(refusal), *beside])[:200]) from None
+    pressed.durations.append(time.perf_counter() - started)
+    if paying == due:
+        _settled(dues, number)
+    return ''
+
+
+def _shows_receipt(page: Page, told: list[str]) -> bool:
+    """Whether the invoice, as the updates have left it, lists the receipt a toast of `told` names."""
+    receipts = [found.group(1) for toast in told if (found := RECEIPT.match(toast))]
+    return any(f' · {receipt} · ' in element.get('text', '') for receipt in receipts
+               for element in page.elements.values())
+
+
+def _settled(dues: list[str], number: str) -> None:
+    with suppress(ValueError):
+        dues.remove(number)
 
 
 def _calendar(page: Page) -> tuple[int, dict]:
     return next((int(key), element) for key, element in page.elements.items()
                 if element['tag'] == 'nicegui-event_calendar')
+
+
+def _events(page: Page) -> list[dict]:
+    """The appointments and blocks the calendar shows now (as the updates have left it)."""
+    return _calendar(page)[1]['props']['events']
 
 
 def _slot_minutes(calendar: dict) -> int:
@@ -468,18 +574,39 @@ async def _appeared(tab: Tab, page: Page, wanted: Callable[[dict], bool], *,
             raise Refused(data.get('message', '')[:200])
 
 
-async def _answered(tab: Tab, page: Page, redrawn: Callable[[list[dict]], bool]) -> None:
-    """Wait for the server's answer: a positive toast and a calendar that shows the change, or a refusal."""
+async def _answered(tab: Tab, redrawn: Callable[[list[str]], bool]) -> None:
+    """Wait for the server's answer: a positive toast and a page that shows the change (`redrawn`, given the
+    positive toasts so far), or a refusal (a negative or warning toast)."""
     inbox: asyncio.Queue = tab.inbox  # type: ignore[attr-defined]
-    told = False
+    told: list[str] = []
     while True:
-        if told and redrawn(_calendar(page)[1]['props']['events']):
+        if told and redrawn(told):
             return
         kind, data = await asyncio.wait_for(inbox.get(), timeout=ANSWER_TIMEOUT)
         if kind == 'notify':
             if data.get('type') in {'negative', 'warning'}:
                 raise Refused(data.get('message', '')[:200])
-            told = told or data.get('type') == 'positive'
+            if data.get('type') == 'positive':
+                told.append(str(data.get('message', '')))
+
+
+def _with(tag: str, **props: Any) -> Callable[[dict], bool]:
+    """A test for `_appeared`: an element of `tag` whose props hold these values."""
+    return lambda element: element['tag'] == tag and all(
+        element.get('props', {}).get(key) == value for key, value in props.items())
+
+
+async def _set(tab: Tab, page: Page, field: tuple[int, dict], value: Any) -> None:
+    """Change a field as the browser reports it: an input's `update:value`, a toggle's or checkbox's
+    `update:modelValue` (a toggle's value is the index of its option)."""
+    element_id, element = field
+    kinds = {listener['type'] for listener in element.get('events', [])}
+    await tab.send(page.client_id, element_id,
+                   Page.listener(element, 'update:value' if 'update:value' in kinds else 'update:modelValue'), value)
+
+
+async def _click(tab: Tab, page: Page, button: tuple[int, dict]) -> None:
+    await tab.send(page.client_id, button[0], Page.listener(button[1], 'click'))
 
 
 async def _hold(target: Target, seats: list[Seat], http: httpx.AsyncClient, patients: list[str],
@@ -547,15 +674,23 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _machine(options: argparse.Namespace, seats: list[Seat]) -> str:
+def _machine(options: argparse.Namespace, seats: list[Seat], dues: dict[int, list[str]]) -> str:
     roles = defaultdict(int)
     for seat in seats:
         roles[seat.role.value] += 1
+    paying = defaultdict(int)
+    for seat in seats:
+        if 'invoice' in seat.steps:
+            paying[seat.branch_id] += 1
     database = options.database_url.split('://')[0] if options.database_url else 'sqlite'
     return (f'Machine: {os.cpu_count()} CPU cores, Python {sys.version.split()[0]}; database {database} in '
-            f'{options.data_dir}\nStaff: {len(seats)} ({", ".join(f"{n} {r}" for r, n in sorted(roles.items()))}), '
+            f'{options.data_dir}; load average {" ".join(f"{load:.2f}" for load in os.getloadavg())} at the start'
+            f'\nStaff: {len(seats)} ({", ".join(f"{n} {r}" for r, n in sorted(roles.items()))}), '
             f'{options.seconds:g} s per phase, '
-            + (f'think time {options.think:g} s (0.5-1.5x)' if options.think else 'closed loop (no think time)'))
+            + (f'think time {options.think:g} s (0.5-1.5x)' if options.think else 'closed loop (no think time)')
+            + '\nInvoices with something due (newest, up to 500 a branch) / seats that open them: '
+            + (', '.join(f'branch {branch}: {len(dues.get(branch, []))} / {paying[branch]}'
+                         for branch in sorted(set(dues) | set(paying))) or 'none'))
 
 
 

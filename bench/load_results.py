@@ -11,8 +11,10 @@ JS_TIMEOUT = 'JavaScript did not respond'
 NOT_MEASURED = ('saving a draft on the patient page; "open a patient" is the load of /patients/<uid>, not a click '
                 'on a search result; the calendar tabs send no `datesSet` after the handshake (a browser does, and '
                 'the server finds the range already drawn), and the booking dialog\'s patient search is sent at once, '
-                'without the 350 ms typing debounce a browser waits')
-ACTIONS = ('search', 'move', 'book')  # names of actions on an open page; every other name is a page load
+                'without the 350 ms typing debounce a browser waits; the payment dialog\'s fields are sent at once '
+                '(no typing, no blur), and the receipt\'s PDF is not opened')
+ACTIONS = ('search', 'move', 'book', 'pay')  # names of actions on an open page; every other name is a page load
+NAME = 40  # width of the name column: 'billing /patients/{uid}?part=billing'
 
 
 def is_action(name: str) -> bool:
@@ -75,11 +77,11 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _table(title: str, run: Run) -> list[str]:
-    lines = [title, f'  {"page or action":<34} {"done":>6} {"per s":>7} {"p50 ms":>8} {"p95 ms":>8} {"p99 ms":>8}'
+    lines = [title, f'  {"page or action":<{NAME}} {"done":>6} {"per s":>7} {"p50 ms":>8} {"p95 ms":>8} {"p99 ms":>8}'
              f' {"errors":>6} {"refused":>7}']
     for name, timings in sorted(run.by_name.items()):
         done = len(timings.durations)
-        lines.append(f'  {name:<34} {done:>6} {done / run.seconds:>7.1f} {_percentile(timings.durations, .5):>8.0f}'
+        lines.append(f'  {name:<{NAME}} {done:>6} {done / run.seconds:>7.1f} {_percentile(timings.durations, .5):>8.0f}'
                      f' {_percentile(timings.durations, .95):>8.0f} {_percentile(timings.durations, .99):>8.0f}'
                      f' {timings.errors:>6} {len(timings.refusals):>7}')
     loads = sum(len(t.durations) for name, t in run.by_name.items() if not is_action(name))
@@ -105,7 +107,9 @@ def report(ours: Run, empty: Run, options: argparse.Namespace) -> None:
     log_name = options.data_dir / 'logs' / 'prospine.log'
     lines = ['', *_table('ProSpine pages (GET + websocket handshake; search = press Search until the table updates; '
                          'move = an eventDrop on the day view, book = tap a free slot, find the patient, choose, '
-                         'Book: each until the toast and the redrawn calendar have arrived)', ours),
+                         'Book: each until the toast and the redrawn calendar have arrived; pay = Take payment on '
+                         'an invoice, fill the dialog, Save payment, until the toast and the invoice redrawn with '
+                         'the receipt have arrived)', ours),
              '', *_table('Empty NiceGUI page (one label), same staff and loop', empty), '']
     baseline = empty.by_name.get('empty /')
     if baseline and baseline.durations:
@@ -113,7 +117,7 @@ def report(ours: Run, empty: Run, options: argparse.Namespace) -> None:
         lines.append(f'Ratio of p50 to the empty page p50 ({base:.0f} ms):')
         for name, timings in sorted(ours.by_name.items()):
             if timings.durations:
-                lines.append(f'  {name:<34} {_percentile(timings.durations, .5) / base:>6.1f}x')
+                lines.append(f'  {name:<{NAME}} {_percentile(timings.durations, .5) / base:>6.1f}x')
         ours_rate = sum(len(t.durations) for n, t in ours.by_name.items() if not is_action(n)) / ours.seconds
         empty_rate = len(baseline.durations) / empty.seconds
         lines.append(f'  loads/s: {ours_rate:.1f} here against {empty_rate:.1f} on the empty page '
