@@ -126,7 +126,13 @@ def test_the_same_seed_gives_the_same_clinic_and_another_seed_another(small: Pat
                                'last_day, urgency, status, appointment_id, created_at'),
             ('closure', 'id, branch_id, clinician_id, first_day, last_day, reason, created_by_id, created_at'),
             ('opening_hours', 'branch_id, weekday, opens_minute, closes_minute'),
-            ('working_hours', 'clinician_id, branch_id, weekday, starts_minute, ends_minute')):
+            ('working_hours', 'clinician_id, branch_id, weekday, starts_minute, ends_minute'),
+            ('invoice', 'id, number, patient_id, kind, status, total, paid, credited, issued_at, credit_of_id'),
+            ('invoice_line', 'id, invoice_id, position, description, amount, appointment_id, registration_id'),
+            ('payment', 'id, number, patient_id, kind, amount, allocated, mode, reference, received_at'),
+            ('payment_allocation', 'id, payment_id, invoice_id, amount'),
+            ('expense', 'id, number, branch_id, amount, status, created_at'),
+            ('document_serial', 'branch_id, series, financial_year, serial')):
         rows = f'SELECT {columns} FROM {table} ORDER BY 1, 2, 3'
         assert query(database(again), rows) == query(database(small), rows), table
         assert query(database(other), rows) != query(database(small), rows) or table.endswith('hours'), table

@@ -150,4 +150,6 @@ class Attendance:
             booking.token = self.calendar.tokens[key] = self.calendar.tokens.get(key, 0) + 1
         for booking in done:
             bookings.row(self.world, self.calendar, booking)
+        if self.world.billing is not None:  # the day's sessions billed as they ended
+            self.world.billing.attended(day, done)
         return len(done)

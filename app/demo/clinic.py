@@ -126,6 +126,8 @@ class Simulation:
         self.waitlist.day(day, desks, {branch_id: list(courses) for branch_id, courses in self.courses.recent.items()})
         self.attendance.calls(day, self.calendar.next_open(day + timedelta(days=1)))
         self.attendance.close(day)
+        if world.billing is not None:  # the day's bills, receipts and vouchers, numbered in time order
+            world.billing.close(day)
         world.sessions.clear()  # everyone has signed out (or been signed out) by the evening
 
     def _on_duty(self, day: date) -> list[Member]:

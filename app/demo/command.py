@@ -13,6 +13,8 @@ import dataclasses
 import random
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
@@ -23,13 +25,14 @@ from tortoise.transactions import in_transaction
 
 from app.clock import clinic_today, utcnow
 from app.config import get_settings
-from app.demo import hours, schedule
+from app.demo import billing, hours, schedule
 from app.demo.bulk import ChainWriter, RowWriter, chain_tail, commit
 from app.demo.clinic import SCALES, Scale, Simulation, reference_moment
 from app.demo.day import World
 from app.demo.staff import DEMO_PASSWORD, ROSTER, make_clinic
 from app.sql import placeholders
 from models.accounts import User, UserSession
+from models.billing import Expense, Invoice, InvoiceLine, Payment, PaymentAllocation, PriceItem
 from models.clinical import ClinicalNote, Diagnosis, DiagnosticTest, MedicalHistory
 from models.inquiries import Inquiry
 from models.outcomes import OutcomeRecord
@@ -39,9 +42,13 @@ from models.registrations import Registration
 from models.scheduling import Appointment, Closure, WaitlistEntry
 
 # Parents before children: foreign keys are checked as each row is inserted.
+# Billing comes last: an invoice's lines follow it (and the appointments they bill), so they go in while it is a
+# draft; the updates that then issue the invoices run after all of a batch's inserts (`app.demo.billing`).
 MODELS = (UserSession, Patient, Inquiry, Registration, MedicalHistory, ClinicalNote, Diagnosis, DiagnosticTest,
-          OutcomeRecord, TreatmentPlan, PlanRevision, Closure, Appointment, WaitlistEntry)
+          OutcomeRecord, TreatmentPlan, PlanRevision, Closure, Appointment, WaitlistEntry, Invoice, InvoiceLine,
+          Payment, PaymentAllocation, Expense)
 BATCH_ROWS = 40_000  # rows and events per transaction
+CACHE_KIB = 256 * 1024  # SQLite's page cache while the demo writes (its default is 2 MB)
 PROGRESS_SECONDS = 2.0
 REFUSED = ('This database already has {count} patients, so demo data was not added (nothing was changed). '
            'Use a new data directory (PROSPINE_DATA_DIR), or add --force to add the demo clinic to this data.')
@@ -67,13 +74,33 @@ class Refused(Exception):
 
 async def fill(request: DemoRequest, *, out: TextIO = sys.stderr) -> dict[str, int]:
     """Add the demo clinic to the open database; return the counts written."""
-    settings = get_settings()
     if (count := await Patient.all().count()) and not request.force:
         raise Refused(REFUSED.format(count=f'{count:,}'))
-    scale = _scale(request)
     today = request.today or clinic_today()
     if today > clinic_today():  # the trail would hold events later than the app's next ones
         raise Refused(f'The reference day {today:%d %b %Y} is after today; choose today or an earlier day.')
+    async with _page_cache():
+        return await _fill(request, today=today, out=out)
+
+
+@asynccontextmanager
+async def _page_cache() -> AsyncIterator[None]:
+    """A larger SQLite page cache while the demo writes, so the indexes on random ids stay in memory."""
+    connection = connections.get('default')
+    if connection.capabilities.dialect != 'sqlite':
+        yield
+        return
+    _, rows = await connection.execute_query('PRAGMA cache_size')
+    await connection.execute_script(f'PRAGMA cache_size = -{CACHE_KIB}')
+    try:
+        yield
+    finally:
+        await connection.execute_script(f'PRAGMA cache_size = {int(rows[0][0])}')
+
+
+async def _fill(request: DemoRequest, *, today: date, out: TextIO) -> dict[str, int]:
+    settings = get_settings()
+    scale = _scale(request)
     rows, chain = RowWriter(MODELS), ChainWriter(settings.data_dir, await chain_tail())
     opened = datetime.combine(today - timedelta(days=scale.days), clock_time(8, 0, 0, 250_000), tzinfo=settings.tz)
     holidays = [holiday for holiday in hours.holidays(opened.year, today.year + 1) if holiday.last_day >= opened.date()]
@@ -81,11 +108,13 @@ async def fill(request: DemoRequest, *, out: TextIO = sys.stderr) -> dict[str, i
     async with in_transaction() as connection:
         clinic = await make_clinic(opened=opened, events=chain.drafts, hired=hired)
         await hours.set_up(clinic, opened=opened, events=chain.drafts)
+        billed = await billing.set_up(clinic, opened=opened, events=chain.drafts)
         await chain.write(connection)
     chain.seal()
     world = World(rng=random.Random(request.seed), tz=settings.tz, today=today, clinic=clinic,  # noqa: S311 (demo)
                   rows=rows, chain=chain, serials=await _serials())
     calendar, closures, first_closure_id = await schedule.calendar(world, holidays=holidays, first=opened.date())
+    world.billing = billing.Billing(world, calendar, billed, seed=request.seed)
     simulation = Simulation(world, scale, first_session_id=await _next_id(UserSession), calendar=calendar,
                             closures=closures, first_closure_id=first_closure_id)
     progress = _Progress(out=out, total=scale.patients)
@@ -99,7 +128,7 @@ async def fill(request: DemoRequest, *, out: TextIO = sys.stderr) -> dict[str, i
     await _finish(world, simulation)
     progress.report(world.registered, chain.written, final=True)
     return {**{model._meta.db_table: rows.written[model] for model in MODELS}, 'audit_event': chain.written,
-            'staff_and_branches': clinic.created}
+            'staff_and_branches': clinic.created, 'price_item': await PriceItem.all().count()}
 
 
 def _scale(request: DemoRequest) -> Scale:
@@ -131,8 +160,10 @@ async def _finish(world: World, simulation: Simulation) -> None:
                                        for day, serial in sorted(world.serials.items())])
         for user_id, moment in simulation.last_sign_in.items():
             await User.filter(id=user_id).update(last_login_at=moment)
-        if dialect != 'sqlite':  # sessions and closures were given their ids here: move PostgreSQL's counters
-            for table in ('user_session', 'closure'):
+        if world.billing is not None:
+            await billing.save_serials(connection, world.billing.serials)
+        if dialect != 'sqlite':  # these rows were given their ids here: move PostgreSQL's counters
+            for table in ('user_session', 'closure', 'invoice_line', 'payment_allocation'):
                 await connection.execute_query(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                                                f'COALESCE((SELECT MAX(id) FROM {table}), 1))')
 

@@ -29,6 +29,9 @@ class World:
     sessions: dict[int, int] = field(default_factory=dict)  # user id -> id of the session they have open today
     serials: dict[date, int] = field(default_factory=dict)  # the last patient serial of each day (the UID's N)
     registered: int = 0  # patients registered by this run
+    # what the desk bills for what happens: an `app.demo.billing.Billing`, set once the calendar exists (not
+    # imported here: billing reads the calendar and the visits, which import this module)
+    billing: Any = None
     _events: list[tuple[datetime, int, EventDraft]] = field(default_factory=list)
 
     def uuid(self) -> UUID:

@@ -78,6 +78,8 @@ def test(world: World, course: Course, *, at: datetime) -> None:
                                                     'limb': values['limb'] or None})
     world.event(at, course.clinician, action=Action.CREATE, entity_type=EntityType.DIAGNOSTIC_TEST, entity_id=test_id,
                 patient_id=course.uid, changes=created(values, hidden=_HIDDEN[DiagnosticTest]))
+    if world.billing is not None:
+        world.billing.test(course, test_id, kind=kind, done=done, at=at)
 
 
 def plan(world: World, course: Course, *, at: datetime, days: int | None = None,
@@ -113,6 +115,9 @@ def plan(world: World, course: Course, *, at: datetime, days: int | None = None,
     _revision(world, course, plan_id, at=at, summary='Created', changes=changes)
     world.event(at, course.clinician, action=Action.CREATE, entity_type=EntityType.TREATMENT_PLAN, entity_id=plan_id,
                 patient_id=course.uid, changes=changes)
+    if world.billing is not None:
+        world.billing.plan(course, plan_id, plan_type=plan_type, service=service, cost_per_day=cost_per_day,
+                           package_cost=package_cost, days=days, discount=discount, at=at)
 
 
 def complete_plan(world: World, course: Course, *, at: datetime, plan_id: UUID | None = None) -> None:

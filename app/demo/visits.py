@@ -109,6 +109,9 @@ def consultation(world: World, course: Course, *, at: datetime, by: Member, firs
     world.event(booked, by, action=Action.CREATE, entity_type=EntityType.REGISTRATION, entity_id=registration_id,
                 patient_id=course.uid,
                 changes=created({'branch_id': course.branch_id, **values}, hidden=_HIDDEN[Registration]))
+    if status is RegistrationStatus.CONSULTED and world.billing is not None:  # the fee is paid as they register
+        world.billing.consultation(course, registration_id, kind=kind, fee=fee, method=values['payment_method'],
+                                   at=booked, desk=by, first=first)
     if notes:
         world.event(done, course.clinician, action=Action.UPDATE, entity_type=EntityType.REGISTRATION,
                     entity_id=registration_id, patient_id=course.uid,
