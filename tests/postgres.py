@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import asyncpg
 import pytest
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from app.migration_tools import scratch_postgres
 
@@ -38,3 +40,20 @@ async def postgres_database() -> AsyncIterator[str]:
     server = await reachable_server()
     async with scratch_postgres(server, prefix='prospine_t') as url:
         yield url
+
+
+@pytest.fixture(params=['sqlite', pytest.param('postgres', marks=pytest.mark.postgres)])
+async def file_or_server_url(request: pytest.FixtureRequest, environment: Path) -> AsyncIterator[str]:
+    """A database several processes share: a SQLite file in the data directory, then a scratch PostgreSQL one.
+
+    For the race tests (`test_booking_race`, `test_issuing_race`): import the fixture into the test module.
+    """
+    if request.param == 'sqlite':
+        yield f'sqlite://{environment / "prospine.sqlite3"}'
+        return
+    EXECUTOR_CACHE.clear()  # Tortoise caches insert SQL per connection name, not per dialect
+    try:
+        async with postgres_database() as url:
+            yield url
+    finally:
+        EXECUTOR_CACHE.clear()

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from app.audit.verify import verify_chain
 from app.config import Settings, load_settings, use_settings
@@ -24,29 +22,19 @@ from models.accounts import Role
 from models.billing import DocumentSerial, Invoice, InvoiceStatus
 from tests.factories import actor_of, make_branch, make_patient, make_user
 from tests.issuing_race import IssueResult, IssuingClinic, issue_drafts
-from tests.postgres import postgres_database
+from tests.postgres import file_or_server_url
 from tests.scheduling import NOW_UTC
+
+__all__ = ['file_or_server_url']  # the fixture, imported so that pytest finds it here
 
 PROCESSES = 4
 AT_ONCE_PER_PROCESS = 5
 ROUNDS = 3
 
 
-@pytest.fixture(params=['sqlite', pytest.param('postgres', marks=pytest.mark.postgres)])
-async def database_url(request: pytest.FixtureRequest, environment: Path) -> AsyncIterator[str]:
-    if request.param == 'sqlite':
-        yield f'sqlite://{environment / "prospine.sqlite3"}'
-        return
-    EXECUTOR_CACHE.clear()  # Tortoise caches insert SQL per connection name, not per dialect
-    try:
-        async with postgres_database() as url:
-            yield url
-    finally:
-        EXECUTOR_CACHE.clear()
-
-
-async def test_twenty_invoices_issued_at_once_get_twenty_consecutive_numbers(database_url: str, environment: Path,
+async def test_twenty_invoices_issued_at_once_get_twenty_consecutive_numbers(file_or_server_url: str, environment: Path,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    database_url = file_or_server_url
     monkeypatch.setenv('PROSPINE_DATABASE_URL', database_url)
     settings = load_settings()
     use_settings(settings)

@@ -107,8 +107,29 @@ class SettlementRow:
     amount: Decimal
 
 
+class Owed:
+    """What a bill says about money still to pay; for the invoice page's view and the lists' rows alike."""
+
+    kind: InvoiceKind
+    status: InvoiceStatus
+    total: Decimal
+    paid: Decimal
+    credited: Decimal
+
+    @property
+    def due(self) -> Decimal:
+        """What is still to pay: nothing on a draft (not billed yet) or on a credit note."""
+        if self.kind is not InvoiceKind.INVOICE or self.status is InvoiceStatus.DRAFT:
+            return ZERO
+        return self.total - self.paid - self.credited
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.kind, self.status)
+
+
 @dataclass(frozen=True, kw_only=True)
-class InvoiceView:
+class InvoiceView(Owed):
     """One invoice or credit note as its page shows it, with what the actor may do to it."""
 
     id: UUID
@@ -148,23 +169,12 @@ class InvoiceView:
     may_credit: bool = False
 
     @property
-    def due(self) -> Decimal:
-        """What is still to pay: nothing on a draft (not billed yet) or on a credit note."""
-        if self.kind is not InvoiceKind.INVOICE or self.status is InvoiceStatus.DRAFT:
-            return ZERO
-        return self.total - self.paid - self.credited
-
-    @property
-    def status_label(self) -> str:
-        return status_label(self.kind, self.status)
-
-    @property
     def shown_number(self) -> str:
         return self.number or 'Draft'
 
 
 @dataclass(frozen=True, kw_only=True)
-class InvoiceRow:
+class InvoiceRow(Owed):
     """One line of the invoice list."""
 
     id: UUID
@@ -179,17 +189,6 @@ class InvoiceRow:
     total: Decimal
     paid: Decimal
     credited: Decimal
-
-    @property
-    def due(self) -> Decimal:
-        """What is still to pay: nothing on a draft (not billed yet) or on a credit note."""
-        if self.kind is not InvoiceKind.INVOICE or self.status is InvoiceStatus.DRAFT:
-            return ZERO
-        return self.total - self.paid - self.credited
-
-    @property
-    def status_label(self) -> str:
-        return status_label(self.kind, self.status)
 
 
 @dataclass(frozen=True, kw_only=True)
