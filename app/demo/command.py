@@ -10,6 +10,7 @@ rows is written in one transaction with its events, and the sealed head follows 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 import sys
 import time
@@ -49,6 +50,7 @@ MODELS = (UserSession, Patient, Inquiry, Registration, MedicalHistory, ClinicalN
           Payment, PaymentAllocation, Expense)
 BATCH_ROWS = 40_000  # rows and events per transaction
 CACHE_KIB = 256 * 1024  # SQLite's page cache while the demo writes (its default is 2 MB)
+GC_THRESHOLDS = (50_000, 20, 10)  # while the demo writes (Python's default first threshold is 700)
 PROGRESS_SECONDS = 2.0
 REFUSED = ('This database already has {count} patients, so demo data was not added (nothing was changed). '
            'Use a new data directory (PROSPINE_DATA_DIR), or add --force to add the demo clinic to this data.')
@@ -79,23 +81,32 @@ async def fill(request: DemoRequest, *, out: TextIO = sys.stderr) -> dict[str, i
     today = request.today or clinic_today()
     if today > clinic_today():  # the trail would hold events later than the app's next ones
         raise Refused(f'The reference day {today:%d %b %Y} is after today; choose today or an earlier day.')
-    async with _page_cache():
+    async with _bulk_mode():
         return await _fill(request, today=today, out=out)
 
 
 @asynccontextmanager
-async def _page_cache() -> AsyncIterator[None]:
-    """A larger SQLite page cache while the demo writes, so the indexes on random ids stay in memory."""
+async def _bulk_mode() -> AsyncIterator[None]:
+    """The process tuned for writing millions of rows, as long as the demo writes.
+
+    A larger SQLite page cache keeps the indexes on random ids in memory, and rarer garbage collections do not
+    walk the buffered rows again and again.
+    """
     connection = connections.get('default')
-    if connection.capabilities.dialect != 'sqlite':
-        yield
-        return
-    _, rows = await connection.execute_query('PRAGMA cache_size')
-    await connection.execute_script(f'PRAGMA cache_size = -{CACHE_KIB}')
+    sqlite = connection.capabilities.dialect == 'sqlite'
+    cache = None
+    if sqlite:
+        _, rows = await connection.execute_query('PRAGMA cache_size')
+        cache = int(rows[0][0])
+        await connection.execute_script(f'PRAGMA cache_size = -{CACHE_KIB}')
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         yield
     finally:
-        await connection.execute_script(f'PRAGMA cache_size = {int(rows[0][0])}')
+        gc.set_threshold(*thresholds)
+        if cache is not None:
+            await connection.execute_script(f'PRAGMA cache_size = {cache}')
 
 
 async def _fill(request: DemoRequest, *, today: date, out: TextIO) -> dict[str, int]:

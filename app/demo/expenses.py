@@ -28,6 +28,7 @@ from models.billing import Expense, ExpenseStatus, PaymentMode
 GROWTH = 1.05  # a year's rise in prices
 REJECTED = 0.03
 NEXT_DAY = 0.12  # decided the next working day (the others the same day)
+RECENT_DAYS = 7  # of the last days before the reference day, some vouchers still wait to be decided or paid
 _REJECTIONS = ('No bill attached: attach the bill and enter it again', 'Entered twice: the other voucher is paid',
                'Not a clinic expense', 'Over the daily budget: ask the director first')
 _CASH, _UPI, _CARD, _BANK = PaymentMode.CASH, PaymentMode.UPI, PaymentMode.CARD, PaymentMode.BANK_TRANSFER
@@ -146,10 +147,11 @@ class Expenses:
                              'paid_to': [None, paid_to], 'mode': [None, str(mode)]},
                     detail=f'Voucher {number}: {format_money(amount)} to {paid_to} for {kind.purpose.lower()}')
         later = None
-        if rng.random() < NEXT_DAY:
-            later = self.calendar.next_open(day + timedelta(days=1))
+        recent = (world.today - day).days <= RECENT_DAYS
+        if rng.random() < NEXT_DAY or (recent and rng.random() < 0.4):  # a recent one may still wait
+            later = day + timedelta(days=rng.randint(3, 8) if recent else 1)
             while later < world.today and not self.calendar.is_open(branch_id, later):
-                later = self.calendar.next_open(later + timedelta(days=1))
+                later += timedelta(days=1)
         if later is None:  # decided today, a few hours on
             self._decide(voucher, at + timedelta(hours=rng.uniform(0.3, 2)))
         elif later < world.today:
@@ -180,7 +182,7 @@ class Expenses:
             world.event(at, admin, action=Action.UPDATE, entity_type=EntityType.EXPENSE, entity_id=voucher.id,
                         changes={'status': ['pending', 'approved']}, detail=f'Voucher {voucher.number} approved')
             paid = at + timedelta(minutes=rng.uniform(2, 40))
-            if rng.random() < 0.97:
+            if (world.today - at.date()).days > RECENT_DAYS or rng.random() < 0.7:  # a recent one may be unpaid
                 voucher.status, voucher.paid_at = ExpenseStatus.PAID, paid
                 world.event(paid, admin, action=Action.UPDATE, entity_type=EntityType.EXPENSE,
                             entity_id=voucher.id, changes={'status': ['approved', 'paid']},

@@ -112,8 +112,11 @@ def calendar_page(browser: Browser, harness: Harness, *, viewport: dict[str, int
         page.on('pageerror', lambda error: errors.append(str(error)))
         page.on('request', lambda request: requests.append(request.url))
         page.add_init_script(WATCH_POLICY_JS)
+        ranges_before = len(harness.records('dates'))
         page.goto(f'{harness.base_url}/')
         expect(event(page, 'Anna Example')).to_be_visible()
+        # the first range reaches the server a moment after the events show; a test counting later ranges waits for it
+        harness.wait_for('dates', after=ranges_before)
         yield page
         assert errors == []
         assert page.evaluate('window.policyViolations') == []
