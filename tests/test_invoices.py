@@ -202,7 +202,8 @@ async def test_lines_come_from_a_plan_attended_sessions_a_consultation_and_a_tes
                                        plan_type=PlanType.DAILY, cost_per_day=Decimal(650), days=26,
                                        total=Decimal(16900), start_date=date(2026, 11, 1), end_date=date(2026, 12, 31))
     visits = ((2, daily, 1, AppointmentStatus.COMPLETED), (3, daily, 2, AppointmentStatus.NO_SHOW),
-              (4, package, 1, AppointmentStatus.COMPLETED), (5, None, None, AppointmentStatus.ARRIVED))
+              (4, package, 1, AppointmentStatus.COMPLETED), (5, None, None, AppointmentStatus.ARRIVED),
+              (1, None, None, AppointmentStatus.COMPLETED))  # the consultation's own visit
     for day, plan, number, status in visits:
         starts = datetime(2026, 12, day, 4, 30, tzinfo=UTC)
         await Appointment.create(branch=clinic.branch, patient=patient, clinician=clinic.doctor,
@@ -226,7 +227,7 @@ async def test_lines_come_from_a_plan_attended_sessions_a_consultation_and_a_tes
         ('Physiotherapy session, 05 Dec 2026', Decimal('600.00'), Decimal('0.00')),  # the price list's rate
         ('Consultation (home visit), 01 Dec 2026', Decimal('1000.00'), Decimal('0.00')),
         ('NCV test', Decimal('3000.00'), Decimal('0.00')),
-    ]  # the no-show and the package's own session are not billed
+    ]  # the no-show, the package's own session and the consultation's visit (billed at its fee) are not billed
     assert view.total == Decimal('33250.00')
     other = await invoices.start_invoice(actor=bills.desk, patient_uid=patient.uid)
     for attempt, message in ((invoices.add_plan(actor=bills.desk, invoice_id=other.id, plan_id=package.id),

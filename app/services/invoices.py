@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from uuid import UUID
@@ -636,13 +636,26 @@ async def prepaid_plans(*, actor: Actor, patient_uid: str) -> list[PrepaidRow]:
 # -- reading for other services --------------------------------------------------------------------
 
 async def billable_sessions(patient_id: UUID) -> list[Appointment]:
-    """Attended sessions not billed on a live invoice, outside prepaid plans; oldest first."""
+    """Attended sessions not billed on a live invoice, outside prepaid plans; oldest first.
+
+    A visit outside any plan on a day the patient had a consultation at that branch is the consultation itself:
+    it is billed at the consultation's fee (`add_consultation`), so it is not offered again as a session.
+    """
     billed = InvoiceLine.filter(appointment_id__isnull=False, invoice__kind=InvoiceKind.INVOICE) \
         .exclude(invoice__status=InvoiceStatus.CANCELLED).values_list('appointment_id', flat=True)
     sessions = await Appointment.filter(patient_id=patient_id, status__in=ATTENDED) \
         .filter(Q(plan_id__isnull=True) | Q(plan__plan_type=PlanType.DAILY)).exclude(id__in=Subquery(billed)) \
-        .order_by('starts_at').limit(MOST_LINES).select_related('plan')
-    return list(sessions)
+        .order_by('starts_at').limit(MOST_LINES).select_related('plan', 'branch')
+    unplanned = [session for session in sessions if session.plan_id is None]
+    if not unplanned:
+        return list(sessions)
+    consulted = {(registration.branch_id, registration.visit_at.astimezone(zone_of(registration.branch)).date())
+                 for registration in await Registration.filter(
+                     patient_id=patient_id, cancelled_at__isnull=True,
+                     visit_at__gte=unplanned[0].starts_at - timedelta(days=1),
+                     visit_at__lte=unplanned[-1].starts_at + timedelta(days=1)).select_related('branch')}
+    return [session for session in sessions if session.plan_id is not None
+            or (session.branch_id, session.starts_at.astimezone(zone_of(session.branch)).date()) not in consulted]
 
 
 async def unbilled_consultations(patient_id: UUID) -> list[Registration]:
