@@ -14,11 +14,13 @@ from components.money_input import MoneyInput
 class FirstConsultationForm:
     """A checkbox and, when ticked, the complaint, consultation type, fee and payment method.
 
-    Text carried over from an inquiry (complaint details, referral) goes into the consultation as is.
+    Text carried over from an inquiry (complaint details, referral) goes into the consultation as is. Without
+    `money` (junior doctors) there is no fee or payment method: the service prices the consultation.
     """
 
     def __init__(self, dialog: FormDialog, *, consultation_type: str | None = None, complaint_details: str = '',
-                 referral_source: str = '', referring_doctor: str = '', ask_referral: bool = False) -> None:
+                 referral_source: str = '', referring_doctor: str = '', ask_referral: bool = False,
+                 money: bool = True) -> None:
         self._carried = {'complaint_details': complaint_details, 'referral_source': referral_source,
                          'referring_doctor': referring_doctor}
         add = dialog.form.add
@@ -29,10 +31,12 @@ class FirstConsultationForm:
             self.visit_type = add('consultation_type', ui.select(
                 {t.value: label for t, label in CONSULTATION_TYPE_LABELS.items()}, label='Consultation',
                 value=consultation_type or 'in-clinic'))
-            with ui.row().classes('w-full no-wrap gap-2'):
-                self.fee = add('fee', MoneyInput('Fee').classes('grow'))
-                self.payment = add('payment_method', ui.select(
-                    {m.value: label for m, label in PAYMENT_LABELS.items()}, label='Paid by').classes('grow'))
+            self.fee, self.payment = None, None
+            if money:
+                with ui.row().classes('w-full no-wrap gap-2'):
+                    self.fee = add('fee', MoneyInput('Fee').classes('grow'))
+                    self.payment = add('payment_method', ui.select(
+                        {m.value: label for m, label in PAYMENT_LABELS.items()}, label='Paid by').classes('grow'))
             self.referral = add('referral_source', ui.input('Referred by (source)', value=referral_source)) \
                 if ask_referral else None
 
@@ -45,5 +49,6 @@ class FirstConsultationForm:
             carried['referral_source'] = self.referral.value or ''
         return ConsultationDetails(
             chief_complaint=self.complaint.value or '', consultation_type=self.visit_type.value or '',
-            fee='' if self.fee.value is None else str(self.fee.value), payment_method=self.payment.value or '',
+            fee='' if self.fee is None or self.fee.value is None else str(self.fee.value),
+            payment_method=self.payment.value or '' if self.payment is not None else '',
             **carried)

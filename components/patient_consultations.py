@@ -46,11 +46,11 @@ def _options(labels: dict[Any, str]) -> dict[str, str]:
     return {str(key): label for key, label in labels.items()}
 
 
-def _columns(notes: bool) -> list[dict[str, Any]]:
+def _columns(*, notes: bool, money: bool) -> list[dict[str, Any]]:
     # Narrow tables drop the branch, then the type, payment, follow-up and prescription; Edit shows them all.
+    fee = [column('fee', 'Fee', nowrap=True), column('payment', 'Paid by', hide_below=760)] if money else []
     shown = [column('visit_at', 'When', nowrap=True), column('type', 'Type', wrap='8rem', hide_below=760),
-             column('complaint', 'Complaint', wrap='14rem', lines=2), column('fee', 'Fee', nowrap=True),
-             column('payment', 'Paid by', hide_below=760), column('status', 'Status', wrap='9rem'),
+             column('complaint', 'Complaint', wrap='14rem', lines=2), *fee, column('status', 'Status', wrap='9rem'),
              column('follow_up', 'Follow-up', nowrap=True, hide_below=760),
              column('branch', 'Branch', wrap='9rem', hide_below=1040)]
     if notes:
@@ -62,14 +62,16 @@ def _columns(notes: bool) -> list[dict[str, Any]]:
 def _table_row(row: ConsultationRow) -> dict[str, Any]:
     status = STATUS_LABELS[row.status]
     if row.is_cancelled:
-        status = f'Cancelled ({REFUND_LABELS[row.refund_status].lower()})'
+        status = f'Cancelled ({REFUND_LABELS[row.refund_status].lower()})' if row.fee is not None else 'Cancelled'
     complaint = COMPLAINT_LABELS[row.chief_complaint]
     data = {'id': str(row.id), 'visit_at': clinic_time(row.visit_at),
             'type': CONSULTATION_TYPE_LABELS[row.consultation_type],
             'complaint': f'{complaint}: {row.complaint_details}' if row.complaint_details else complaint,
-            'fee': format_money(row.fee), 'payment': PAYMENT_LABELS[row.payment_method], 'status': status,
+            'status': status,
             'follow_up': clinic_date(row.follow_up_date),
             'branch': row.branch_name}
+    if row.fee is not None and row.payment_method is not None:
+        data.update(fee=format_money(row.fee), payment=PAYMENT_LABELS[row.payment_method])
     if row.doctor_notes is not None:
         data.update(doctor_notes=row.doctor_notes, prescription=row.prescription or '')
     return data
@@ -101,7 +103,7 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
 
         dialog = FormDialog('New consultation' if existing is None else 'Edit consultation', submit_label='Save',
                             on_submit=save)
-        form = ConsultationForm(dialog, existing, notes=actor.can(Permission.NOTES_WRITE))
+        form = ConsultationForm(dialog, existing, notes=actor.can(Permission.NOTES_WRITE), money=actor.sees_money)
 
     def open_edit() -> None:
         if (row := chosen()) is not None:
@@ -121,6 +123,9 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
 
     def open_cancel() -> None:
         if (row := chosen()) is None:
+            return
+        if row.is_cancelled and not actor.sees_money:
+            ui.notify('This consultation is already cancelled; the front desk records any refund.')
             return
 
         @guarded_action(Permission.PATIENTS_EDIT)
@@ -143,6 +148,7 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
             refund = dialog.form.add('refund_status', ui.select(_options(REFUND_LABELS), label='Refund',
                                                                 value=str(row.refund_status))
                                      .props('outlined').classes('w-full'))
+            refund.set_visibility(actor.sees_money)  # junior doctors cancel; the desk settles any refund
 
     if actor.can(Permission.PATIENTS_EDIT):
         with ui.row().classes('gap-2'):
@@ -152,9 +158,10 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
                 .mark('mark-consulted')
             ui.button('Close', icon='done_all', on_click=lambda: mark('closed')).props('outline') \
                 .mark('mark-closed')
-            ui.button('Cancel / refund', icon='money_off', on_click=open_cancel) \
+            ui.button('Cancel / refund' if actor.sees_money else 'Cancel', icon='money_off', on_click=open_cancel) \
                 .props('outline color=negative').mark('cancel-consultation')
-    listing = ServerTable(_columns(actor.can(Permission.NOTES_VIEW)), read=read, shown=_table_row,
+    columns = _columns(notes=actor.can(Permission.NOTES_VIEW), money=actor.sees_money)
+    listing = ServerTable(columns, read=read, shown=_table_row,
                           permission=Permission.PATIENTS_VIEW, sizes=RECORD_PAGE_SIZES, per_page=RECORD_PER_PAGE)
     listing.table.mark('consultations')
     await refresh(actor)
@@ -164,7 +171,7 @@ async def consultations_section(actor: Actor, patient: PatientRef) -> None:
 class ConsultationForm:
     """The fields of a consultation in a dialog; notes fields only for roles that may write them."""
 
-    def __init__(self, dialog: FormDialog, row: ConsultationRow | None, *, notes: bool) -> None:
+    def __init__(self, dialog: FormDialog, row: ConsultationRow | None, *, notes: bool, money: bool) -> None:
         tz = get_settings().tz
         moment = (row.visit_at if row else utcnow()).astimezone(tz)
         self.notes = notes
@@ -182,10 +189,12 @@ class ConsultationForm:
                 self.day = add('visit_at', DateInput('Date', value=moment.date()))
                 self.time = add('visit_time', ui.input('Time', value=moment.strftime('%H:%M'))
                                 .props('type=time stack-label'))
-            with ui.row().classes('w-full gap-2 no-wrap'):
-                self.fee = add('fee', MoneyInput('Fee', value=row.fee if row else None))
-                self.payment = add('payment_method', ui.select(_options(PAYMENT_LABELS), label='Paid by',
-                                                               value=str(row.payment_method) if row else 'cash'))
+            self.fee, self.payment = None, None
+            if money:  # junior doctors see no fee: the service prices what they write
+                with ui.row().classes('w-full gap-2 no-wrap'):
+                    self.fee = add('fee', MoneyInput('Fee', value=row.fee if row else None))
+                    self.payment = add('payment_method', ui.select(
+                        _options(PAYMENT_LABELS), label='Paid by', value=str(row.payment_method) if row else 'cash'))
             self.referral = add('referral_source', ui.input('Referral source',
                                                             value=row.referral_source if row else ''))
             self.doctor = add('referring_doctor', ui.input('Referring doctor',
@@ -212,8 +221,10 @@ class ConsultationForm:
         writes_notes = self.notes and actor.can(Permission.NOTES_WRITE)
         return ConsultationDetails(
             chief_complaint=self.complaint.value or '', complaint_details=self.complaint_details.value or '',
-            consultation_type=self.kind.value or '', visit_at=visit_at, fee=self.fee.value or '',
-            payment_method=self.payment.value or '', referral_source=self.referral.value or '',
+            consultation_type=self.kind.value or '', visit_at=visit_at,
+            fee=self.fee.value or '' if self.fee is not None else '',
+            payment_method=self.payment.value or '' if self.payment is not None else '',
+            referral_source=self.referral.value or '',
             referring_doctor=self.doctor.value or '', follow_up_date=self.follow_up.date,
             doctor_notes=self.doctor_notes.value or '' if writes_notes else None,
             prescription=self.prescription.value or '' if writes_notes else None)

@@ -1,4 +1,8 @@
-"""The "Treatment plans" section: each plan with its progress, price and history; forms for `plans.edit`."""
+"""The "Treatment plans" section: each plan with its progress, price and history; forms for `plans.edit`.
+
+A role that sees no money (junior doctors) gets the plans without prices, and a form without the price,
+discount and approver fields: the service prices what they write.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +44,8 @@ FIELD_LABELS = {'service': 'service', 'plan_type': 'type', 'cost_per_day': 'cost
                 'clinician_id': 'clinician', 'status': 'status'}
 _AMOUNTS = {'cost_per_day', 'package_cost', 'discount', 'total'}  # shown in a revision as ₹...
 _DATES = {'start_date', 'end_date'}
+_UNPRICED_NEW = "The plan is priced at the clinic's usual rate; a doctor can change it, the desk can discount the bill."
+_UNPRICED_EDIT = 'The plan keeps its price; a doctor can change it.'
 
 
 @patient_section('plans', title='Treatment plans', permission=Permission.PLANS_VIEW, order=800,
@@ -75,11 +81,13 @@ def _plan_card(host: ui.element, actor: Actor, patient: PatientRef, row: plans.P
         ui.label(f'{row.progress(clinic_today())} · {clinic_date(row.start_date)} to {clinic_date(row.end_date)}'
                  + (f' · {row.session_time}' if row.session_time else '')
                  + (f' · {row.clinician}' if row.clinician else '')).classes('text-body2').mark('plan-progress')
-        price = format_money(row.package_cost or 0) if row.cost_per_day is None else \
-            f'{format_money(row.cost_per_day)} a day x {row.days} days'
-        discount = f' − {format_money(row.discount)} discount' if row.discount else ''
-        approved = f' (approved by {row.discount_approved_by})' if row.discount_approved_by else ''
-        ui.label(f'{price}{discount}{approved} = {format_money(row.total)}').classes('text-body2').mark('plan-total')
+        if row.total is not None:
+            price = format_money(row.package_cost or 0) if row.cost_per_day is None else \
+                f'{format_money(row.cost_per_day)} a day x {row.days} days'
+            discount = f' − {format_money(row.discount)} discount' if row.discount else ''
+            approved = f' (approved by {row.discount_approved_by})' if row.discount_approved_by else ''
+            ui.label(f'{price}{discount}{approved} = {format_money(row.total)}').classes('text-body2') \
+                .mark('plan-total')
         if actor.can(Permission.PLANS_EDIT) and row.status is not plans.PlanStatus.COMPLETED:
             with ui.row().classes('gap-2 flex-wrap'):
                 ui.button('Edit', icon='edit', on_click=lambda: _plan_dialog(host, actor, patient, row, redraw)) \
@@ -146,14 +154,20 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
                        redraw: Redraw) -> None:
     """Open the form for a new plan (with the clinic's usual prices) or to edit one."""
 
+    money = actor.sees_money
+
+    def typed(name: str) -> Any:
+        """What a field holds; None for the money fields a role that sees no money is not shown."""
+        return inputs[name].value if name in inputs else None
+
     @guarded_action(Permission.PLANS_EDIT)
     async def save(current: Actor) -> None:
         def change() -> Awaitable[plans.PlanRow]:
             details = plans.PlanInput(  # the date fields refuse a date that is no date here, beside themselves
                 service=inputs['service'].value, plan_type=inputs['plan_type'].value, days=inputs['days'].value,
-                cost_per_day=inputs['cost_per_day'].value, package_cost=inputs['package_cost'].value,
-                discount=inputs['discount'].value, discount_approved_by=inputs['discount_approved_by'].value,
-                approver_password=inputs['approver_password'].value or '',
+                cost_per_day=typed('cost_per_day'), package_cost=typed('package_cost'),
+                discount=typed('discount') or 0, discount_approved_by=typed('discount_approved_by'),
+                approver_password=typed('approver_password') or '',
                 start_date=inputs['start_date'].date, end_date=inputs['end_date'].date,
                 session_start=inputs['session_start'].value or '', session_minutes=inputs['session_minutes'].value,
                 clinician_id=inputs['clinician'].value)
@@ -167,24 +181,27 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
         """Offer the clinic's usual price and days for the chosen service and type (new plans only)."""
         kind = inputs['plan_type'].value
         package = kind == plans.PlanType.PACKAGE.value
-        inputs['cost_per_day'].set_visibility(not package)
-        inputs['package_cost'].set_visibility(package)
+        if money:
+            inputs['cost_per_day'].set_visibility(not package)
+            inputs['package_cost'].set_visibility(package)
         if row is not None:
             return
         usual = plans.DEFAULT_PRICES.get((plans.Service(inputs['service'].value), plans.PlanType(kind)))
         if usual:
             per_day, package_cost, days = usual
-            inputs['cost_per_day'].amount = per_day
-            inputs['package_cost'].amount = package_cost
+            if money:
+                inputs['cost_per_day'].amount = per_day
+                inputs['package_cost'].amount = package_cost
             inputs['days'].value = str(days)
 
-    approvers = {choice.id: choice.name for choice in await plans.discount_approvers(actor=actor)}
+    approvers = {choice.id: choice.name for choice in await plans.discount_approvers(actor=actor)} if money else {}
     clinicians = {choice.id: choice.name for choice in await plans.clinicians(actor=actor)}
     start = row.start_date if row else clinic_today()
     with host:
         dialog = FormDialog('New treatment plan' if row is None else 'Edit treatment plan', submit_label='Save',
                             on_submit=save,
-                            text=f'Discounts above {_limit()}% of the price need a doctor or an admin.')
+                            text=f'Discounts above {_limit()}% of the price need a doctor or an admin.' if money else
+                            _UNPRICED_NEW if row is None else _UNPRICED_EDIT)
     inputs: dict[str, Any] = {}
     with dialog.body:
         add = dialog.form.add
@@ -194,16 +211,18 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
         inputs['plan_type'] = add('plan_type', ui.select({t.value: plans.TYPE_LABELS[t] for t in plans.PlanType},
                                                          label='Type', value=row.plan_type.value if row else
                                                          plans.PlanType.DAILY.value))
-        inputs['cost_per_day'] = add('cost_per_day', MoneyInput('Cost per day', value=row and row.cost_per_day))
-        inputs['package_cost'] = add('package_cost', MoneyInput('Package cost', value=row and row.package_cost))
+        if money:
+            inputs['cost_per_day'] = add('cost_per_day', MoneyInput('Cost per day', value=row and row.cost_per_day))
+            inputs['package_cost'] = add('package_cost', MoneyInput('Package cost', value=row and row.package_cost))
         inputs['days'] = add('days', ui.input('Number of days', value=str(row.days) if row else ''))
-        inputs['discount'] = add('discount', MoneyInput('Discount', value=row.discount if row else 0))
-        inputs['discount_approved_by'] = add('discount_approved_by', ui.select(
-            approvers, label='Discount approved by', clearable=True,
-            value=row.discount_approved_by_id if row and row.discount_approved_by_id in approvers else None))
-        inputs['approver_password'] = add('approver_password', ui.input(
-            "Approver's password (for a new or larger discount)", password=True,
-            password_toggle_button=True).props('autocomplete=off'))
+        if money:
+            inputs['discount'] = add('discount', MoneyInput('Discount', value=row.discount if row else 0))
+            inputs['discount_approved_by'] = add('discount_approved_by', ui.select(
+                approvers, label='Discount approved by', clearable=True,
+                value=row.discount_approved_by_id if row and row.discount_approved_by_id in approvers else None))
+            inputs['approver_password'] = add('approver_password', ui.input(
+                "Approver's password (for a new or larger discount)", password=True,
+                password_toggle_button=True).props('autocomplete=off'))
         inputs['start_date'] = add('start_date', DateInput('Start date', value=start))
         inputs['end_date'] = add('end_date', DateInput('End date (blank: start + days)',
                                                        value=row.end_date if row else None))
@@ -239,8 +258,9 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
         inputs['approver_password'].value = ''
         ask_for_the_approver()
 
-    inputs['discount_approved_by'].on_value_change(approver_changed)
-    ask_for_the_approver()
+    if money:
+        inputs['discount_approved_by'].on_value_change(approver_changed)
+        ask_for_the_approver()
     prefill()
     fill_width(dialog)
 

@@ -79,7 +79,8 @@ async def patients_page(actor: Actor) -> None:
                 .classes('grow').mark('patient-search').on('keydown.enter', find)
             ui.button('Search', icon='search', on_click=find).mark('search')
             if actor.can(Permission.PATIENTS_EDIT):
-                ui.button('Register patient', icon='person_add', on_click=open_register).mark('register-patient')
+                ui.button('Register patient', icon='person_add',
+                          on_click=lambda: open_register(money=actor.sees_money)).mark('register-patient')
         found = ui.label('').classes('text-body2 text-grey-7').mark('found')
         table = ui.table(columns=COLUMNS, rows=[], row_key='id',
                          pagination={'page': 1, 'rowsPerPage': PER_PAGE, 'rowsNumber': 0}) \
@@ -91,9 +92,9 @@ async def patients_page(actor: Actor) -> None:
         on_change([EntityType.PATIENT], load, permission=Permission.PATIENTS_VIEW)  # registered or changed elsewhere
 
 
-def open_register() -> None:
-    """The register dialog: demographics, photo, optionally the first consultation, and the likely-duplicate
-    warning."""
+def open_register(*, money: bool) -> None:
+    """The register dialog: demographics, photo, optionally the first consultation (its fee when `money`), and the
+    likely-duplicate warning."""
     pending: dict[str, PhotoUpload | None] = {'photo': None}
 
     async def submit(confirm: bool = False) -> None:
@@ -143,4 +144,4 @@ def open_register() -> None:
     with dialog.body:
         preview = ui.row().classes('w-full justify-center')
         photo_picker(dialog, keep_photo).mark('photo')
-        first = FirstConsultationForm(dialog, ask_referral=True)
+        first = FirstConsultationForm(dialog, ask_referral=True, money=money)

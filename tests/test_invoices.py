@@ -12,9 +12,11 @@ from tortoise.exceptions import OperationalError
 
 from app.audit import Action, EntityType
 from app.clock import clock
+from app.config import load_settings, use_settings
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import invoices, payments
 from app.services.invoices import LineInput
+from models.accounts import User
 from models.audit import AuditEvent
 from models.billing import Invoice, InvoiceKind, InvoiceLine, InvoiceStatus
 from models.clinic import Service
@@ -133,11 +135,28 @@ async def test_a_discount_above_the_limit_needs_a_doctor_s_password_at_issue(db:
                              approver_password='wrong password')
     assert 'approver_password' in refused.value.field_errors
     assert (await Invoice.get(id=view.id)).status is InvoiceStatus.DRAFT
+    assert (await User.get(id=bills.clinic.doctor.id)).failed_login_count == 1  # a guess counts like a failed sign-in
+    failed = await AuditEvent.get(action='login-failed')
+    assert (failed.user_id, failed.detail) == (bills.clinic.doctor.id, 'wrong password (approving a discount)')
+    with pytest.raises(ValidationFailed) as refused:
+        await invoices.issue(actor=bills.desk, invoice_id=view.id, approver_id=bills.clinic.reception.id,
+                             approver_password=PASSWORD)
+    assert 'Only a doctor or an admin' in refused.value.field_errors['discount_approved_by']
     issued = await invoices.issue(actor=bills.desk, invoice_id=view.id, approver_id=bills.clinic.doctor.id,
                                   approver_password=PASSWORD)
     assert (issued.total, issued.discount_approved_by) == (Decimal('24000.00'), 'Dr Kavita Mehta')
     approval = await AuditEvent.filter(entity_id=str(view.id), detail__contains='Approved a discount').first()
     assert approval is not None and approval.username == bills.clinic.doctor.username
+
+
+async def test_the_discount_limit_comes_from_the_settings(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv('PROSPINE_DISCOUNT_LIMIT_PERCENT', '20')
+    use_settings(load_settings())
+    bills = await billing_clinic()
+    view = await bills.draft(('Physiotherapy package, 21 sessions', '30,000'))
+    await invoices.set_invoice_discount(actor=bills.desk, invoice_id=view.id, discount='20%')
+    issued = await invoices.issue(actor=bills.desk, invoice_id=view.id)
+    assert (issued.total, issued.discount_approved_by) == (Decimal('24000.00'), '')
 
 
 async def test_the_financial_year_starts_again_at_1_on_1_april_on_the_clinic_s_clock(db: None) -> None:

@@ -15,17 +15,16 @@ from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import treatment_plans as plans
 from app.services.treatment_plans import PlanInput
 from models.accounts import Role
-from models.accounts import User as StaffUser
 from models.audit import AuditEvent
 from models.plans import PlanRevision, PlanStatus, TreatmentPlan
-from tests.factories import PASSWORD, actor_of, make_patient, make_user, sign_in
+from tests.factories import actor_of, make_patient, make_user, sign_in
 
 START = date(2025, 3, 3)
 DAILY = PlanInput(service='physiotherapy', plan_type='daily', days=10, start_date=START, cost_per_day='600')
 
 
 async def test_daily_and_advance_cost_per_day_times_days(db: None) -> None:
-    doctor = await actor_of(await make_user(Role.JRDOCTOR))
+    doctor = await actor_of(await make_user(Role.DOCTOR))
     patient = await make_patient('250101-1')
     daily = await plans.create_plan(actor=doctor, patient_id=patient.id, details=DAILY)
     assert (daily.total, daily.end_date) == (Decimal('6000.00'), START + timedelta(days=9))
@@ -65,77 +64,11 @@ async def test_bad_input_saves_nothing(db: None, changes: dict[str, object], fie
     assert not await TreatmentPlan.exists() and not await PlanRevision.exists()
 
 
-async def test_a_discount_above_the_limit_needs_an_approver(db: None) -> None:
-    junior = await actor_of(await make_user(Role.JRDOCTOR))
-    other_junior = await make_user(Role.JRDOCTOR, full_name='Ravi Kumar')
-    doctor = await make_user(Role.DOCTOR, full_name='Dr Sunita Shah')
-    patient = await make_patient('250101-1')
-    generous = replace(DAILY, discount='601')  # 10.02 % of 6000
-    with pytest.raises(ValidationFailed) as refused:
-        await plans.create_plan(actor=junior, patient_id=patient.id, details=generous)
-    assert refused.value.field_errors == {'discount_approved_by': 'A discount above 10% of the price needs a doctor '
-                                                                  'or an admin. Choose who approved it.'}
-    with pytest.raises(ValidationFailed) as refused:
-        await plans.create_plan(actor=junior, patient_id=patient.id,
-                                details=replace(generous, discount_approved_by=other_junior.id))
-    assert 'Only a doctor or an admin' in refused.value.field_errors['discount_approved_by']
-    assert not await TreatmentPlan.exists()
-    with pytest.raises(ValidationFailed) as refused:
-        await plans.create_plan(actor=junior, patient_id=patient.id,
-                                details=replace(generous, discount_approved_by=doctor.id))
-    assert refused.value.field_errors == {
-        'approver_password': 'Dr Sunita Shah must type their password to approve this discount.'}
-    with pytest.raises(ValidationFailed) as refused:
-        await plans.create_plan(actor=junior, patient_id=patient.id,
-                                details=replace(generous, discount_approved_by=doctor.id, approver_password='guess'))
-    assert refused.value.field_errors == {'approver_password': 'That is not the password of Dr Sunita Shah.'}
-    assert not await TreatmentPlan.exists()
-    assert (await StaffUser.get(id=doctor.id)).failed_login_count == 1  # a guess counts like a failed sign-in
-    row = await plans.create_plan(actor=junior, patient_id=patient.id,
-                                  details=replace(generous, discount_approved_by=doctor.id, approver_password=PASSWORD))
-    assert (row.total, row.discount_approved_by) == (Decimal('5399.00'), 'Dr Sunita Shah')
-    events = await AuditEvent.filter(entity_type='treatment-plan', action='update').order_by('seq')
-    assert [(event.username, event.entity_id, event.detail) for event in events] == [
-        (doctor.username, str(row.id), 'Approved a discount of ₹601.00, confirmed with their password.')]
-    failed = await AuditEvent.get(action='login-failed')
-    assert (failed.user_id, failed.detail) == (doctor.id, 'wrong password (approving a discount)')
-    within = await plans.create_plan(actor=junior, patient_id=patient.id, details=replace(DAILY, discount='600'))
-    assert within.discount_approved_by_id is None
-
-
-async def test_an_approval_carries_over_an_edit_until_the_discount_grows(db: None) -> None:
-    junior = await actor_of(await make_user(Role.JRDOCTOR))
-    doctor = await make_user(Role.DOCTOR, full_name='Dr Sunita Shah')
-    patient = await make_patient('250101-1')
-    approved = replace(DAILY, discount='900', discount_approved_by=doctor.id)
-    row = await plans.create_plan(actor=junior, patient_id=patient.id,
-                                  details=replace(approved, approver_password=PASSWORD))
-    edited = await plans.update_plan(actor=junior, plan_id=row.id, details=replace(
-        approved, session_start='10:00', session_minutes=45, discount='800'))
-    assert (edited.session_time, edited.discount, edited.discount_approved_by_id) == (
-        '10:00-10:45 (45 min)', Decimal('800.00'), doctor.id)
-    with pytest.raises(ValidationFailed) as refused:
-        await plans.update_plan(actor=junior, plan_id=row.id, details=replace(approved, discount='1200'))
-    assert set(refused.value.field_errors) == {'approver_password'}
-    assert (await TreatmentPlan.get(id=row.id)).discount == Decimal('800.00')
-
-
 async def test_a_doctor_approves_their_own_discount(db: None) -> None:
     doctor = await actor_of(await make_user(Role.DOCTOR))
     patient = await make_patient('250101-1')
     row = await plans.create_plan(actor=doctor, patient_id=patient.id, details=replace(DAILY, discount='3000'))
     assert row.discount_approved_by_id == doctor.user_id
-
-
-async def test_the_limit_comes_from_the_settings(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.config import load_settings, use_settings
-
-    monkeypatch.setenv('PROSPINE_DISCOUNT_LIMIT_PERCENT', '20')
-    use_settings(load_settings())
-    junior = await actor_of(await make_user(Role.JRDOCTOR))
-    patient = await make_patient('250101-1')
-    row = await plans.create_plan(actor=junior, patient_id=patient.id, details=replace(DAILY, discount='1200'))
-    assert row.total == Decimal('4800.00')
 
 
 async def test_edits_and_status_changes_leave_a_history_and_audit_events(db: None) -> None:
@@ -194,35 +127,34 @@ def set_value(user: User, marker: str, value: object) -> None:
     next(iter(user.find(marker=marker).elements)).value = value
 
 
-async def test_a_junior_doctor_needs_an_approver_for_a_large_package_discount(user: User) -> None:
+async def test_a_junior_doctor_writes_a_package_without_its_price_and_the_desk_sees_it_priced(user: User) -> None:
     junior = await make_user(Role.JRDOCTOR, full_name='Ravi Kumar')
-    doctor = await make_user(Role.DOCTOR, full_name='Dr Sunita Shah')
     await make_patient('250101-1')
     await sign_in(user, junior)
     await user.open('/patients/250101-1?part=plans')
     await user.should_see('No treatment plans yet.')
     user.find('new-plan').click()
     await user.should_see('New treatment plan')
+    await user.should_see("The plan is priced at the clinic's usual rate; a doctor can change it, "
+                          'the desk can discount the bill.')
+    for field in ('package_cost', 'cost_per_day', 'discount', 'discount_approved_by'):
+        await user.should_not_see(marker=field)
     set_value(user, 'plan_type', 'package')
-    assert next(iter(user.find(marker='package_cost').elements)).value == '30,000.00'
     assert next(iter(user.find(marker='days').elements)).value == '21'
-    set_value(user, 'discount', '5,000')
-    user.find('dialog-submit').click()
-    await user.should_see('A discount above 10% of the price needs a doctor or an admin. Choose who approved it.')
-    assert not await TreatmentPlan.exists()
-    set_value(user, 'discount_approved_by', doctor.id)
-    user.find('dialog-submit').click()
-    await user.should_see('Dr Sunita Shah must type their password to approve this discount.')
-    assert not await TreatmentPlan.exists()
-    set_value(user, 'approver_password', PASSWORD)
     user.find('dialog-submit').click()
     await user.should_see('The treatment plan has been saved.')
-    await user.should_see('₹30,000.00 − ₹5,000.00 discount (approved by Dr Sunita Shah) = ₹25,000.00')
     await user.should_see('Day 1 of 21')
+    await user.should_not_see(marker='plan-total')
+    stored = await TreatmentPlan.get()
+    assert (stored.package_cost, stored.discount, stored.total) == (Decimal(30000), Decimal(0), Decimal(30000))
     user.find('plan-completed').click()
     await user.should_see('The plan is now completed.')
     await user.should_see('Marked completed')
     await user.should_see('Physiotherapy · Package · Completed')
+    user.http_client.cookies.clear()
+    await sign_in(user, await make_user(Role.RECEPTION))
+    await user.open('/patients/250101-1?part=plans')
+    await user.should_see('₹30,000.00 = ₹30,000.00')
 
 
 async def test_reception_sees_plans_without_the_buttons_to_change_them(user: User) -> None:

@@ -30,6 +30,11 @@ class Actor:
         return role_can(self.role, permission)
 
     @property
+    def sees_money(self) -> bool:
+        """Whether the role sees prices, fees, discounts and totals: junior doctors do not."""
+        return self.can(Permission.BILLING_VIEW)
+
+    @property
     def is_superadmin(self) -> bool:
         return self.role is Role.SUPERADMIN
 

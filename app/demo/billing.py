@@ -57,9 +57,9 @@ from app.demo.visits import Course
 from app.money import format_money, to_paise
 from app.services.billing_math import ZERO, InvoiceFigures, LineTerms, credit_split, work_out
 from app.services.document_numbers import Series, financial_year, suggested_code
-from app.services.invoices import CONSULTATION_PRICES, SERVICE_NAMES, status_after
+from app.services.invoices import SERVICE_NAMES, status_after
 from app.services.payments import MODE_LABELS
-from app.services.price_list import DIAGNOSTIC_SAC, HEALTHCARE_SAC, ensure_price_list
+from app.services.price_list import CONSULTATION_PRICES, DIAGNOSTIC_SAC, HEALTHCARE_SAC, ensure_price_list
 from app.sql import placeholders
 from models.accounts import Role
 from models.billing import (

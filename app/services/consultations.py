@@ -3,11 +3,13 @@
 Reception sets the scheduling and payment side; the doctor's notes and the prescription are the
 clinical record: written only with `notes.write`, returned only with `notes.view`. Patients belong
 to the clinic, but a consultation is changed only by staff of the branch it is booked in.
+Junior doctors see no money: their rows carry no fee or payment method, and a consultation they write is
+priced for them (`priced`): its own fee while its type stays, else the branch's price for the type.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -23,6 +25,7 @@ from app.config import get_settings
 from app.errors import DomainError, NotFound, PermissionDenied
 from app.services.changes import save_changes
 from app.services.paging import RECORD_PER_PAGE, Page, read_page
+from app.services.price_list import CONSULTATION_PRICES, price_by_code
 from app.services.users import require
 from app.services.validation import Checker
 from models.patients import Patient
@@ -70,7 +73,8 @@ class ConsultationDetails:
 
 @dataclass(frozen=True, kw_only=True)
 class ConsultationRow:
-    """One consultation as the patient page shows it; notes are None for roles that may not see them."""
+    """One consultation as the patient page shows it; notes are None for roles that may not see them, the fee
+    and payment method for roles that see no money."""
 
     id: UUID
     patient_uid: str
@@ -82,8 +86,8 @@ class ConsultationRow:
     referring_doctor: str
     consultation_type: ConsultationType
     visit_at: datetime
-    fee: Decimal
-    payment_method: PaymentMethod
+    fee: Decimal | None
+    payment_method: PaymentMethod | None
     follow_up_date: date | None
     status: RegistrationStatus
     cancelled_at: datetime | None
@@ -132,6 +136,24 @@ def check_details(actor: Actor, details: ConsultationDetails) -> dict[str, Any]:
     return values
 
 
+async def priced(actor: Actor, details: ConsultationDetails, *, branch_id: int,
+                 registration: Registration | None = None) -> ConsultationDetails:
+    """The details as sent, or, from someone who sees no money, with the fee and payment method filled in.
+
+    An edited consultation keeps its own fee and payment method while its type stays; otherwise the fee is the
+    branch's price for the type and the payment method the desk's usual one (cash), for the desk to correct.
+    """
+    if actor.sees_money:
+        return details
+    if registration is not None and str(details.consultation_type) == str(registration.consultation_type):
+        return replace(details, fee=registration.fee, payment_method=registration.payment_method)
+    try:
+        item = await price_by_code(branch_id, CONSULTATION_PRICES[ConsultationType(details.consultation_type)])
+    except ValueError:
+        return details  # no such type: the form's own check says so
+    return replace(details, fee=item.price if item is not None else Decimal(0), payment_method=PaymentMethod.CASH)
+
+
 async def add_registration(actor: Actor, patient: Patient, values: dict[str, Any], *, branch_id: int) -> Registration:
     """Create a registration inside the caller's `audit.change` block, with an event of its own."""
     async with audit.change(actor, action=Action.CREATE, entity_type=EntityType.REGISTRATION,
@@ -147,7 +169,7 @@ async def add_registration(actor: Actor, patient: Patient, values: dict[str, Any
 async def create_consultation(*, actor: Actor, patient_id: UUID, details: ConsultationDetails) -> ConsultationRow:
     """Register a patient for a new consultation in the actor's branch."""
     require(actor, Permission.PATIENTS_EDIT)
-    values = check_details(actor, details)
+    values = check_details(actor, await priced(actor, details, branch_id=actor.branch_id))
     patient = await Patient.get_or_none(id=patient_id)
     if patient is None:
         raise NotFound('That patient could not be found.')
@@ -159,6 +181,9 @@ async def create_consultation(*, actor: Actor, patient_id: UUID, details: Consul
 async def update_consultation(*, actor: Actor, registration_id: UUID, details: ConsultationDetails) -> ConsultationRow:
     """Change a consultation's details (notes only when given, and only by clinicians)."""
     require(actor, Permission.PATIENTS_EDIT)
+    if not actor.sees_money:
+        existing = await _changeable(actor, registration_id)
+        details = await priced(actor, details, branch_id=existing.branch_id, registration=existing)
     values = check_details(actor, details)
     async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.REGISTRATION,
                             entity_id=registration_id) as event:
@@ -194,6 +219,8 @@ async def cancel_consultation(*, actor: Actor, registration_id: UUID, reason: st
     cleaned = check.text('cancellation_reason', reason, label='reason for cancelling', max_length=300)
     refund = check.choice('refund_status', refund_status, RefundStatus, label='refund status')
     check.raise_if_any()
+    if refund is not RefundStatus.NONE and not actor.sees_money:
+        raise PermissionDenied('Refunds are recorded by the front desk.')
     async with audit.change(actor, action=Action.UPDATE, entity_type=EntityType.REGISTRATION, entity_id=registration_id,
                             detail='Consultation cancelled.') as event:
         registration = await _changeable(actor, registration_id)
@@ -210,6 +237,8 @@ async def set_refund_status(*, actor: Actor, registration_id: UUID,
                             refund_status: RefundStatus | str) -> ConsultationRow:
     """Record how the refund of a cancelled consultation stands."""
     require(actor, Permission.PATIENTS_EDIT)
+    if not actor.sees_money:
+        raise PermissionDenied('Refunds are recorded by the front desk.')
     check = Checker()
     refund = check.choice('refund_status', refund_status, RefundStatus, label='refund status')
     check.raise_if_any()
@@ -235,7 +264,7 @@ async def list_consultations(*, actor: Actor, patient_id: UUID, page: int = 1,
     notes = actor.can(Permission.NOTES_VIEW)
     found = await read_page(Registration.filter(patient_id=patient_id), ordering=('-visit_at', '-id'), page=page,
                             per_page=per_page, related=('branch', 'patient'),
-                            row=lambda registration: _row(registration, notes=notes))
+                            row=lambda registration: _row(registration, notes=notes, money=actor.sees_money))
     await audit.view(actor, entity_type=EntityType.REGISTRATION, entity_id=patient.uid, patient_id=patient.uid,
                      detail=f'{found.described("consultation")}{", with notes" if notes else ""}')
     return found
@@ -261,16 +290,17 @@ async def _changeable(actor: Actor, registration_id: UUID) -> Registration:
 
 async def _row_of(actor: Actor, registration_id: UUID) -> ConsultationRow:
     registration = await Registration.get(id=registration_id).select_related('branch', 'patient')
-    return _row(registration, notes=actor.can(Permission.NOTES_VIEW))
+    return _row(registration, notes=actor.can(Permission.NOTES_VIEW), money=actor.sees_money)
 
 
-def _row(registration: Registration, *, notes: bool) -> ConsultationRow:
+def _row(registration: Registration, *, notes: bool, money: bool) -> ConsultationRow:
     return ConsultationRow(
         id=registration.id, patient_uid=registration.patient.uid, branch_id=registration.branch_id,
         branch_name=registration.branch.name, chief_complaint=registration.chief_complaint,
         complaint_details=registration.complaint_details or '', referral_source=registration.referral_source,
         referring_doctor=registration.referring_doctor, consultation_type=registration.consultation_type,
-        visit_at=registration.visit_at, fee=registration.fee, payment_method=registration.payment_method,
+        visit_at=registration.visit_at, fee=registration.fee if money else None,
+        payment_method=registration.payment_method if money else None,
         follow_up_date=registration.follow_up_date, status=registration.status,
         cancelled_at=registration.cancelled_at, cancellation_reason=registration.cancellation_reason,
         refund_status=registration.refund_status,

@@ -45,7 +45,7 @@ from app.services.discount_approval import approvers_in, check_discount, confirm
 from app.services.document_numbers import Series, ensure_code, take_number
 from app.services.paging import Page, read_page
 from app.services.patient_lookup import find_patient
-from app.services.price_list import DIAGNOSTIC_SAC, HEALTHCARE_SAC, price_by_code, tax_rate
+from app.services.price_list import CONSULTATION_PRICES, DIAGNOSTIC_SAC, HEALTHCARE_SAC, price_by_code, tax_rate
 from app.services.treatment_series import sessions_attended
 from app.services.users import require
 from app.services.validation import Checker, is_record_id, is_uuid
@@ -53,7 +53,7 @@ from models.billing import Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, Pay
 from models.clinic import Branch, Service
 from models.clinical import DiagnosticTest, TestStatus
 from models.plans import PlanType, TreatmentPlan
-from models.registrations import ConsultationType, Registration
+from models.registrations import Registration
 from models.scheduling import ATTENDED, Appointment
 
 INVOICE_NOT_FOUND = 'That invoice could not be found.'
@@ -62,10 +62,6 @@ LARGEST_QUANTITY = Decimal(999)
 STATUS_LABELS = {InvoiceStatus.DRAFT: 'Draft', InvoiceStatus.ISSUED: 'Due', InvoiceStatus.PARTLY_PAID: 'Partly paid',
                  InvoiceStatus.PAID: 'Paid', InvoiceStatus.CANCELLED: 'Cancelled'}
 SERVICE_NAMES = {Service.PHYSIOTHERAPY: 'Physiotherapy', Service.SPEECH_THERAPY: 'Speech therapy'}
-CONSULTATION_PRICES = {ConsultationType.IN_CLINIC: 'consultation-in-clinic',
-                       ConsultationType.HOME_VISIT: 'consultation-home-visit',
-                       ConsultationType.ONLINE: 'consultation-online',
-                       ConsultationType.SPEECH_THERAPY: 'consultation-speech-therapy'}
 _PERCENT = re.compile(r'^\s*(?P<number>[\d.]+)\s*%\s*$')
 _QUANTITY = re.compile(r'^\d{1,3}(?:\.\d{1,2})?$')
 

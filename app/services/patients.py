@@ -26,7 +26,7 @@ from app.clock import clinic_today
 from app.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from app.security.encrypted_files import health_uploads_dir, read_encrypted, write_encrypted
 from app.services.changes import save_changes
-from app.services.consultations import ConsultationDetails, add_registration, check_details
+from app.services.consultations import ConsultationDetails, add_registration, check_details, priced
 from app.services.paging import Page
 from app.services.patient_uid import allocate_uid
 from app.services.uploads import IMAGE_KINDS, MEDIA_TYPES, image_kind, shown_name, size_problem
@@ -138,7 +138,8 @@ async def register_patient(*, actor: Actor, details: PatientDetails,
     if not actor.may_work_in(branch_id):
         raise PermissionDenied('You can only register patients in your own branch.')
     values = _check_details(details)
-    consultation = check_details(actor, first_consultation) if first_consultation is not None else None
+    consultation = check_details(actor, await priced(actor, first_consultation, branch_id=branch_id)) \
+        if first_consultation is not None else None
     kind = check_photo(photo) if photo is not None else None
     if not confirm_not_duplicate and (matches := await find_duplicates(actor=actor, full_name=values['full_name'],
                                                                         phone=values['phone'])):

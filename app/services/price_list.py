@@ -27,9 +27,14 @@ from app.services.users import require
 from app.services.validation import Checker, is_record_id
 from models.billing import PriceItem, PriceKind
 from models.clinic import Branch, Service
+from models.registrations import ConsultationType
 
 HEALTHCARE_SAC = '999314'  # physiotherapy and other human health services
 DIAGNOSTIC_SAC = '999316'  # diagnostic and laboratory services
+CONSULTATION_PRICES = {ConsultationType.IN_CLINIC: 'consultation-in-clinic',
+                       ConsultationType.HOME_VISIT: 'consultation-home-visit',
+                       ConsultationType.ONLINE: 'consultation-online',
+                       ConsultationType.SPEECH_THERAPY: 'consultation-speech-therapy'}  # the price item of each
 GST_RATES = (Decimal(0), Decimal(5), Decimal(12), Decimal(18), Decimal(28))
 KIND_LABELS = {PriceKind.CONSULTATION: 'Consultation', PriceKind.SESSION: 'Session', PriceKind.PACKAGE: 'Package',
                PriceKind.TEST: 'Diagnostic test', PriceKind.PRODUCT: 'Product', PriceKind.OTHER: 'Other'}

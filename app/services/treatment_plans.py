@@ -7,12 +7,15 @@ approval already on the plan carries over while its discount does not grow.
 Totals are Decimal INR: daily and advance plans cost the per-day cost times the days, a package
 its package cost; the discount comes off that.
 Each change is an audited transaction and also leaves a `PlanRevision` row the page shows.
+Junior doctors see no money (`billing.view`): their plan rows and revisions carry no price, discount or
+total, and a plan they write is priced for them, at the clinic's usual price when new, at its own price when
+edited (`_priced_for`), so the desk bills what the clinic charges.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -50,6 +53,7 @@ DEFAULT_PRICES: dict[tuple[Service, PlanType], tuple[Decimal | None, Decimal | N
     (Service.SPEECH_THERAPY, PlanType.ADVANCE): (Decimal(1000), None, 26),
     (Service.SPEECH_THERAPY, PlanType.PACKAGE): (None, Decimal(11000), 26),
 }
+MONEY_FIELDS = frozenset({'cost_per_day', 'package_cost', 'discount', 'discount_approved_by_id', 'total'})
 TYPE_LABELS = {PlanType.DAILY: 'Daily', PlanType.ADVANCE: 'Advance', PlanType.PACKAGE: 'Package'}
 STATUS_LABELS = {PlanStatus.ACTIVE: 'Active', PlanStatus.COMPLETED: 'Completed', PlanStatus.INACTIVE: 'Inactive'}
 # Which status a plan may move to; a completed plan stays completed.
@@ -90,7 +94,7 @@ class RevisionRow:
 
 @dataclass(frozen=True, kw_only=True)
 class PlanRow:
-    """One plan as the patient page shows it."""
+    """One plan as the patient page shows it; for a role that sees no money, `total` and the prices are None."""
 
     id: UUID
     service: Service
@@ -98,10 +102,10 @@ class PlanRow:
     cost_per_day: Decimal | None
     package_cost: Decimal | None
     days: int
-    discount: Decimal
+    discount: Decimal | None
     discount_approved_by: str
     discount_approved_by_id: int | None
-    total: Decimal
+    total: Decimal | None
     start_date: date
     end_date: date
     session_start_minute: int | None
@@ -167,7 +171,7 @@ async def list_plans(*, actor: Actor, patient_id: UUID, page: int = 1,
                      detail=plans.described('treatment plan'))
     attended = await sessions_attended([plan.id for plan in plans.rows])
     return Page(rows=[_row(plan, [revision for revision in revisions if revision.plan_id == plan.id],
-                           attended=attended.get(plan.id))
+                           attended=attended.get(plan.id), money=actor.sees_money)
                       for plan in plans.rows], total=plans.total, page=plans.page, per_page=plans.per_page)
 
 
@@ -187,7 +191,7 @@ async def create_plan(*, actor: Actor, patient_id: UUID, details: PlanInput) -> 
         changes = created(snapshot(plan, _FIELDS), hidden=hidden_fields(TreatmentPlan))
         event.set_changes(changes)
         await _revise(plan, actor, CREATED, changes)
-    return await _reload(plan.id)
+    return await _reload(actor, plan.id)
 
 
 @audit_denials(EntityType.TREATMENT_PLAN)
@@ -204,7 +208,7 @@ async def update_plan(*, actor: Actor, plan_id: UUID, details: PlanInput) -> Pla
         await _save(event, plan, actor, 'Edited', values)
         await record_approval(approval, entity_type=EntityType.TREATMENT_PLAN, entity_id=plan.id,
                               patient_uid=plan.patient.uid)
-    return await _reload(plan.id)
+    return await _reload(actor, plan.id)
 
 
 @audit_denials(EntityType.TREATMENT_PLAN)
@@ -226,7 +230,7 @@ async def set_status(*, actor: Actor, plan_id: UUID, status: PlanStatus | str) -
             cancelled = await cancel_future_sessions(actor=actor, plan_id=plan.id, patient_uid=plan.patient.uid)
             if cancelled:
                 event.set_detail(f'{counted(cancelled, "future session")} cancelled')
-    return await _reload(plan.id)
+    return await _reload(actor, plan.id)
 
 
 async def discount_approvers(*, actor: Actor) -> list[StaffChoice]:
@@ -251,6 +255,8 @@ async def _check(actor: Actor, details: PlanInput,
 
     `approved` is the plan being edited: its approver's approval stands while the discount does not grow.
     """
+    if not actor.sees_money:
+        details = _priced_for(details, plan=approved)
     check = Checker()
     service = check.choice('service', details.service, Service, label='service')
     plan_type = check.choice('plan_type', details.plan_type, PlanType, label='plan type: daily, advance or package')
@@ -287,6 +293,18 @@ async def _check(actor: Actor, details: PlanInput,
             'start_date': start, 'end_date': end, 'session_start_minute': session_start,
             'session_minutes': session_minutes, 'clinician_id': details.clinician_id}, \
         approval
+
+
+def _priced_for(details: PlanInput, *, plan: TreatmentPlan | None) -> PlanInput:
+    """The form of someone who sees no money, priced: the plan's own terms while its type stays, else the usual."""
+    if plan is not None and str(details.plan_type) == str(plan.plan_type):
+        return replace(details, cost_per_day=plan.cost_per_day, package_cost=plan.package_cost,
+                       discount=plan.discount, discount_approved_by=plan.discount_approved_by_id)
+    try:
+        per_day, package_cost, _ = DEFAULT_PRICES[(Service(details.service), PlanType(details.plan_type))]
+    except (KeyError, ValueError):
+        return details  # no such service or type: the form's own check says so
+    return replace(details, cost_per_day=per_day, package_cost=package_cost, discount=0, discount_approved_by=None)
 
 
 def _whole(check: Checker, name: str, value: Any) -> int | None:
@@ -331,23 +349,28 @@ async def _plan(actor: Actor, plan_id: UUID) -> TreatmentPlan:
     return plan
 
 
-async def _reload(plan_id: UUID) -> PlanRow:
+async def _reload(actor: Actor, plan_id: UUID) -> PlanRow:
     plan = await TreatmentPlan.get(id=plan_id).select_related('clinician', 'discount_approved_by')
     revisions = await PlanRevision.filter(plan_id=plan.id).select_related('changed_by').order_by('changed_at')
-    return _row(plan, revisions, attended=(await sessions_attended([plan.id])).get(plan.id))
+    return _row(plan, revisions, attended=(await sessions_attended([plan.id])).get(plan.id), money=actor.sees_money)
 
 
-def _row(plan: TreatmentPlan, revisions: list[PlanRevision], *, attended: int | None = None) -> PlanRow:
+def _row(plan: TreatmentPlan, revisions: list[PlanRevision], *, attended: int | None, money: bool) -> PlanRow:
+    def shown(changes: dict[str, Any]) -> dict[str, Any]:
+        return changes if money else {name: value for name, value in changes.items() if name not in MONEY_FIELDS}
+
     return PlanRow(
-        id=plan.id, service=Service(plan.service), plan_type=PlanType(plan.plan_type), cost_per_day=plan.cost_per_day,
-        package_cost=plan.package_cost, days=plan.days, discount=plan.discount,
-        discount_approved_by=plan.discount_approved_by.full_name if plan.discount_approved_by else '',
-        discount_approved_by_id=plan.discount_approved_by_id, total=plan.total, start_date=plan.start_date,
+        id=plan.id, service=Service(plan.service), plan_type=PlanType(plan.plan_type),
+        cost_per_day=plan.cost_per_day if money else None, package_cost=plan.package_cost if money else None,
+        days=plan.days, discount=plan.discount if money else None,
+        discount_approved_by=plan.discount_approved_by.full_name if money and plan.discount_approved_by else '',
+        discount_approved_by_id=plan.discount_approved_by_id if money else None,
+        total=plan.total if money else None, start_date=plan.start_date,
         end_date=plan.end_date, session_start_minute=plan.session_start_minute, session_minutes=plan.session_minutes,
         clinician=plan.clinician.full_name if plan.clinician else '', clinician_id=plan.clinician_id,
         status=PlanStatus(plan.status),
         revisions=[RevisionRow(changed_at=revision.changed_at,
                                changed_by=revision.changed_by.full_name if revision.changed_by else '',
-                               summary=revision.summary, changes=json.loads(revision.changes or '{}'))
+                               summary=revision.summary, changes=shown(json.loads(revision.changes or '{}')))
                    for revision in revisions],
         attended=attended)
