@@ -105,7 +105,7 @@ _SPAN = re.compile(r'^\s*(?P<start>[^-–]+?)\s*[-–]\s*(?P<end>[^-–]+?)\s*$'
 
 def parse_spans(text: str | None) -> tuple[Span, ...]:
     """Read '09:00-13:00, 16:00-20:00' (or 'closed', or nothing) into spans; raise `TimeRefused` saying why not."""
-    cleaned = (text or '').strip()
+    cleaned = ('' if text is None else str(text)).strip()  # a form sends text; anything else is read as text
     if not cleaned or cleaned.lower() == CLOSED:
         return ()
     spans = []
@@ -299,6 +299,8 @@ def _timetable(rows: object) -> Timetable:
 
 def _read_week(week: Mapping[int, str]) -> Timetable:
     """One text per weekday into a timetable; every bad day gets its own message and nothing is saved."""
+    if not isinstance(week, Mapping):
+        raise ValidationFailed({'0': 'Give the hours of each weekday.'})
     check = Checker()
     days: dict[int, tuple[Span, ...]] = {}
     for weekday in range(7):
