@@ -27,7 +27,7 @@ from app.db import close_database, open_database
 from app.documents.billing_pdf import prepare_fonts
 from app.events import hub
 from app.logs import configure_logging
-from components import client_binding, live
+from components import client_binding, live, signature_cache
 from components.client_binding import UploadBindingMiddleware
 from components.design import place_notifications
 
@@ -138,6 +138,7 @@ def mount(settings: Settings) -> None:
     app.on_shutdown(close_database)
 
     place_notifications()
+    signature_cache.install()
     client_binding.install()
     live.install()
     import pages  # registers every screen
