@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from nicegui import ui
 from nicegui.testing import User
 
@@ -11,6 +13,7 @@ from models.audit import AuditEvent
 from models.scheduling import Appointment, AppointmentStatus
 from tests.factories import sign_in
 from tests.scheduling import small_clinic
+from tests.waiting import eventually
 
 
 def labels_of(user: User, marker: str) -> list[str]:
@@ -88,3 +91,36 @@ async def test_a_doctor_sees_only_their_patients_until_they_switch(user: User) -
     # a colleague's patient has no buttons for the junior doctor
     arrivals = [element._markers for element in user.find(ui.button).elements if 'mark-arrived' in element._markers]
     assert arrivals == [['mark-arrived', clinic.other_patient.uid]]
+
+
+async def test_a_change_at_another_desk_rebuilds_only_that_visit(user: User) -> None:
+    clinic = await small_clinic()
+    desk = await clinic.actor(clinic.reception)
+    meera = await appointments.book(actor=desk, booking=clinic.booking(hour=9))
+    arjun = await appointments.book(actor=desk, booking=clinic.booking(hour=11, patient=clinic.other_patient))
+    await sign_in(user, clinic.reception)
+    await user.open('/today')
+    await user.should_see('2 appointments · 0 waiting · 0 done')
+
+    listing = user.find(marker=f'visit {clinic.patient.uid}').elements.pop().parent_slot.parent
+
+    def cards() -> list[tuple[str, int]]:
+        """Each visit's card as the list holds them, in order: (patient UID, the card's element id)."""
+        return [(next(marker for marker in card._markers if marker != 'visit'), card.id)
+                for card in listing.default_slot.children if 'visit' in card._markers]
+
+    before = dict(cards())
+    await appointments.set_status(actor=desk, appointment_id=arjun.id, status='arrived')  # at another desk
+    await user.should_see('2 appointments · 1 waiting · 0 done')
+    after = dict(cards())
+    assert after[clinic.patient.uid] == before[clinic.patient.uid]  # Meera's visit did not change: kept
+    assert after[clinic.other_patient.uid] != before[clinic.other_patient.uid]  # Arjun's shows his arrival
+    assert labels_of(user, 'visit-token') == ['T261207-001']
+    kept = after[clinic.other_patient.uid]
+    moved = await appointments.move(actor=desk, appointment_id=meera.id, starts=datetime(2026, 12, 7, 12))
+    await eventually(lambda: [uid for uid, _ in cards()] == [clinic.other_patient.uid, clinic.patient.uid],
+                     what='Meera moved after Arjun')
+    assert dict(cards())[clinic.other_patient.uid] == kept  # Arjun's card only moved up
+    await appointments.cancel(actor=desk, appointment_id=moved.id, reason='Unwell')
+    await user.should_see('1 appointment · 1 waiting · 0 done')
+    assert [card for card in cards() if card[0] == clinic.other_patient.uid] == [(clinic.other_patient.uid, kept)]
