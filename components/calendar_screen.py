@@ -74,6 +74,7 @@ class CalendarScreen:
         self.service_filter = ''
         self.colour_by = 'status'
         self.shown: CalendarRange | None = None
+        self._filters_drawn: tuple[Any, ...] | None = None  # what the filters and legend show, to redraw on change
         self._sent: dict[str, str] = {}
         self._toolbar(day)
         if booking_for is not None:
@@ -223,6 +224,11 @@ class CalendarScreen:
     def _draw_filters(self) -> None:
         if self.shown is None:
             return
+        showing = (tuple(self.branches.items()), self.branch_id, self.clinician_filter, self.service_filter,
+                   self.colour_by, tuple((row.id, row.name) for row in self.shown.clinicians))
+        if showing == self._filters_drawn:
+            return  # a change elsewhere that leaves the choices as they were: nothing to build again
+        self._filters_drawn = showing
         self.filters.clear()
         with self.filters:
             if len(self.branches) > 1:

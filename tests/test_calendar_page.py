@@ -137,8 +137,11 @@ async def test_a_booking_at_another_desk_appears_without_a_reload(user: User) ->
     await audit.flush()
     views = await AuditEvent.filter(entity_type='appointment', action='view',
                                     username=clinic.reception.username).count()
+    filters = {element.id for element in user.find(marker='clinician-filter').elements}
     await appointments.book(actor=await clinic.actor(clinic.doctor), booking=clinic.booking(hour=16))
     await eventually(lambda: [event['start'] for event in shown_events(user)] == ['2026-12-07T16:00:00'])
+    # the choices did not change, so the filters are the ones already drawn (not built again for every change)
+    assert {element.id for element in user.find(marker='clinician-filter').elements} == filters
     await audit.flush()  # drawn again for a change elsewhere: not a new look at the calendar, so no new read event
     assert await AuditEvent.filter(entity_type='appointment', action='view',
                                    username=clinic.reception.username).count() == views
