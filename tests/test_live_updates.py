@@ -17,8 +17,9 @@ from app.audit.events import EntityType
 from app.auth import sessions
 from app.config import get_settings, use_settings
 from app.events import DomainEvent, hub
-from app.services import clinical_notes, consultations, inquiries
+from app.services import clinical_notes, consultations, inquiries, patients
 from app.services.consultations import ConsultationDetails
+from app.services.patients import PatientDetails
 from components import live
 from models.accounts import Role
 from models.clinic import Service
@@ -44,33 +45,31 @@ async def second(user: User) -> AsyncIterator[User]:
     await other.http_client.aclose()
 
 
-def quiet_rows(other: User, marker: str) -> list[dict[str, Any]]:
-    """A table's rows on another simulated browser, read without making it NiceGUI's current test user: any
-    attribute of a `User` makes it the one `ui.notify` and `ui.navigate` go to, so polling the other desk while
-    this desk's handler runs sent this desk's toast and navigation there."""
-    client = object.__getattribute__(other, 'client')
-    return [row for element in list(client.elements.values()) if marker in element._markers
-            for row in element.props.get('rows', [])]
-
-
-async def test_a_patient_registered_at_one_desk_appears_on_the_other_desks_list(user: User, second: User) -> None:
+async def test_a_patient_registered_at_another_desk_appears_on_an_open_desks_list(user: User) -> None:
+    """The other desk registers through the service the register dialog calls (the dialog itself and the move to
+    the new patient's page are the browser test `test_registering_a_walk_in_opens_the_new_patients_page`): with
+    two simulated browsers in one test, NiceGUI's `User` sends every toast and navigation to whichever of them was
+    touched last, which made this test fail in full CI runs for reasons that had nothing to do with live updates
+    (the two-desk case through the UI is the inquiry test below)."""
     branch = await make_branch('Andheri')
-    await sign_in(second, await make_user(Role.RECEPTION, branch=branch))
-    await second.open('/patients')
-    assert rows_of(second, 'patients') == []
     await sign_in(user, await make_user(Role.RECEPTION, branch=branch))
     await user.open('/patients')
-    user.find(marker='register-patient').click()
-    await user.should_see('Register a patient')
-    type_into(user, 'full_name', 'Meera Iyer')
-    type_into(user, 'phone', '98765 43210')
-    user.find(marker='gender').elements.pop().value = 'female'
-    user.find('dialog-submit').click()
-    # what this test is about is the other desk; the registering desk moves on to the new patient's page (its
-    # toast and its list may be gone by the time one looks, so neither is waited for here)
-    await eventually(lambda: [row['full_name'] for row in quiet_rows(second, 'patients')] == ['Meera Iyer'],
-                     what="the other desk's list showing the new patient", seconds=10)
-    await user.should_see(marker='patient-uid')  # the registering desk moved on to the new patient's page
+    assert rows_of(user, 'patients') == []
+    other_desk = await actor_of(await make_user(Role.RECEPTION, branch=branch))
+    await patients.register_patient(actor=other_desk, details=PatientDetails(
+        full_name='Meera Iyer', phone='98765 43210', gender='female'))
+
+    def listed() -> list[str]:
+        return [row['full_name'] for row in rows_of(user, 'patients')]
+
+    try:
+        await eventually(lambda: listed() == ['Meera Iyer'], what="the open desk's list showing the new patient",
+                         seconds=10)
+    except AssertionError as failure:  # say what the page had, to tell a lost event from a lost refresh
+        client = user.client
+        state = 'gone' if client is None or client.is_deleted else 'open'
+        raise AssertionError(f'{failure}; the list shows {listed()}, the page is {state}, '
+                             f'{len(live._changed.callbacks)} live subscriptions') from None
 
 
 async def test_an_inquiry_taken_at_one_desk_appears_on_the_other_desks_list(user: User, second: User) -> None:
