@@ -67,8 +67,10 @@ class Appointment(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'appointment'
         ordering = ['starts_at']
-        # the overlap checks and the calendar's views read a time range of one clinician, patient or branch
-        indexes = (('clinician_id', 'starts_at'), ('patient_id', 'starts_at'), ('branch_id', 'starts_at'))
+        # the overlap checks and the calendar's views read a time range of one clinician, patient or branch; a
+        # plan's sessions are read by plan (its "day X of N" on every plan shown: 1.3 s a read without it, large demo)
+        indexes = (('clinician_id', 'starts_at'), ('patient_id', 'starts_at'), ('branch_id', 'starts_at'),
+                   ('plan_id', 'starts_at'))
 
 
 class OpeningHours(Model):
