@@ -63,6 +63,7 @@ class EntityType(StrEnum):
     PAYMENT = 'payment'  # a receipt or a refund, and what it pays
     PATIENT_SEARCH = 'patient-search'
     PRICE_LIST = 'price-list'  # a branch's price list
+    REPORT = 'report'  # the clinic's figures (the admin dashboard), a report viewed or exported
     RECOVERY_CODE = 'recovery-code'
     REGISTRATION = 'registration'
     ROLE_POLICY = 'role-policy'

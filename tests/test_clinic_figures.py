@@ -1,0 +1,248 @@
+"""The clinic's figures against values worked out by hand on a small clinic of two branches.
+
+The week of Tuesday 1 to Monday 7 December 2026 at Andheri (the billing tests' clinic, frozen on the Monday
+morning) holds, written directly so each number below is easy to check:
+- two invoices issued (₹1,000 and ₹500) and a credit note of ₹200 against the first; ₹600 cash and ₹500 UPI
+  received: billed 1,300, collected 1,100, due 1,000 - 600 - 200 = 200;
+- appointments: completed 1 Dec (Meera, 30 min) and 3 Dec (Arjun, 60 min), a no-show 2 Dec (Arjun), a
+  cancellation 4 Dec and a rescheduled one 4 Dec, and Meera booked again on 9 Dec: no-shows 1 of 3 settled
+  (33.3 %), cancellations 1 of 4 (25.0 %), rebooked 1 of the 2 seen (50.0 %);
+- the doctor works 09:00-13:00 Monday to Saturday and is on leave on Saturday 5 Dec: 5 days of 240 minutes;
+  booked 30 + 30 + 60 = 120 minutes (the no-show's time was booked): 10.0 %;
+- inquiries: two from Google (one registered) and one with no source: 1 of 3 (33.3 %);
+- expenses: ₹2,000 approved, ₹500 rejected; a budget of ₹1,000 a day: 2,000 of 7,000;
+- pain scores (NPRS): Meera 8 on 20 Nov then 5 on 5 Dec (3 points, reaches the MCID of 2), Arjun 6 then 5
+  (1 point); Arjun's single ODI is not a change: 2 patients, average 2.0, 50.0 % reaching the MCID.
+Bandra, the other branch, has its own invoice and appointment, which an Andheri admin never sees.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tortoise.backends.base.executor import EXECUTOR_CACHE
+
+from app.audit import audit
+from app.config import load_settings, use_settings
+from app.db import close_database, open_database
+from app.errors import NotFound, PermissionDenied, ValidationFailed
+from app.services import clinic_figures, invoices
+from app.services.clinic_figures import PeriodKind, period_of
+from app.services.invoices import LineInput
+from models.accounts import Role, User
+from models.billing import Expense, ExpenseStatus, PaymentMode
+from models.clinic import Branch, Service
+from models.inquiries import Inquiry, InquiryKind
+from models.outcomes import Instrument, OutcomeRecord
+from models.patients import Patient
+from models.plans import PlanStatus, PlanType, TreatmentPlan
+from models.scheduling import Appointment, AppointmentStatus, Closure, WorkingHours
+from tests.billing import BillingClinic, billing_clinic
+from tests.factories import actor_of, make_branch, make_patient, make_user
+from tests.postgres import postgres_database
+
+WEEK = period_of(PeriodKind.CUSTOM, first_day=date(2026, 12, 1), last_day=date(2026, 12, 7))
+IST_OFFSET = timedelta(hours=5, minutes=30)
+
+
+def at(day: int, hour: int, minute: int = 0, *, month: int = 12) -> datetime:
+    """A moment of the clinic's day (Mumbai) as UTC."""
+    return datetime(2026, month, day, hour, minute, tzinfo=UTC) - IST_OFFSET
+
+
+async def visit(branch: Branch, patient: Patient, clinician: User, day: int, hour: int, minutes: int,
+                status: AppointmentStatus) -> None:
+    await Appointment.create(branch=branch, patient=patient, clinician=clinician, service=Service.PHYSIOTHERAPY,
+                             starts_at=at(day, hour), ends_at=at(day, hour) + timedelta(minutes=minutes),
+                             status=status)
+
+
+async def inquiry(branch: Branch, source: str, *, registered: str | None = None, day: int = 2) -> None:
+    row = await Inquiry.create(kind=InquiryKind.QUICK, full_name='Caller', phone='+91 98200 12345', branch=branch,
+                               referral_source=source, patient_uid=registered)
+    await Inquiry.filter(id=row.id).update(created_at=at(day, 11))
+
+
+async def score(patient: Patient, instrument: Instrument, value: str, day: date) -> None:
+    await OutcomeRecord.create(patient=patient, instrument=instrument, recorded_on=day, answers='{}',
+                               score=Decimal(value))
+
+
+@pytest.fixture(params=['sqlite', pytest.param('postgres', marks=pytest.mark.postgres)])
+async def database(request: pytest.FixtureRequest, environment: Path,
+                   monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    """The figures are raw SQL written for both dialects: every test here runs on SQLite and on PostgreSQL."""
+    if request.param == 'sqlite':
+        url = 'sqlite://:memory:'
+        context: Any = contextlib.nullcontext(url)
+    else:
+        context = postgres_database()
+    async with context as url:
+        monkeypatch.setenv('PROSPINE_DATABASE_URL', url)
+        settings = load_settings()
+        use_settings(settings)
+        EXECUTOR_CACHE.clear()  # Tortoise caches insert SQL per connection name, not per dialect
+        await asyncio.create_task(open_database(settings))
+        try:
+            yield
+        finally:
+            await audit.shutdown()
+            await close_database()
+            EXECUTOR_CACHE.clear()
+
+
+@pytest.fixture
+async def clinic(database: None) -> BillingClinic:
+    bills = await billing_clinic()
+    andheri, doctor = bills.clinic.branch, bills.clinic.doctor
+    meera, arjun = bills.clinic.patient, bills.clinic.other_patient
+    await Patient.filter(id__in=[meera.id, arjun.id]).update(registered_on=date(2026, 12, 2))
+    first = await bills.issued(('Physiotherapy session', '1000'))
+    second = await bills.issued(('Physiotherapy session', '500'))
+    await bills.pay('600', invoice=first, mode='cash')
+    await bills.pay('500', invoice=second, mode='upi')
+    await invoices.credit_note(actor=bills.desk, invoice_id=first.id, amount='200', reason='Session not held')
+    await visit(andheri, meera, doctor, 1, 10, 30, AppointmentStatus.COMPLETED)
+    await visit(andheri, arjun, doctor, 2, 10, 30, AppointmentStatus.NO_SHOW)
+    await visit(andheri, arjun, doctor, 3, 10, 60, AppointmentStatus.COMPLETED)
+    await visit(andheri, meera, doctor, 4, 10, 30, AppointmentStatus.CANCELLED)
+    await visit(andheri, arjun, doctor, 4, 11, 30, AppointmentStatus.RESCHEDULED)
+    await visit(andheri, meera, doctor, 9, 10, 30, AppointmentStatus.BOOKED)  # after the week: a rebooking
+    await WorkingHours.filter(clinician_id=doctor.id).delete()
+    for weekday in range(6):
+        await WorkingHours.create(clinician=doctor, branch=andheri, weekday=weekday, starts_minute=9 * 60,
+                                  ends_minute=13 * 60)
+    await Closure.create(clinician=doctor, first_day=date(2026, 12, 5), last_day=date(2026, 12, 5), reason='Leave')
+    await inquiry(andheri, 'Google', registered=meera.uid)
+    await inquiry(andheri, 'Google')
+    await inquiry(andheri, '')
+    await inquiry(andheri, 'Google', day=8)  # after the week
+    andheri.daily_expense_budget = Decimal(1000)
+    await andheri.save()
+    for amount, status in (('2000', ExpenseStatus.APPROVED), ('500', ExpenseStatus.REJECTED)):
+        await Expense.create(branch=andheri, number=f'ANDV/26-27/{amount}', spent_on=date(2026, 12, 1),
+                             paid_to='Landlord', paid_by='Priya Nair', purpose='Rent', amount=Decimal(amount),
+                             mode=PaymentMode.CASH, status=status)
+    await score(meera, Instrument.NPRS, '8', date(2026, 11, 20))
+    await score(meera, Instrument.NPRS, '5', date(2026, 12, 5))
+    await score(arjun, Instrument.NPRS, '6', date(2026, 12, 1))
+    await score(arjun, Instrument.NPRS, '5', date(2026, 12, 6))
+    await score(arjun, Instrument.ODI, '40', date(2026, 12, 2))
+    for status in (PlanStatus.ACTIVE, PlanStatus.COMPLETED):
+        await TreatmentPlan.create(patient=meera, branch=andheri, service=Service.PHYSIOTHERAPY,
+                                   plan_type=PlanType.DAILY, cost_per_day=Decimal(500), days=10, total=Decimal(5000),
+                                   start_date=date(2026, 12, 1), end_date=date(2026, 12, 12), status=status)
+    bandra = await make_branch('Bandra')
+    elsewhere = await make_patient(full_name='Kiran Rao', branch=bandra)
+    bandra_desk = await actor_of(await make_user(Role.RECEPTION, branch=bandra))
+    view = await invoices.start_invoice(actor=bandra_desk, patient_uid=elsewhere.uid)
+    await invoices.add_line(actor=bandra_desk, invoice_id=view.id,
+                            line=LineInput(description='Consultation', unit_price='999'))
+    await invoices.issue(actor=bandra_desk, invoice_id=view.id)
+    await visit(bandra, elsewhere, await make_user(Role.DOCTOR, branch=bandra), 2, 12, 30,
+                AppointmentStatus.NO_SHOW)
+    return bills
+
+
+async def test_each_figure_of_a_branch_matches_the_hand_worked_value(clinic: BillingClinic) -> None:
+    figures = await clinic_figures.clinic_figures(actor=clinic.boss, period=WEEK)
+    assert [branch.branch_name for branch in figures.branches] == ['Andheri']
+    andheri = figures.branches[0]
+    assert (andheri.billed, andheri.collected, andheri.dues) == (Decimal('1300.00'), Decimal('1100.00'),
+                                                                 Decimal('200.00'))
+    assert andheri.collected_by_mode == {PaymentMode.CASH: Decimal('600.00'), PaymentMode.UPI: Decimal('500.00')}
+    assert (andheri.new_patients, andheri.active_plans) == (2, 1)
+    assert andheri.appointments == {AppointmentStatus.COMPLETED: 2, AppointmentStatus.NO_SHOW: 1,
+                                    AppointmentStatus.CANCELLED: 1, AppointmentStatus.RESCHEDULED: 1}
+    assert (andheri.no_show_rate, andheri.cancellation_rate) == (Decimal('33.3'), Decimal('25.0'))
+    assert [(use.name, use.booked_minutes, use.working_minutes, use.utilisation) for use in andheri.clinicians] == \
+        [('Dr Kavita Mehta', 120, 1200, Decimal('10.0'))]
+    assert (andheri.seen_patients, andheri.rebooked_patients, andheri.rebooking_rate) == (2, 1, Decimal('50.0'))
+    assert [(source.source, source.inquiries, source.registered) for source in andheri.sources] == \
+        [('Google', 2, 1), ('Not recorded', 1, 0)]
+    assert andheri.conversion_rate == Decimal('33.3')
+    assert (andheri.expenses, andheri.budget) == (Decimal('2000.00'), Decimal('7000.00'))
+    [pain] = andheri.outcomes
+    assert (pain.instrument, pain.patients, pain.average, pain.reached_rate) == \
+        (Instrument.NPRS, 2, Decimal('2.0'), Decimal('50.0'))
+
+
+async def test_the_superadmin_sees_each_branch_and_their_sum_and_an_admin_only_their_own(
+        clinic: BillingClinic) -> None:
+    superadmin = await actor_of(await make_user(Role.SUPERADMIN, branch=clinic.clinic.branch))
+    figures = await clinic_figures.clinic_figures(actor=superadmin, period=WEEK)
+    assert [branch.branch_name for branch in figures.branches] == ['Andheri', 'Bandra']
+    bandra = figures.branches[1]
+    assert (bandra.billed, bandra.dues, bandra.appointments) == \
+        (Decimal('999.00'), Decimal('999.00'), {AppointmentStatus.NO_SHOW: 1})
+    together = figures.together
+    assert (together.billed, together.dues, together.collected) == \
+        (Decimal('2299.00'), Decimal('1199.00'), Decimal('1100.00'))
+    assert together.no_show_rate == Decimal('50.0')  # 2 of 4 settled: recomputed from the counts, not averaged
+    only_bandra = await clinic_figures.clinic_figures(actor=superadmin, period=WEEK, branch_id=bandra.branch_id)
+    assert [branch.branch_name for branch in only_bandra.branches] == ['Bandra']
+    andheri_admin = clinic.boss
+    with pytest.raises(NotFound):
+        await clinic_figures.clinic_figures(actor=andheri_admin, period=WEEK, branch_id=bandra.branch_id)
+    for refused in (clinic.desk, clinic.doctor, clinic.junior):
+        with pytest.raises(PermissionDenied):
+            await clinic_figures.clinic_figures(actor=refused, period=WEEK)
+
+
+async def test_the_figures_cost_the_same_queries_however_much_data_there_is(
+        clinic: BillingClinic, caplog: pytest.LogCaptureFixture) -> None:
+    def queries() -> int:
+        return sum(1 for record in caplog.records if record.name.startswith('tortoise.db_client'))
+
+    with caplog.at_level(logging.DEBUG, logger='tortoise.db_client'):
+        await clinic_figures.clinic_figures(actor=clinic.boss, period=WEEK)
+        few = queries()
+        caplog.clear()
+        for day in range(1, 8):
+            for hour in (14, 15, 16):
+                await visit(clinic.clinic.branch, clinic.clinic.patient, clinic.clinic.doctor, day, hour, 30,
+                            AppointmentStatus.COMPLETED)
+            await inquiry(clinic.clinic.branch, f'Source {day}')
+        caplog.clear()
+        await clinic_figures.clinic_figures(actor=clinic.boss, period=WEEK)
+        many = queries()
+    assert 0 < few == many <= 30, (few, many)
+
+
+@pytest.mark.parametrize(('kind', 'first', 'last'), [
+    (PeriodKind.TODAY, date(2026, 12, 7), date(2026, 12, 7)),
+    (PeriodKind.WEEK, date(2026, 12, 7), date(2026, 12, 7)),  # the Monday itself
+    (PeriodKind.MONTH, date(2026, 12, 1), date(2026, 12, 7)),
+    (PeriodKind.YEAR, date(2026, 4, 1), date(2026, 12, 7)),
+])
+def test_a_chosen_period_runs_up_to_today(kind: PeriodKind, first: date, last: date) -> None:
+    period = period_of(kind, today=date(2026, 12, 7))
+    assert (period.first_day, period.last_day) == (first, last)
+
+
+def test_the_financial_year_starts_in_april_of_the_year_before_in_the_first_quarter() -> None:
+    assert period_of(PeriodKind.YEAR, today=date(2027, 2, 10)).first_day == date(2026, 4, 1)
+
+
+@pytest.mark.parametrize(('fields', 'message'), [
+    ({'first_day': None, 'last_day': date(2026, 12, 7)}, 'Give the first and the last day'),
+    ({'first_day': date(2026, 12, 7), 'last_day': date(2026, 12, 1)}, 'comes before its first day'),
+    ({'first_day': date(2010, 1, 1), 'last_day': date(2026, 12, 1)}, 'at most ten years'),
+])
+def test_a_custom_range_that_makes_no_sense_is_refused_with_a_reason(fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        period_of(PeriodKind.CUSTOM, **fields)
+    assert message in refused.value.field_errors['period']
+
+
+def test_an_unknown_period_is_refused() -> None:
+    with pytest.raises(ValidationFailed):
+        period_of('fortnight')
