@@ -39,5 +39,6 @@ class OutcomeRecord(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'outcome_record'
         ordering = ['recorded_on', 'created_at']
-        # one patient's rows in the order the patient page pages them, however many patients there are
-        indexes = (('patient_id', 'recorded_on'),)
+        # one patient's rows in the order the patient page pages them, however many patients there are; the scores
+        # of a period (the dashboard's outcome change)
+        indexes = (('patient_id', 'recorded_on'), ('recorded_on', 'patient_id'))

@@ -50,6 +50,7 @@ class Patient(EncryptedFieldsMixin, Model):
     class Meta:
         table = 'patient'
         ordering = ['-created_at']
+        indexes = (('first_branch_id', 'registered_on'),)  # a branch's new patients in a period (the dashboard)
 
     def __str__(self) -> str:
         return f'{self.full_name} ({self.uid})'

@@ -54,8 +54,9 @@ class TreatmentPlan(Model):
     class Meta:
         table = 'treatment_plan'
         ordering = ['-start_date', '-created_at']
-        # one patient's rows in the order the patient page pages them, however many patients there are
-        indexes = (('patient_id', 'start_date'),)
+        # one patient's rows in the order the patient page pages them, however many patients there are; a branch's
+        # active plans (the dashboard)
+        indexes = (('patient_id', 'start_date'), ('branch_id', 'status'))
 
 
 class PlanRevision(Model):

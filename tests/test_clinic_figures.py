@@ -8,7 +8,8 @@ morning) holds, written directly so each number below is easy to check:
   cancellation 4 Dec and a rescheduled one 4 Dec, and Meera booked again on 9 Dec: no-shows 1 of 3 settled
   (33.3 %), cancellations 1 of 4 (25.0 %), rebooked 1 of the 2 seen (50.0 %);
 - the doctor works 09:00-13:00 Monday to Saturday and is on leave on Saturday 5 Dec: 5 days of 240 minutes;
-  booked 30 + 30 + 60 = 120 minutes (the no-show's time was booked): 10.0 %;
+  booked 30 + 30 + 60 = 120 minutes (the no-show's time was booked): 10.0 %; the junior doctor has no hours of
+  their own and works when the branch is open, 09:00-18:00 Monday to Saturday: 6 days of 540 minutes, none booked;
 - inquiries: two from Google (one registered) and one with no source: 1 of 3 (33.3 %);
 - expenses: ₹2,000 approved, ₹500 rejected; a budget of ₹1,000 a day: 2,000 of 7,000;
 - pain scores (NPRS): Meera 8 on 20 Nov then 5 on 5 Dec (3 points, reaches the MCID of 2), Arjun 6 then 5
@@ -44,7 +45,7 @@ from models.inquiries import Inquiry, InquiryKind
 from models.outcomes import Instrument, OutcomeRecord
 from models.patients import Patient
 from models.plans import PlanStatus, PlanType, TreatmentPlan
-from models.scheduling import Appointment, AppointmentStatus, Closure, WorkingHours
+from models.scheduling import Appointment, AppointmentStatus, Closure, OpeningHours, WorkingHours
 from tests.billing import BillingClinic, billing_clinic
 from tests.factories import actor_of, make_branch, make_patient, make_user
 from tests.postgres import postgres_database
@@ -120,6 +121,8 @@ async def clinic(database: None) -> BillingClinic:
     for weekday in range(6):
         await WorkingHours.create(clinician=doctor, branch=andheri, weekday=weekday, starts_minute=9 * 60,
                                   ends_minute=13 * 60)
+    for weekday in range(6):  # the junior doctor has no hours of their own: they work when the branch is open
+        await OpeningHours.create(branch=andheri, weekday=weekday, opens_minute=9 * 60, closes_minute=18 * 60)
     await Closure.create(clinician=doctor, first_day=date(2026, 12, 5), last_day=date(2026, 12, 5), reason='Leave')
     await inquiry(andheri, 'Google', registered=meera.uid)
     await inquiry(andheri, 'Google')
@@ -164,7 +167,8 @@ async def test_each_figure_of_a_branch_matches_the_hand_worked_value(clinic: Bil
                                     AppointmentStatus.CANCELLED: 1, AppointmentStatus.RESCHEDULED: 1}
     assert (andheri.no_show_rate, andheri.cancellation_rate) == (Decimal('33.3'), Decimal('25.0'))
     assert [(use.name, use.booked_minutes, use.working_minutes, use.utilisation) for use in andheri.clinicians] == \
-        [('Dr Kavita Mehta', 120, 1200, Decimal('10.0'))]
+        [('Dr Kavita Mehta', 120, 1200, Decimal('10.0')), ('Dr Rohan Shah', 0, 3240, Decimal('0.0'))]
+    assert andheri.utilisation == Decimal('2.7')  # 120 of 4,440 minutes
     assert (andheri.seen_patients, andheri.rebooked_patients, andheri.rebooking_rate) == (2, 1, Decimal('50.0'))
     assert [(source.source, source.inquiries, source.registered) for source in andheri.sources] == \
         [('Google', 2, 1), ('Not recorded', 1, 0)]

@@ -24,7 +24,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from app.audit import EntityType, audit
 from app.auth.actor import Actor
-from app.auth.permissions import Permission
+from app.auth.permissions import Permission, role_can
 from app.clock import clinic_today
 from app.config import get_settings
 from app.dates import shown_date
@@ -32,6 +32,7 @@ from app.errors import ValidationFailed
 from app.services.appointments import utc_of
 from app.services.billing_math import ZERO
 from app.services.branches import working_branch
+from app.services.clinic_hours import USUAL_HOURS
 from app.services.expenses import COUNTED
 from app.services.outcome_scoring import MCID
 from app.services.users import require
@@ -40,7 +41,7 @@ from models.accounts import User
 from models.billing import PaymentKind, PaymentMode
 from models.clinic import Branch
 from models.outcomes import Instrument
-from models.scheduling import AppointmentStatus, Closure, WorkingHours
+from models.scheduling import AppointmentStatus, Closure, OpeningHours, WorkingHours
 
 MAX_DAYS = 3_660  # a custom range of up to ten years
 NOT_HELD = (AppointmentStatus.CANCELLED, AppointmentStatus.RESCHEDULED)  # history, not a clinician's booked time
@@ -349,23 +350,23 @@ _SOURCES = ('SELECT branch_id, referral_source AS source, COUNT(*) AS n, '
 _EXPENSES = ('SELECT branch_id, SUM(CAST(ROUND(amount * 100) AS BIGINT)) AS paise FROM expense '  # noqa: S608
              f'WHERE branch_id IN ({{branches}}) AND spent_on >= ? AND spent_on <= ? AND status IN ({_COUNTED_SQL}) '
              'GROUP BY branch_id')
-# Each patient's first and latest score of an instrument, for those with a score in the period; the latest must be
-# in the period and not the first.
-_OUTCOMES = ('WITH scored AS (SELECT patient_id, instrument, score, recorded_on, '  # noqa: S608 (constants)
-             'ROW_NUMBER() OVER (PARTITION BY patient_id, instrument ORDER BY recorded_on, created_at) AS from_first, '
-             'ROW_NUMBER() OVER (PARTITION BY patient_id, instrument ORDER BY recorded_on DESC, created_at DESC) '
-             'AS from_last FROM outcome_record WHERE score IS NOT NULL AND recorded_on <= ? AND patient_id IN '
-             '(SELECT patient_id FROM outcome_record WHERE score IS NOT NULL AND recorded_on >= ? '
-             'AND recorded_on <= ?)) '
-             'SELECT patient.first_branch_id AS branch_id, opening.instrument, COUNT(*) AS patients, '
-             'SUM(opening.score - latest.score) AS improvement, '
-             f'SUM(CASE WHEN opening.score - latest.score >= CASE opening.instrument {_MCID_SQL} END '
-             'THEN 1 ELSE 0 END) '
-             'AS reached FROM scored opening JOIN scored latest ON latest.patient_id = opening.patient_id '
-             'AND latest.instrument = opening.instrument AND latest.from_last = 1 '
-             'JOIN patient ON patient.id = opening.patient_id WHERE opening.from_first = 1 AND latest.from_first > 1 '
-             'AND latest.recorded_on >= ? AND patient.first_branch_id IN ({branches}) '
-             'GROUP BY patient.first_branch_id, opening.instrument')
+# For each patient and instrument scored in the period: the first score ever, the latest up to the period's end and
+# how many there are up to then (a change needs two), each an index lookup (outcome_record by patient and day).
+_PAIR = 'o.patient_id = pair.patient_id AND o.instrument = pair.instrument AND o.score IS NOT NULL'
+_OUTCOMES = ('SELECT patient.first_branch_id AS branch_id, scored.instrument, COUNT(*) AS patients, '  # noqa: S608
+             'SUM(scored.opening - scored.latest) AS improvement, '
+             f'SUM(CASE WHEN scored.opening - scored.latest >= CASE scored.instrument {_MCID_SQL} END '
+             'THEN 1 ELSE 0 END) AS reached FROM (SELECT pair.patient_id, pair.instrument, '
+             f'(SELECT o.score FROM outcome_record o WHERE {_PAIR} '
+             'ORDER BY o.recorded_on, o.created_at LIMIT 1) AS opening, '
+             f'(SELECT o.score FROM outcome_record o WHERE {_PAIR} AND o.recorded_on <= ? '
+             'ORDER BY o.recorded_on DESC, o.created_at DESC LIMIT 1) AS latest, '
+             f'(SELECT COUNT(*) FROM outcome_record o WHERE {_PAIR} AND o.recorded_on <= ?) AS scores '
+             'FROM (SELECT DISTINCT patient_id, instrument FROM outcome_record WHERE score IS NOT NULL '
+             'AND recorded_on >= ? AND recorded_on <= ?) pair) scored '
+             'JOIN patient ON patient.id = scored.patient_id '
+             'WHERE scored.scores > 1 AND patient.first_branch_id IN ({branches}) '
+             'GROUP BY patient.first_branch_id, scored.instrument')
 
 
 class _Reader:
@@ -439,47 +440,61 @@ class _Reader:
                 for branch, counts in found.items()}
 
     async def clinicians(self) -> dict[int, tuple[ClinicianUse, ...]]:
+        """Booked and working minutes of each clinician of the branches (and of anyone else booked there).
+
+        A clinician without working hours of their own works whenever the branch is open (as the calendar
+        books them): the branch's opening hours, or the usual ones when none are saved.
+        """
         statement = _BOOKED.replace('{minutes}', _MINUTES['sqlite' if self.sqlite else 'postgres'])
         booked_rows = await self._rows(statement, [*self.ids, self.starts, self.ends])
         booked = {(row['branch_id'], row['clinician_id']): round(float(row['minutes'] or 0)) for row in booked_rows}
+        staff = [user for user in await User.filter(branch_id__in=self.ids, is_active=True)
+                 .values('id', 'branch_id', 'role', 'full_name') if role_can(user['role'], Permission.SCHEDULE_OWN)]
+        names = {(user['branch_id'], user['id']): user['full_name'] for user in staff}
+        elsewhere = {clinician for key in booked if key not in names for clinician in (key[1],)}
+        if elsewhere:  # booked here while on another branch's staff (or since left): named all the same
+            found = {user['id']: user['full_name'] for user in
+                     await User.filter(id__in=elsewhere).values('id', 'full_name')}
+            names.update({key: found.get(key[1], '') for key in booked if key not in names})
         hours = await WorkingHours.filter(branch_id__in=self.ids).values(
-            'branch_id', 'clinician_id', 'weekday', 'starts_minute', 'ends_minute', 'clinician__full_name')
+            'branch_id', 'clinician_id', 'weekday', 'starts_minute', 'ends_minute')
+        opening = await OpeningHours.filter(branch_id__in=self.ids).values(
+            'branch_id', 'weekday', 'opens_minute', 'closes_minute')
         closures = await Closure.filter(first_day__lte=self.period.last_day, last_day__gte=self.period.first_day) \
             .values('branch_id', 'clinician_id', 'first_day', 'last_day')
-        names = {(row['branch_id'], row['clinician_id']): row['clinician__full_name'] for row in hours}
-        missing = {key for key in booked if key not in names}
-        if missing:  # booked without working hours (hours changed since): named all the same
-            for user in await User.filter(id__in={clinician for _, clinician in missing}).values('id', 'full_name'):
-                for key in missing:
-                    if key[1] == user['id']:
-                        names[key] = user['full_name']
-        working = self._working_minutes(hours, closures)
-        found: dict[int, list[ClinicianUse]] = {}
+        working = self._working_minutes(names, hours, opening, closures)
+        found_uses: dict[int, list[ClinicianUse]] = {}
         for key in sorted(names, key=lambda key: names[key]):
-            found.setdefault(key[0], []).append(ClinicianUse(
+            found_uses.setdefault(key[0], []).append(ClinicianUse(
                 clinician_id=key[1], name=names[key], booked_minutes=booked.get(key, 0),
                 working_minutes=working.get(key, 0)))
-        return {branch: tuple(uses) for branch, uses in found.items()}
+        return {branch: tuple(uses) for branch, uses in found_uses.items()}
 
-    def _working_minutes(self, hours: list[dict[str, Any]],
-                         closures: list[dict[str, Any]]) -> dict[tuple[int, int], int]:
+    def _working_minutes(self, clinicians: Iterable[tuple[int, int]], hours: list[dict[str, Any]],
+                         opening: list[dict[str, Any]], closures: list[dict[str, Any]]) -> dict[tuple[int, int], int]:
         """Each clinician's working minutes on the period's days that are not a holiday, a closure or their leave.
 
-        A loop over the period's days and the working-hours table (a clinic's configuration, a few rows per
-        clinician), never over appointments or patients.
+        A loop over the period's days and the clinic's hours (its configuration, a few rows per clinician),
+        never over appointments or patients.
         """
-        per_weekday: dict[tuple[int, int], dict[int, int]] = {}
+        opens: dict[int, dict[int, int]] = {}
+        for row in opening:
+            days = opens.setdefault(row['branch_id'], {})
+            days[row['weekday']] = days.get(row['weekday'], 0) + row['closes_minute'] - row['opens_minute']
+        own: dict[tuple[int, int], dict[int, int]] = {}
         for row in hours:
-            days = per_weekday.setdefault((row['branch_id'], row['clinician_id']), {})
+            days = own.setdefault((row['branch_id'], row['clinician_id']), {})
             days[row['weekday']] = days.get(row['weekday'], 0) + row['ends_minute'] - row['starts_minute']
-        working: dict[tuple[int, int], int] = {}
+        usual = {weekday: sum(span.ends - span.starts for span in USUAL_HOURS.spans_on(weekday))
+                 for weekday in range(7)}
+        per_weekday = {key: own.get(key) or opens.get(key[0]) or usual for key in clinicians}
+        working: dict[tuple[int, int], int] = dict.fromkeys(per_weekday, 0)
         for offset in range(self.period.days):
             day = self.period.first_day + timedelta(days=offset)
             off = [closure for closure in closures if closure['first_day'] <= day <= closure['last_day']]
             for (branch, clinician), days in per_weekday.items():
-                if any(_keeps_off(closure, branch, clinician) for closure in off):
-                    continue
-                working[(branch, clinician)] = working.get((branch, clinician), 0) + days.get(day.weekday(), 0)
+                if not any(_keeps_off(closure, branch, clinician) for closure in off):
+                    working[(branch, clinician)] += days.get(day.weekday(), 0)
         return working
 
     async def rebooking(self) -> tuple[dict[int, int], dict[int, int]]:
@@ -501,7 +516,7 @@ class _Reader:
         return {row['branch_id']: _paise(row['paise']) for row in rows}
 
     async def outcomes(self) -> dict[int, tuple[OutcomeChange, ...]]:
-        rows = await self._rows(_OUTCOMES, [self.days[1], *self.days, self.days[0], *self.ids])
+        rows = await self._rows(_OUTCOMES, [self.days[1], self.days[1], *self.days, *self.ids])
         found: dict[int, tuple[OutcomeChange, ...]] = {}
         for row in rows:
             change = OutcomeChange(instrument=Instrument(row['instrument']), patients=int(row['patients']),
