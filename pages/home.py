@@ -1,4 +1,4 @@
-"""The home page (`/`); later issues turn it into the clinic's dashboard."""
+"""The home page (`/`): the clinic's figures for admins, shortcuts and the notes waiting for everyone."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from nicegui import ui
 
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
+from app.services.branches import list_branches
+from components.clinic_dashboard import ClinicDashboard
 from components.frame import frame
 from components.guard import PAGES, guarded_page
 from components.waiting_notes import waiting_for_you
@@ -15,6 +17,10 @@ from components.waiting_notes import waiting_for_you
 async def home_page(actor: Actor) -> None:
     with frame(actor, 'Home'):
         ui.label(f'Welcome, {actor.full_name}.').classes('text-h6').mark('welcome')
+        if actor.can(Permission.REPORTS_VIEW):
+            branches = {row.id: row.name for row in await list_branches(actor=actor, include_closed=False)} \
+                if actor.is_superadmin else {}
+            await ClinicDashboard(actor, branches=branches).redraw(actor)
         shortcuts = [spec for spec in PAGES.values()
                      if spec.nav_label and spec.path != '/' and actor.can(spec.permission)]
         with ui.row().classes('gap-3'):

@@ -245,8 +245,12 @@ class ClinicFigures:
     together: BranchFigures
 
 
-async def clinic_figures(*, actor: Actor, period: Period, branch_id: int | None = None) -> ClinicFigures:
-    """The figures of the branches the actor may see (an admin: their own; the superadmin: all, or the one chosen)."""
+async def clinic_figures(*, actor: Actor, period: Period, branch_id: int | None = None,
+                         audited: bool = True) -> ClinicFigures:
+    """The figures of the branches the actor may see (an admin: their own; the superadmin: all, or the one chosen).
+
+    `audited=False` for the figures drawn again because of a change elsewhere.
+    """
     require(actor, Permission.REPORTS_VIEW)
     if branch_id is not None or not actor.is_superadmin:
         branches = [await working_branch(actor, branch_id)]
@@ -262,8 +266,9 @@ async def clinic_figures(*, actor: Actor, period: Period, branch_id: int | None 
     shown = tuple(BranchFigures(branch_id=branch.id, branch_name=branch.name,
                                 budget=branch.daily_expense_budget * period.days, **parts[branch.id])
                   for branch in branches)
-    await audit.view(actor, entity_type=EntityType.REPORT, entity_id='dashboard',
-                     detail=f'Clinic figures, {period.label}, {", ".join(branch.name for branch in branches)}')
+    if audited:
+        await audit.view(actor, entity_type=EntityType.REPORT, entity_id='dashboard',
+                         detail=f'Clinic figures, {period.label}, {", ".join(branch.name for branch in branches)}')
     return ClinicFigures(period=period, branches=shown, together=together(shown))
 
 

@@ -1,0 +1,228 @@
+"""The admin dashboard: the clinic's figures for a chosen period, per branch and together, with charts.
+
+What each figure means is `clinic_figures.DEFINITIONS`, shown under a help icon beside it. The
+figures follow the clinic live: a payment, booking, registration or voucher elsewhere draws them
+again (`on_change`, debounced, not audited again), for the branch the admin works in (the
+superadmin: any branch).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from nicegui import ui
+
+from app.audit.events import EntityType
+from app.auth.actor import Actor
+from app.auth.permissions import Permission
+from app.clock import clinic_today
+from app.errors import DomainError, ValidationFailed
+from app.money import format_money
+from app.services import clinic_figures
+from app.services.appointments import STATUS_LABELS
+from app.services.clinic_figures import DEFINITIONS, PERIOD_LABELS, BranchFigures, ClinicFigures, PeriodKind
+from app.services.outcome_scoring import INSTRUMENT_NAMES
+from app.services.payments import MODE_LABELS
+from app.wording import counted
+from components.actions import guarded_action
+from components.date_input import DateInput
+from components.live import on_change
+from components.tables import column
+
+ALL = 0
+FOLLOWED = [EntityType.PAYMENT, EntityType.INVOICE, EntityType.APPOINTMENT, EntityType.PATIENT, EntityType.INQUIRY,
+            EntityType.EXPENSE, EntityType.TREATMENT_PLAN, EntityType.OUTCOME]
+BRANCH_COLUMNS = [column('branch', 'Branch', wrap='10rem'), column('billed', 'Billed', align='right', nowrap=True),
+                  column('collected', 'Collected', align='right', nowrap=True),
+                  column('dues', 'Dues', align='right', nowrap=True, hide_below=600),
+                  column('patients', 'New patients', align='right', hide_below=600),
+                  column('appointments', 'Appointments', align='right', hide_below=760),
+                  column('no_show', 'No-show', align='right', hide_below=760),
+                  column('utilisation', 'Utilisation', align='right', hide_below=760)]
+
+
+def rate_text(rate: Decimal | None) -> str:
+    return '—' if rate is None else f'{rate} %'
+
+
+class ClinicDashboard:
+    """The period chooser, the branch chooser (superadmin), the tiles, the per-branch table and the charts."""
+
+    def __init__(self, actor: Actor, *, branches: dict[int, str]) -> None:
+        self.kind = PeriodKind.MONTH
+        self.branch_id = ALL if actor.is_superadmin else actor.branch_id
+        self.audited = True
+        with ui.row().classes('w-full items-end gap-2'):
+            ui.toggle({kind.value: label for kind, label in PERIOD_LABELS.items()}, value=self.kind.value,
+                      on_change=lambda event: self._choose_period(event.value)) \
+                .props('dense no-caps spread').classes('max-w-full').mark('period')
+            with ui.row().classes('items-end gap-2') as self.custom:
+                today = clinic_today()
+                self.first = DateInput('From', value=today.replace(day=1)).classes('w-36').mark('period-from')
+                self.last = DateInput('To', value=today).classes('w-36').mark('period-to')
+                ui.button('Show', icon='insights', on_click=self._show_custom).props('outline').mark('period-show')
+            self.custom.set_visibility(False)
+            ui.space()
+            if len(branches) > 1:
+                ui.select({ALL: 'All branches', **branches}, value=ALL, label='Branch',
+                          on_change=lambda event: self._choose_branch(event.value)) \
+                    .props('outlined dense options-dense').classes('w-48').mark('dashboard-branch')
+        self.period_label = ui.label('').classes('text-caption text-grey-8').mark('period-label')
+        self.body = ui.column().classes('w-full gap-3').mark('clinic-figures')
+        on_change(FOLLOWED, self.follow, permission=Permission.REPORTS_VIEW,
+                  branch_id=None if actor.is_superadmin else actor.branch_id)
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    async def follow(self, actor: Actor) -> None:
+        """Something counted here changed elsewhere: the same figures again, not audited again."""
+        self.audited = False
+        try:
+            await self.redraw(actor)
+        finally:
+            self.audited = True
+
+    async def redraw(self, actor: Actor) -> None:
+        try:
+            period = clinic_figures.period_of(self.kind, first_day=self.first.date_or_none,
+                                              last_day=self.last.date_or_none)
+            figures = await clinic_figures.clinic_figures(actor=actor, period=period,
+                                                          branch_id=self.branch_id or None, audited=self.audited)
+        except ValidationFailed as refused:  # a custom range that makes no sense: say what, keep what is shown
+            ui.notify(' '.join(refused.field_errors.values()) or refused.message, type='negative')
+            return
+        except DomainError as refused:
+            ui.notify(refused.message, type='negative')
+            return
+        self.period_label.text = period.label
+        self.body.clear()
+        with self.body:
+            shown = figures.together if len(figures.branches) > 1 else figures.branches[0]
+            _tiles(shown)
+            if len(figures.branches) > 1:
+                _branch_table(figures)
+            _charts(shown)
+
+    # -- choices ---------------------------------------------------------------------------------------
+
+    async def _choose_period(self, value: str) -> None:
+        self.kind = PeriodKind(value)
+        self.custom.set_visibility(self.kind is PeriodKind.CUSTOM)
+        if self.kind is not PeriodKind.CUSTOM:
+            await self._redraw_guarded()
+
+    async def _show_custom(self) -> None:
+        await self._redraw_guarded()
+
+    async def _choose_branch(self, value: int) -> None:
+        self.branch_id = value
+        await self._redraw_guarded()
+
+    async def _redraw_guarded(self) -> None:
+        @guarded_action(Permission.REPORTS_VIEW)
+        async def redraw(current: Actor) -> None:
+            await self.redraw(current)
+
+        await redraw()
+
+
+def _tiles(figures: BranchFigures) -> None:
+    budget = f'of {format_money(figures.budget)} budget' if figures.budget else 'no daily budget set'
+    held = figures.appointment_count
+    with ui.element('div').classes('w-full grid gap-3') \
+            .style('grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr))').mark('figure-tiles'):
+        _tile('billed', 'Billed', format_money(figures.billed))
+        _tile('collected', 'Collected', format_money(figures.collected))
+        _tile('dues', 'Outstanding dues', format_money(figures.dues), 'today')
+        _tile('new_patients', 'New patients', str(figures.new_patients))
+        _tile('active_plans', 'Active plans', str(figures.active_plans), 'today')
+        _tile('appointments', 'Appointments', str(held))
+        _tile('no_show_rate', 'No-show rate', rate_text(figures.no_show_rate))
+        _tile('cancellation_rate', 'Cancellation rate', rate_text(figures.cancellation_rate))
+        _tile('utilisation', 'Utilisation', rate_text(figures.utilisation),
+              f'{figures.booked_minutes // 60} of {figures.working_minutes // 60} hours')
+        _tile('rebooking_rate', 'Rebooking rate', rate_text(figures.rebooking_rate),
+              f'{figures.rebooked_patients} of {counted(figures.seen_patients, "patient")} seen')
+        _tile('conversion', 'Inquiry conversion', rate_text(figures.conversion_rate),
+              f'of {counted(figures.inquiries, "inquiry", "inquiries")}')
+        _tile('expenses', 'Expenses', format_money(figures.expenses), budget)
+
+
+def _tile(key: str, label: str, value: str, note: str = '') -> None:
+    with ui.card().props('flat bordered').classes('gap-0 q-pa-sm').mark(f'tile-{key}'):
+        with ui.row().classes('w-full items-center no-wrap gap-1'):
+            ui.label(label).classes('text-caption text-grey-8')
+            ui.space()
+            with ui.icon('help_outline', size='16px').classes('text-grey-6 cursor-pointer') \
+                    .props(f'aria-label="What {label} counts"'):
+                ui.tooltip(DEFINITIONS[key]).classes('text-body2').style('max-width: 20rem')
+        ui.label(value).classes('text-h6 text-weight-medium').mark(f'value-{key}')
+        if note:
+            ui.label(note).classes('text-caption text-grey-7')
+
+
+def _branch_table(figures: ClinicFigures) -> None:
+    rows = [_branch_cells(branch) for branch in (*figures.branches, figures.together)]
+    ui.table(columns=BRANCH_COLUMNS, rows=rows, row_key='branch').props('flat bordered dense wrap-cells') \
+        .classes('w-full').mark('branch-figures')
+
+
+def _branch_cells(branch: BranchFigures) -> dict[str, Any]:
+    return {'branch': branch.branch_name, 'billed': format_money(branch.billed),
+            'collected': format_money(branch.collected), 'dues': format_money(branch.dues),
+            'patients': branch.new_patients, 'appointments': branch.appointment_count,
+            'no_show': rate_text(branch.no_show_rate), 'utilisation': rate_text(branch.utilisation)}
+
+
+def _charts(figures: BranchFigures) -> None:
+    with ui.element('div').classes('w-full grid gap-3') \
+            .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr))'):
+        _chart('Collections by mode', 'collections', DEFINITIONS['collected'], {
+            'tooltip': {'trigger': 'item'},
+            'legend': {'bottom': 0},
+            'series': [{'type': 'pie', 'radius': ['40%', '70%'], 'name': 'Collected',
+                        'data': [{'name': MODE_LABELS[mode], 'value': float(amount)}
+                                 for mode, amount in figures.collected_by_mode.items() if amount]}]})
+        statuses = list(figures.appointments)
+        _chart('Appointments by status', 'appointments', DEFINITIONS['appointments'], _bars(
+            [STATUS_LABELS[status] for status in statuses], [figures.appointments[status] for status in statuses],
+            horizontal=True, name='Appointments'))
+        uses = [use for use in figures.clinicians if use.working_minutes or use.booked_minutes]
+        _chart('Utilisation per clinician', 'utilisation', DEFINITIONS['utilisation'], _bars(
+            [use.name for use in uses], [float(use.utilisation or 0) for use in uses], unit=' %', horizontal=True))
+        sources = figures.sources[:8]
+        _chart('Inquiries by source', 'sources', DEFINITIONS['conversion'], {
+            **_bars([source.source for source in sources], [source.inquiries for source in sources],
+                    horizontal=True, name='Inquiries'),
+            'series': [{'type': 'bar', 'name': 'Inquiries', 'data': [source.inquiries for source in sources]},
+                       {'type': 'bar', 'name': 'Registered', 'data': [source.registered for source in sources]}],
+            'legend': {'bottom': 0}})
+        changes = list(figures.outcomes)
+        _chart('Outcome improvement', 'outcomes', DEFINITIONS['outcomes'], _bars(
+            [INSTRUMENT_NAMES[change.instrument] for change in changes],
+            [float(change.reached_rate or 0) for change in changes], unit=' %', name='Reaching the MCID'))
+
+
+def _bars(names: list[str], values: list[Any], *, unit: str = '', horizontal: bool = False,
+          name: str = '') -> dict[str, Any]:
+    categories = {'type': 'category', 'data': names, 'inverse': horizontal,  # the first at the top
+                  'axisLabel': {'width': 120, 'overflow': 'truncate', 'interval': 0}}
+    amounts = {'type': 'value', 'axisLabel': {'formatter': '{value}' + unit}}
+    return {'tooltip': {'trigger': 'axis'}, 'grid': {'left': 8, 'right': 16, 'top': 16, 'bottom': 32,
+                                                     'containLabel': True},
+            'xAxis': amounts if horizontal else categories, 'yAxis': categories if horizontal else amounts,
+            'series': [{'type': 'bar', 'name': name, 'data': values}]}
+
+
+def _chart(title: str, key: str, definition: str, options: dict[str, Any]) -> None:
+    with ui.card().props('flat bordered').classes('min-w-0').mark(f'chart-{key}'):
+        ui.label(title).classes('text-subtitle1 text-weight-medium')
+        empty = not any(series.get('data') for series in options.get('series', []))
+        if empty:
+            ui.label('Nothing in this period.').classes('text-grey-7').mark(f'chart-{key}-empty')
+        else:
+            bars = len(options['yAxis'].get('data', [])) if isinstance(options.get('yAxis'), dict) else 0
+            height = max(240, 24 * bars + 70)  # a row a name, however many clinicians or sources
+            ui.echart(options).classes('w-full').style(f'height: {height}px').mark(f'echart-{key}')
+        ui.label(definition).classes('text-caption text-grey-7')

@@ -1,0 +1,79 @@
+"""The admin dashboard on the home page: the figures an admin sees, live, and who does not see them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui.testing import User
+
+from app.audit import Action, EntityType
+from models.accounts import Role
+from models.audit import AuditEvent
+from tests.billing import billing_clinic
+from tests.factories import make_branch, make_user, sign_in
+from tests.waiting import eventually
+
+
+def text_of(user: User, marker: str) -> str:
+    return user.find(marker=marker).elements.pop().text
+
+
+def rows_of(user: User, marker: str) -> list[dict[str, Any]]:
+    return user.find(marker=marker).elements.pop().rows
+
+
+async def test_an_admin_sees_the_months_figures_and_a_payment_at_the_desk_updates_them(user: User) -> None:
+    bills = await billing_clinic()
+    invoice = await bills.issued(('Physiotherapy session', '1500'))
+    await bills.pay('500', invoice=invoice, mode='upi')
+    await sign_in(user, bills.admin)
+    await user.open('/')
+    await user.should_see(marker='clinic-figures')
+    assert text_of(user, 'period-label') == 'This month: 01 Dec 2026 to 07 Dec 2026'
+    assert (text_of(user, 'value-billed'), text_of(user, 'value-collected'), text_of(user, 'value-dues')) == \
+        ('₹1,500.00', '₹500.00', '₹1,000.00')
+    await user.should_see(marker='echart-collections')  # drawn, not the empty-period line
+    await bills.pay('1000', invoice=invoice, mode='cash')  # at the desk, in another client
+    await eventually(lambda: text_of(user, 'value-collected') == '₹1,500.00', what='the collected tile following')
+    assert text_of(user, 'value-dues') == '₹0.00'
+    views = await AuditEvent.filter(action=Action.VIEW, entity_type=EntityType.REPORT).count()
+    assert views == 1  # the look is audited; the redraw a payment caused is not another look
+
+
+async def test_choosing_today_and_a_custom_range_redraws_and_a_backwards_range_is_refused(user: User) -> None:
+    bills = await billing_clinic()
+    await sign_in(user, bills.admin)
+    await user.open('/')
+    await user.should_see(marker='clinic-figures')
+    period = user.find(marker='period').elements.pop()
+    period.value = 'today'
+    await eventually(lambda: text_of(user, 'period-label') == 'Today: 07 Dec 2026', what='the period redrawn')
+    period.value = 'custom'
+    await user.should_see(marker='period-from')
+    user.find(marker='period-from').elements.pop().value = '07/12/2026'
+    user.find(marker='period-to').elements.pop().value = '01/12/2026'
+    user.find(marker='period-show').click()
+    await user.should_see('The last day of the range comes before its first day.')
+    assert text_of(user, 'period-label') == 'Today: 07 Dec 2026'  # what was shown stays
+
+
+async def test_the_superadmin_sees_every_branch_and_can_narrow_to_one(user: User) -> None:
+    bills = await billing_clinic()
+    await make_branch('Bandra')
+    await sign_in(user, await make_user(Role.SUPERADMIN, branch=bills.clinic.branch))
+    await user.open('/')
+    await user.should_see(marker='branch-figures')
+    assert [row['branch'] for row in rows_of(user, 'branch-figures')] == ['Andheri', 'Bandra', 'All branches']
+    user.find(marker='dashboard-branch').elements.pop().value = bills.clinic.branch.id
+    await user.should_not_see(marker='branch-figures')  # one branch: its figures, no table of branches
+    await user.should_see(marker='figure-tiles')
+
+
+async def test_staff_without_reports_see_no_clinic_figures(user: User) -> None:
+    bills = await billing_clinic()
+    for member in (bills.clinic.reception, bills.clinic.doctor, bills.clinic.junior):
+        await sign_in(user, member)
+        await user.open('/')
+        await user.should_see(marker='welcome')
+        await user.should_not_see(marker='clinic-figures')
+        await user.should_not_see('Outstanding dues')
