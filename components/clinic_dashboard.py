@@ -154,9 +154,9 @@ def _tile(key: str, label: str, value: str, note: str = '') -> None:
         with ui.row().classes('w-full items-center no-wrap gap-1'):
             ui.label(label).classes('text-caption text-grey-8')
             ui.space()
-            with ui.icon('help_outline', size='16px').classes('text-grey-6 cursor-pointer') \
-                    .props(f'aria-label="What {label} counts"'):
+            with ui.icon('help_outline', size='16px').classes('text-grey-6 cursor-pointer') as help_icon:
                 ui.tooltip(DEFINITIONS[key]).classes('text-body2').style('max-width: 20rem')
+            help_icon.props['aria-label'] = f'What {label} counts'
         ui.label(value).classes('text-h6 text-weight-medium').mark(f'value-{key}')
         if note:
             ui.label(note).classes('text-caption text-grey-7')
@@ -224,5 +224,6 @@ def _chart(title: str, key: str, definition: str, options: dict[str, Any]) -> No
         else:
             bars = len(options['yAxis'].get('data', [])) if isinstance(options.get('yAxis'), dict) else 0
             height = max(240, 24 * bars + 70)  # a row a name, however many clinicians or sources
-            ui.echart(options).classes('w-full').style(f'height: {height}px').mark(f'echart-{key}')
+            chart = ui.echart(options).classes('w-full').mark(f'echart-{key}')
+            chart.style['height'] = f'{height}px'
         ui.label(definition).classes('text-caption text-grey-7')
