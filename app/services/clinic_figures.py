@@ -456,7 +456,7 @@ class _Reader:
         staff = [user for user in await User.filter(branch_id__in=self.ids, is_active=True)
                  .values('id', 'branch_id', 'role', 'full_name') if role_can(user['role'], Permission.SCHEDULE_OWN)]
         names = {(user['branch_id'], user['id']): user['full_name'] for user in staff}
-        elsewhere = {clinician for key in booked if key not in names for clinician in (key[1],)}
+        elsewhere = {key[1] for key in booked if key not in names}
         if elsewhere:  # booked here while on another branch's staff (or since left): named all the same
             found = {user['id']: user['full_name'] for user in
                      await User.filter(id__in=elsewhere).values('id', 'full_name')}
