@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import pytest
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
+from app.audit import audit
+from app.config import load_settings, use_settings
+from app.db import close_database, open_database
 from app.migration_tools import scratch_postgres
 
 SERVER_URL = os.environ.get('PROSPINE_TEST_POSTGRES_URL', 'postgres://postgres@127.0.0.1:5432/test')
@@ -57,3 +63,28 @@ async def file_or_server_url(request: pytest.FixtureRequest, environment: Path) 
             yield url
     finally:
         EXECUTOR_CACHE.clear()
+
+
+@pytest.fixture(params=['sqlite', pytest.param('postgres', marks=pytest.mark.postgres)])
+async def database(request: pytest.FixtureRequest, environment: Path,
+                   monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    """The app's database on SQLite in memory, then on a scratch PostgreSQL one, for services written in raw SQL.
+
+    Import the fixture into the test module (`test_clinic_figures`, `test_desk_day`).
+    """
+    if request.param == 'sqlite':
+        context: Any = contextlib.nullcontext('sqlite://:memory:')
+    else:
+        context = postgres_database()
+    async with context as url:
+        monkeypatch.setenv('PROSPINE_DATABASE_URL', url)
+        settings = load_settings()
+        use_settings(settings)
+        EXECUTOR_CACHE.clear()  # Tortoise caches insert SQL per connection name, not per dialect
+        await asyncio.create_task(open_database(settings))
+        try:
+            yield
+        finally:
+            await audit.shutdown()
+            await close_database()
+            EXECUTOR_CACHE.clear()

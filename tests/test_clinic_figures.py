@@ -19,21 +19,13 @@ Bandra, the other branch, has its own invoice and appointment, which an Andheri 
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from tortoise.backends.base.executor import EXECUTOR_CACHE
 
-from app.audit import audit
-from app.config import load_settings, use_settings
-from app.db import close_database, open_database
 from app.errors import NotFound, PermissionDenied, ValidationFailed
 from app.services import clinic_figures, invoices
 from app.services.clinic_figures import PeriodKind, period_of
@@ -48,10 +40,12 @@ from models.plans import PlanStatus, PlanType, TreatmentPlan
 from models.scheduling import Appointment, AppointmentStatus, Closure, OpeningHours, WorkingHours
 from tests.billing import BillingClinic, billing_clinic
 from tests.factories import actor_of, make_branch, make_patient, make_user
-from tests.postgres import postgres_database
+from tests.postgres import database
 
 WEEK = period_of(PeriodKind.CUSTOM, first_day=date(2026, 12, 1), last_day=date(2026, 12, 7))
 IST_OFFSET = timedelta(hours=5, minutes=30)
+
+__all__ = ['database']  # the fixture, imported so that pytest finds it here
 
 
 def at(day: int, hour: int, minute: int = 0, *, month: int = 12) -> datetime:
@@ -75,29 +69,6 @@ async def inquiry(branch: Branch, source: str, *, registered: str | None = None,
 async def score(patient: Patient, instrument: Instrument, value: str, day: date) -> None:
     await OutcomeRecord.create(patient=patient, instrument=instrument, recorded_on=day, answers='{}',
                                score=Decimal(value))
-
-
-@pytest.fixture(params=['sqlite', pytest.param('postgres', marks=pytest.mark.postgres)])
-async def database(request: pytest.FixtureRequest, environment: Path,
-                   monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
-    """The figures are raw SQL written for both dialects: every test here runs on SQLite and on PostgreSQL."""
-    if request.param == 'sqlite':
-        url = 'sqlite://:memory:'
-        context: Any = contextlib.nullcontext(url)
-    else:
-        context = postgres_database()
-    async with context as url:
-        monkeypatch.setenv('PROSPINE_DATABASE_URL', url)
-        settings = load_settings()
-        use_settings(settings)
-        EXECUTOR_CACHE.clear()  # Tortoise caches insert SQL per connection name, not per dialect
-        await asyncio.create_task(open_database(settings))
-        try:
-            yield
-        finally:
-            await audit.shutdown()
-            await close_database()
-            EXECUTOR_CACHE.clear()
 
 
 @pytest.fixture

@@ -217,8 +217,8 @@ async def calendar_range(*, actor: Actor, first_day: date, last_day: date, branc
         query = query.filter(clinician_id=clinician_id)
     if service is not None:
         query = query.filter(service=service)
-    rows = await query.order_by('starts_at').values(*_ROW_COLUMNS)
-    appointments = [_row_of_values(values, zone) for values in rows]
+    rows = await query.order_by('starts_at').values(*ROW_COLUMNS)
+    appointments = [row_of_values(values, zone) for values in rows]
     closures = await closures_between(branch_id=branch.id, first_day=first_day, last_day=last_day,
                                       clinician_ids=[clinician.id for clinician in clinicians])
     if audited:
@@ -505,12 +505,12 @@ def _refuse_past(starts_at: datetime, zone: ZoneInfo) -> None:
 
 # -- helpers ---------------------------------------------------------------------------------------
 
-_ROW_COLUMNS = ('id', 'branch_id', 'patient_id', 'patient__uid', 'patient__full_name', 'patient__phone',
+ROW_COLUMNS = ('id', 'branch_id', 'patient_id', 'patient__uid', 'patient__full_name', 'patient__phone',
                 'clinician_id', 'clinician__full_name', 'service', 'starts_at', 'ends_at', 'status', 'cancel_reason',
                 'plan_id', 'session_number', 'token_serial', 'plan__days')
 
 
-def _row_of_values(values: dict[str, Any], zone: ZoneInfo) -> AppointmentRow:
+def row_of_values(values: dict[str, Any], zone: ZoneInfo) -> AppointmentRow:
     return AppointmentRow(
         id=values['id'], branch_id=values['branch_id'], patient_id=values['patient_id'],
         patient_uid=values['patient__uid'], patient_name=values['patient__full_name'],

@@ -272,6 +272,15 @@ async def clinic_figures(*, actor: Actor, period: Period, branch_id: int | None 
     return ClinicFigures(period=period, branches=shown, together=together(shown))
 
 
+async def day_collections(*, branch_id: int, day: date) -> dict[PaymentMode, Decimal]:
+    """One branch's collections of one day by mode, less refunds, as the Collected figure counts them.
+
+    For the desk's own day: the caller has checked that the actor may see the branch's payments.
+    """
+    reader = _Reader(connections.get('default'), [branch_id], period_of(PeriodKind.CUSTOM, first_day=day, last_day=day))
+    return (await reader.collected()).get(branch_id, {})
+
+
 def together(branches: Sequence[BranchFigures]) -> BranchFigures:
     """All branches' figures as one: sums of their parts (rates follow from the summed counts)."""
     total = BranchFigures(branch_id=None, branch_name='All branches')
