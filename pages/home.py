@@ -1,4 +1,8 @@
-"""The home page (`/`): the clinic's figures for admins, shortcuts and the notes waiting for everyone."""
+"""The home page (`/`): each role's dashboard, the notes waiting for the clinician, and shortcuts.
+
+Admins and the superadmin get the clinic's figures; doctors and junior doctors their day and their
+patients due for review; reception the desk's day. The choice follows the permissions a role holds.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.services.branches import list_branches
 from components.clinic_dashboard import ClinicDashboard
+from components.clinician_dashboard import ClinicianDashboard
+from components.desk_dashboard import DeskDashboard
 from components.frame import frame
 from components.guard import PAGES, guarded_page
 from components.waiting_notes import waiting_for_you
@@ -21,6 +27,11 @@ async def home_page(actor: Actor) -> None:
             branches = {row.id: row.name for row in await list_branches(actor=actor, include_closed=False)} \
                 if actor.is_superadmin else {}
             await ClinicDashboard(actor, branches=branches).redraw(actor)
+        elif actor.can(Permission.SCHEDULE_OWN):
+            await ClinicianDashboard(actor).redraw(actor)
+        elif actor.can(Permission.SCHEDULE_VIEW):
+            await DeskDashboard(actor).redraw(actor)
+        await waiting_for_you(actor)
         shortcuts = [spec for spec in PAGES.values()
                      if spec.nav_label and spec.path != '/' and actor.can(spec.permission)]
         with ui.row().classes('gap-3'):
@@ -29,4 +40,3 @@ async def home_page(actor: Actor) -> None:
                         'click', lambda path=spec.path: ui.navigate.to(path)):
                     ui.icon(spec.nav_icon, size='32px').classes('text-primary')
                     ui.label(spec.nav_label)
-        await waiting_for_you(actor)

@@ -83,7 +83,8 @@ def _whole(value: Any) -> int | None:
 
 @guarded_page('/inquiries', permission=Permission.INQUIRIES_VIEW, title='Inquiries', nav_label='Inquiries',
               nav_icon='contact_phone', nav_order=15)
-async def inquiries_page(actor: Actor) -> None:
+async def inquiries_page(actor: Actor, new: str = '') -> None:
+    """`?new=quick` (or `test`) opens the new-inquiry form at once: the home page's quick action."""
     can_edit = actor.can(Permission.INQUIRIES_EDIT)
     can_register = can_edit and actor.can(Permission.PATIENTS_EDIT)
 
@@ -318,4 +319,6 @@ async def inquiries_page(actor: Actor) -> None:
         ui.label('Tap a row to select it, then choose an action.').classes('text-caption text-grey-7')
         await refresh(actor)
         on_change([EntityType.INQUIRY], refresh, permission=Permission.INQUIRIES_VIEW)  # a desk or /book elsewhere
+        if can_edit and new in {InquiryKind.QUICK, InquiryKind.TEST}:
+            await open_create(InquiryKind(new))
 

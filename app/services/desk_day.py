@@ -73,6 +73,7 @@ class DeskDay:
     day: date
     branch_id: int
     branch_name: str
+    slot_minutes: int  # the branch's usual length of a visit, for booking from here
     statuses: dict[AppointmentStatus, int]
     waiting: tuple[AppointmentRow, ...]  # arrived and not yet in session, the longest waiting first
     next_up: tuple[AppointmentRow, ...]  # booked or confirmed and not yet over, the earliest first
@@ -117,7 +118,7 @@ async def desk_day(*, actor: Actor, branch_id: int | None = None, audited: bool 
     tomorrow = Appointment.filter(branch_id=branch.id, status__in=REMINDED_STATUSES, starts_at__gte=ends,
                                   starts_at__lt=utc_of(datetime.combine(today + timedelta(days=2), time()), zone))
     shown = DeskDay(
-        day=today, branch_id=branch.id, branch_name=branch.name,
+        day=today, branch_id=branch.id, branch_name=branch.name, slot_minutes=branch.slot_minutes,
         statuses={AppointmentStatus(row['status']): int(row['n']) for row in counted},
         waiting=tuple(row_of_values(row, zone) for row in waiting),
         next_up=tuple(row_of_values(row, zone) for row in next_up),

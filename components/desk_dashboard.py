@@ -1,0 +1,235 @@
+"""Reception's home page: today at the desk at a glance, with the three things the desk does most one tap away.
+
+Tiles count today's appointments by where they stand, today's collections and what waits to be done
+(reminders to send, inquiries to call back); the lists show the first few of each (the whole list is
+one tap away). It follows the branch live: an arrival, a booking, a payment or an inquiry anywhere
+draws it again (`on_change`, debounced, not audited again).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from nicegui import ui
+
+from app.audit.events import EntityType
+from app.auth.actor import Actor
+from app.auth.permissions import Permission
+from app.errors import DomainError, ValidationFailed
+from app.money import format_money
+from app.services import appointments, desk_day, payments
+from app.services.appointments import STATUS_LABELS, AppointmentRow
+from app.services.desk_day import ArrivingDue, DeskDay
+from app.services.inquiries import KIND_LABELS
+from app.services.payments import MODE_LABELS
+from app.wording import counted
+from components.actions import guarded_action
+from components.appointment_dialogs import open_booking
+from components.billing_dialogs import payment_dialog
+from components.calendar_screen import STATUS_COLOURS
+from components.dialogs import FormDialog
+from components.live import on_change
+from components.patient_picker import PatientPicker
+from components.when import clinic_date, clinic_time
+from models.scheduling import AppointmentStatus
+
+FOLLOWED = [EntityType.APPOINTMENT, EntityType.PAYMENT, EntityType.INVOICE, EntityType.INQUIRY]
+
+
+class DeskDashboard:
+    """Quick actions, today's tiles and the desk's short lists for the branch the receptionist works in."""
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
+        self.audited = True
+        self.shown: DeskDay | None = None
+        with ui.row().classes('w-full gap-2').mark('quick-actions'):
+            if actor.can(Permission.INQUIRIES_EDIT):
+                ui.button('New inquiry', icon='add_call', on_click=lambda: ui.navigate.to('/inquiries?new=quick')) \
+                    .mark('quick-inquiry')
+            if actor.can(Permission.SCHEDULE_EDIT):
+                ui.button('Book', icon='event_available', on_click=self._book).mark('quick-book')
+            if actor.can(Permission.BILLING_CREATE):
+                ui.button('Take payment', icon='payments', on_click=self._choose_payer).mark('quick-payment')
+            ui.button('Today at the desk', icon='today', on_click=lambda: ui.navigate.to('/today')) \
+                .props('outline').mark('quick-today')
+        self.body = ui.column().classes('w-full gap-3').mark('desk-day')
+        on_change(FOLLOWED, self.follow, permission=Permission.SCHEDULE_VIEW, branch_id=actor.branch_id)
+
+    async def follow(self, actor: Actor) -> None:
+        """Something of today changed elsewhere: the day again, not audited again."""
+        self.audited = False
+        try:
+            await self.redraw(actor)
+        finally:
+            self.audited = True
+
+    async def redraw(self, actor: Actor) -> None:
+        self.actor = actor
+        try:
+            day = await desk_day.desk_day(actor=actor, audited=self.audited)
+        except DomainError as refused:
+            ui.notify(refused.message, type='negative')
+            return
+        self.shown = day
+        self.body.clear()
+        with self.body:
+            ui.label(f'{day.branch_name}, {clinic_date(day.day)}').classes('text-subtitle1 text-grey-8') \
+                .mark('desk-date')
+            _tiles(day)
+            with ui.element('div').classes('w-full grid gap-3') \
+                    .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr))'):
+                _visits('Waiting now', 'waiting', day.waiting, total=day.count(AppointmentStatus.ARRIVED),
+                        empty='Nobody is waiting.', arrived=True)
+                _visits('Next up', 'next-up', day.next_up, total=day.count(*desk_day.EXPECTED),
+                        empty='No one else is booked today.')
+                if day.collected_by_mode is not None:
+                    self._dues(day)
+                    _collections(day)
+                if day.inquiries_today is not None:
+                    _inquiries(day)
+
+    # -- parts that act ------------------------------------------------------------------------------
+
+    def _dues(self, day: DeskDay) -> None:
+        with _card('Dues of patients coming today', 'dues-today'):
+            if not day.dues:
+                ui.label('No patient coming today owes anything.').classes('text-grey-7')
+                return
+            ui.label(f'{counted(day.dues_patients, "patient")} owe {format_money(day.dues_total)}') \
+                .classes('text-caption text-grey-8').mark('dues-summary')
+            with ui.list().props('separator dense').classes('w-full'):
+                for due in day.dues:
+                    self._due(due)
+            if day.dues_patients > len(day.dues):
+                ui.link('All outstanding dues', '/billing').classes('text-body2')
+
+    def _due(self, due: ArrivingDue) -> None:
+        with ui.item().classes('q-px-none').mark(f'due {due.patient_uid}'):
+            with ui.item_section():
+                ui.link(due.patient_name, f'/patients/{due.patient_uid}?part=billing').classes('text-body1')
+                ui.item_label(f'{due.patient_uid} · comes at {due.first_visit:%H:%M}').props('caption')
+            with ui.item_section().props('side'):
+                ui.label(format_money(due.due)).classes('text-weight-medium text-negative')
+                if self.actor.can(Permission.BILLING_CREATE):
+                    ui.button('Take payment', on_click=lambda due=due: self._take(due.patient_uid, due.due)) \
+                        .props('flat dense no-caps').mark(f'take-payment {due.patient_uid}')
+
+    def _take(self, patient_uid: str, due: Decimal) -> None:
+        payment_dialog(patient_uid=patient_uid, invoice=None, due=due, then=self.redraw)
+
+    async def _choose_payer(self) -> None:
+        @guarded_action(Permission.BILLING_CREATE)
+        async def chosen(current: Actor) -> None:
+            if picker.chosen is None:
+                dialog.form.show(ValidationFailed({'patient': 'Find the patient who is paying.'}))
+                return
+            try:
+                owed = await payments.ledger(actor=current, patient_uid=picker.chosen.uid)
+            except DomainError as refused:
+                ui.notify(refused.message, type='negative')
+                return
+            self._take(picker.chosen.uid, owed.due)  # drawn before this dialog, and its slot, is gone
+            dialog.close()
+
+        dialog = FormDialog('Take a payment', submit_label='Next', on_submit=chosen, text='Who is paying?')
+        with dialog.body:
+            picker = PatientPicker()
+            dialog.form.add('patient', picker.input)
+
+    @guarded_action(Permission.SCHEDULE_EDIT)
+    async def _book(self, current: Actor) -> None:
+        if self.shown is None:
+            return
+        clinicians = await appointments.bookable_clinicians(actor=current, branch_id=self.shown.branch_id)
+        await open_booking(clinicians=clinicians, branch_id=self.shown.branch_id, day=self.shown.day,
+                           start_minute=None, clinician_id=None, minutes=self.shown.slot_minutes,
+                           then=lambda: self.redraw(self.actor))
+
+
+def _tiles(day: DeskDay) -> None:
+    with ui.element('div').classes('w-full grid gap-3') \
+            .style('grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr))').mark('desk-tiles'):
+        _tile('waiting', 'Waiting', str(day.count(AppointmentStatus.ARRIVED)), 'arrived, not yet seen', '/today')
+        _tile('to-come', 'Still to come', str(day.count(*desk_day.EXPECTED)), 'booked or confirmed', '/today')
+        _tile('in-session', 'In session', str(day.count(AppointmentStatus.IN_SESSION)), '', '/today')
+        _tile('done', 'Done', str(day.count(AppointmentStatus.COMPLETED)),
+              f'{counted(day.count(AppointmentStatus.NO_SHOW), "no-show")}', '/today')
+        _tile('reminders', 'Reminders to send', str(day.reminders_unsent),
+              f'of {counted(day.reminders_total, "appointment")} tomorrow', '/reminders')
+        if day.inquiries_today is not None:
+            _tile('inquiries', 'New inquiries', str(day.inquiries_today),
+                  f'{counted(day.online_pending or 0, "online request")} waiting', '/inquiries')
+        if day.collected_by_mode is not None:
+            _tile('collected', 'Collected today', format_money(day.collected), 'less refunds', '/billing/closing')
+
+
+def _tile(key: str, label: str, value: str, note: str, target: str) -> None:
+    with ui.card().props('flat bordered').classes('gap-0 q-pa-sm cursor-pointer').mark(f'tile-{key}') \
+            .on('click', lambda: ui.navigate.to(target)):
+        ui.label(label).classes('text-caption text-grey-8')
+        ui.label(value).classes('text-h6 text-weight-medium').mark(f'value-{key}')
+        if note:
+            ui.label(note).classes('text-caption text-grey-7')
+
+
+def _card(title: str, marker: str) -> ui.card:
+    card = ui.card().props('flat bordered').classes('min-w-0 gap-1').mark(marker)
+    with card:
+        ui.label(title).classes('text-subtitle1 text-weight-medium')
+    return card
+
+
+def _visits(title: str, marker: str, rows: tuple[AppointmentRow, ...], *, total: int, empty: str,
+            arrived: bool = False) -> None:
+    with _card(f'{title} ({total})', marker):
+        if not rows:
+            ui.label(empty).classes('text-grey-7')
+            return
+        with ui.list().props('separator dense').classes('w-full'):
+            for row in rows:
+                with ui.item().classes('q-px-none').mark(f'{marker}-item'):
+                    with ui.item_section().props('side').style('min-width: 3.5rem'):
+                        ui.label(f'{row.starts:%H:%M}').classes('text-body1 text-weight-medium')
+                    with ui.item_section():
+                        ui.link(row.patient_name, f'/patients/{row.patient_uid}').classes('text-body1')
+                        details = [row.clinician, row.session_text, row.token if arrived else '']
+                        ui.item_label(' · '.join(part for part in details if part)).props('caption')
+                    with ui.item_section().props('side'):
+                        badge = ui.badge(STATUS_LABELS[row.status]).classes('q-px-sm')
+                        badge.props['color'] = STATUS_COLOURS.get(row.status, '#757575')
+        if total > len(rows):
+            ui.link(f'All {total} on the day\'s list', '/today').classes('text-body2')
+
+
+def _collections(day: DeskDay) -> None:
+    with _card('Today\'s collections', 'collections-today'):
+        collected = {mode: amount for mode, amount in (day.collected_by_mode or {}).items() if amount}
+        if not collected:
+            ui.label('Nothing collected yet today.').classes('text-grey-7')
+            return
+        with ui.list().props('dense').classes('w-full'):
+            for mode, amount in collected.items():
+                with ui.item().classes('q-px-none').mark(f'collected-{mode.value}'):
+                    ui.item_section(MODE_LABELS[mode])
+                    with ui.item_section().props('side'):
+                        ui.label(format_money(amount)).classes('text-body1')
+            with ui.item().classes('q-px-none'):
+                ui.item_section('Total').classes('text-weight-medium')
+                with ui.item_section().props('side'):
+                    ui.label(format_money(day.collected)).classes('text-body1 text-weight-medium')
+
+
+def _inquiries(day: DeskDay) -> None:
+    with _card('New inquiries and online requests', 'new-inquiries'):
+        if not day.inquiries:
+            ui.label('No new inquiry today and no online request waiting.').classes('text-grey-7')
+            return
+        with ui.list().props('separator dense').classes('w-full'):
+            for row in day.inquiries:
+                with ui.item().classes('q-px-none').mark('new-inquiry'), ui.item_section():
+                    ui.item_label(row.full_name)
+                    wanted = f' · wants {clinic_date(row.visit_day)}' if row.visit_day else ''
+                    ui.item_label(f'{KIND_LABELS[row.kind]} · {clinic_time(row.created)}{wanted}') \
+                            .props('caption')
+        ui.link('Open the inquiries', '/inquiries').classes('text-body2')
