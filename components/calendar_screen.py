@@ -59,6 +59,13 @@ ALL = 0
 SLOT_HEIGHT_PX = 44  # a 30-minute visit shows its time and the patient's name, and is a finger's height (44 px)
 
 
+
+def status_badge(status: AppointmentStatus) -> ui.badge:
+    """An appointment's status as a badge in its calendar colour (Quasar's `color` takes palette names only)."""
+    badge = ui.badge(STATUS_LABELS[status], color=None).classes('q-px-sm text-white')
+    badge.style['background-color'] = STATUS_COLOURS.get(status, '#757575')
+    return badge
+
 class CalendarScreen:
     """One branch's calendar for one member of staff (state in attributes, one method per action)."""
 

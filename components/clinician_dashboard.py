@@ -13,11 +13,10 @@ from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.errors import DomainError
 from app.services import clinician_day
-from app.services.appointments import STATUS_LABELS
 from app.services.clinician_day import ClinicianDay
 from app.services.vocabulary import SERVICE_LABELS
 from app.wording import counted
-from components.calendar_screen import STATUS_COLOURS
+from components.calendar_screen import status_badge
 from components.live import on_change
 from components.when import clinic_date
 
@@ -27,7 +26,7 @@ FOLLOWED = [EntityType.APPOINTMENT, EntityType.TREATMENT_PLAN, EntityType.OUTCOM
 class ClinicianDashboard:
     def __init__(self, actor: Actor) -> None:
         self.audited = True
-        self.body = ui.element('div').classes('w-full grid gap-3') \
+        self.body = ui.element('div').classes('w-full grid gap-3 items-start') \
             .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr))').mark('clinician-day')
         on_change(FOLLOWED, self.follow, permission=Permission.SCHEDULE_OWN, branch_id=actor.branch_id)
 
@@ -72,8 +71,7 @@ def _appointments(day: ClinicianDay) -> None:
                         details = [SERVICE_LABELS[row.service], row.session_text, f'{row.minutes} min']
                         ui.item_label(' · '.join(part for part in details if part)).props('caption')
                     with ui.item_section().props('side'):
-                        badge = ui.badge(STATUS_LABELS[row.status]).classes('q-px-sm')
-                        badge.props['color'] = STATUS_COLOURS.get(row.status, '#757575')
+                        status_badge(row.status)
         if day.more_appointments:
             ui.link('More in the calendar', f'/calendar?day={day.day.isoformat()}').classes('text-body2')
 

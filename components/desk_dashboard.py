@@ -18,7 +18,7 @@ from app.auth.permissions import Permission
 from app.errors import DomainError, ValidationFailed
 from app.money import format_money
 from app.services import appointments, desk_day, payments
-from app.services.appointments import STATUS_LABELS, AppointmentRow
+from app.services.appointments import AppointmentRow
 from app.services.desk_day import ArrivingDue, DeskDay
 from app.services.inquiries import KIND_LABELS
 from app.services.payments import MODE_LABELS
@@ -26,7 +26,7 @@ from app.wording import counted
 from components.actions import guarded_action
 from components.appointment_dialogs import open_booking
 from components.billing_dialogs import payment_dialog
-from components.calendar_screen import STATUS_COLOURS
+from components.calendar_screen import status_badge
 from components.dialogs import FormDialog
 from components.live import on_change
 from components.patient_picker import PatientPicker
@@ -77,15 +77,15 @@ class DeskDashboard:
             ui.label(f'{day.branch_name}, {clinic_date(day.day)}').classes('text-subtitle1 text-grey-8') \
                 .mark('desk-date')
             _tiles(day)
-            with ui.element('div').classes('w-full grid gap-3') \
-                    .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr))'):
+            with ui.element('div').classes('w-full grid gap-3 items-start') \
+                    .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr))'):
                 _visits('Waiting now', 'waiting', day.waiting, total=day.count(AppointmentStatus.ARRIVED),
                         empty='Nobody is waiting.', arrived=True)
                 _visits('Next up', 'next-up', day.next_up, total=day.count(*desk_day.EXPECTED),
                         empty='No one else is booked today.')
                 if day.collected_by_mode is not None:
-                    self._dues(day)
                     _collections(day)
+                    self._dues(day)
                 if day.inquiries_today is not None:
                     _inquiries(day)
 
@@ -149,7 +149,7 @@ class DeskDashboard:
 
 def _tiles(day: DeskDay) -> None:
     with ui.element('div').classes('w-full grid gap-3') \
-            .style('grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr))').mark('desk-tiles'):
+            .style('grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr))').mark('desk-tiles'):
         _tile('waiting', 'Waiting', str(day.count(AppointmentStatus.ARRIVED)), 'arrived, not yet seen', '/today')
         _tile('to-come', 'Still to come', str(day.count(*desk_day.EXPECTED)), 'booked or confirmed', '/today')
         _tile('in-session', 'In session', str(day.count(AppointmentStatus.IN_SESSION)), '', '/today')
@@ -196,8 +196,7 @@ def _visits(title: str, marker: str, rows: tuple[AppointmentRow, ...], *, total:
                         details = [row.clinician, row.session_text, row.token if arrived else '']
                         ui.item_label(' · '.join(part for part in details if part)).props('caption')
                     with ui.item_section().props('side'):
-                        badge = ui.badge(STATUS_LABELS[row.status]).classes('q-px-sm')
-                        badge.props['color'] = STATUS_COLOURS.get(row.status, '#757575')
+                        status_badge(row.status)
         if total > len(rows):
             ui.link(f'All {total} on the day\'s list', '/today').classes('text-body2')
 

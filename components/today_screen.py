@@ -25,7 +25,7 @@ from app.services.vocabulary import SERVICE_LABELS
 from app.wording import counted
 from components.actions import current_actor
 from components.appointment_dialogs import STATUS_ACTIONS
-from components.calendar_screen import STATUS_COLOURS
+from components.calendar_screen import status_badge
 from components.dialogs import FormDialog, fill_width
 from components.live import on_change
 from models.accounts import Role
@@ -105,8 +105,7 @@ class TodayScreen:
                     details = [row.clinician, SERVICE_LABELS[row.service], row.session_text]
                     ui.label(' · '.join(part for part in details if part)).classes('text-body2')
                 with ui.column().classes('gap-1 items-end'):
-                    status = ui.badge(STATUS_LABELS[row.status]).classes('text-body2 q-px-sm').mark('visit-status')
-                    status.props['color'] = STATUS_COLOURS.get(row.status, '#757575')
+                    status_badge(row.status).classes('text-body2').mark('visit-status')
                     if row.token:
                         ui.label(row.token).classes('text-caption text-weight-medium').mark('visit-token')
             if changeable:
