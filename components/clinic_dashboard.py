@@ -8,10 +8,12 @@ superadmin: any branch).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
 from nicegui import ui
+from nicegui.events import EChartPointClickEventArguments
 
 from app.audit.events import EntityType
 from app.auth.actor import Actor
@@ -19,18 +21,35 @@ from app.auth.permissions import Permission
 from app.clock import clinic_today
 from app.errors import DomainError, ValidationFailed
 from app.money import format_money
-from app.services import clinic_figures
+from app.services import clinic_figures, figure_lists
 from app.services.appointments import STATUS_LABELS
-from app.services.clinic_figures import DEFINITIONS, PERIOD_LABELS, BranchFigures, ClinicFigures, PeriodKind
+from app.services.clinic_figures import (
+    DEFINITIONS,
+    PERIOD_LABELS,
+    BranchFigures,
+    ClinicFigures,
+    Period,
+    PeriodKind,
+)
+from app.services.figure_lists import FigureList, ListedRow
 from app.services.outcome_scoring import INSTRUMENT_NAMES
+from app.services.paging import Page
 from app.services.payments import MODE_LABELS
 from app.wording import counted
 from components.actions import guarded_action
 from components.date_input import DateInput
+from components.dialogs import FormDialog
 from components.live import on_change
+from components.server_table import ServerTable
 from components.tables import column
+from components.when import clinic_time
 
 ALL = 0
+OpenList = Callable[[FigureList, str, str], Awaitable[None]]
+LIST_COLUMNS = [column('when', 'When', nowrap=True), column('patient', 'Patient', wrap='14rem'),
+                column('detail', 'What', wrap='18rem', hide_below=600),
+                column('amount', 'Amount', align='right', nowrap=True)]
+LIST_BRANCH_COLUMN = column('branch', 'Branch', hide_below=760)
 FOLLOWED = [EntityType.PAYMENT, EntityType.INVOICE, EntityType.APPOINTMENT, EntityType.PATIENT, EntityType.INQUIRY,
             EntityType.EXPENSE, EntityType.TREATMENT_PLAN, EntityType.OUTCOME]
 BRANCH_COLUMNS = [column('branch', 'Branch', wrap='10rem'), column('billed', 'Billed', align='right', nowrap=True),
@@ -51,6 +70,7 @@ class ClinicDashboard:
 
     def __init__(self, actor: Actor, *, branches: dict[int, str]) -> None:
         self.kind = PeriodKind.MONTH
+        self.period: Period | None = None  # what the charts show, for the lists behind their bars
         self.branch_id = ALL if actor.is_superadmin else actor.branch_id
         self.audited = True
         with ui.row().classes('w-full items-end gap-2'):
@@ -96,13 +116,14 @@ class ClinicDashboard:
             ui.notify(refused.message, type='negative')
             return
         self.period_label.text = period.label
+        self.period = period
         self.body.clear()
         with self.body:
             shown = figures.together if len(figures.branches) > 1 else figures.branches[0]
             _tiles(shown)
             if len(figures.branches) > 1:
                 _branch_table(figures)
-            _charts(shown)
+            _charts(shown, self._open_list)
 
     # -- choices ---------------------------------------------------------------------------------------
 
@@ -118,6 +139,41 @@ class ClinicDashboard:
     async def _choose_branch(self, value: int) -> None:
         self.branch_id = value
         await self._redraw_guarded()
+
+    async def _open_list(self, kind: FigureList, key: str, title: str) -> None:
+        """The rows behind a bar or a slice, a page at a time, in a dialog a live redraw leaves open."""
+        @guarded_action(Permission.REPORTS_VIEW)
+        async def opened(current: Actor) -> None:
+            period, branch_id = self.period, self.branch_id or None
+            if period is None:
+                return
+
+            async def read(reader: Actor, page: int, per_page: int) -> Page[ListedRow]:
+                return await figure_lists.figure_list(actor=reader, period=period, kind=kind, key=key,
+                                                      branch_id=branch_id, page=page, per_page=per_page)
+
+            with ui.context.client.content:
+                dialog = FormDialog(title, text=period.label, max_width='960px')
+            with dialog.body:
+                listing = ServerTable(LIST_COLUMNS if branch_id else [*LIST_COLUMNS, LIST_BRANCH_COLUMN],
+                                      read=read, shown=_listed_cells, permission=Permission.REPORTS_VIEW,
+                                      sizes=figure_lists.LIST_SIZES, per_page=figure_lists.LIST_PER_PAGE,
+                                      selectable=False)
+                listing.table.mark('figure-list')
+            try:
+                await listing.refresh(current)
+            except DomainError as refused:
+                dialog.close()
+                ui.notify(refused.message, type='negative')
+                return
+
+            @guarded_action(Permission.REPORTS_VIEW)
+            async def shown(reader: Actor) -> None:
+                await listing.refresh(reader)  # again once open: the table mounted in the dialog reset its count
+
+            dialog.dialog.on('show', shown)
+
+        await opened()
 
     async def _redraw_guarded(self) -> None:
         @guarded_action(Permission.REPORTS_VIEW)
@@ -175,29 +231,38 @@ def _branch_cells(branch: BranchFigures) -> dict[str, Any]:
             'no_show': rate_text(branch.no_show_rate), 'utilisation': rate_text(branch.utilisation)}
 
 
-def _charts(figures: BranchFigures) -> None:
+def _listed_cells(row: ListedRow) -> dict[str, Any]:
+    return {'id': row.id, 'when': clinic_time(row.when), 'patient': row.patient, 'detail': row.detail,
+            'amount': format_money(row.amount) if row.amount is not None else '', 'branch': row.branch}
+
+
+def _charts(figures: BranchFigures, open_list: OpenList) -> None:
     with ui.element('div').classes('w-full grid gap-3') \
             .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr))'):
+        modes = [mode for mode, amount in figures.collected_by_mode.items() if amount]
         _chart('Collections by mode', 'collections', DEFINITIONS['collected'], {
             'tooltip': {'trigger': 'item'},
             'legend': {'bottom': 0},
             'series': [{'type': 'pie', 'radius': ['40%', '70%'], 'name': 'Collected',
                         'data': [{'name': MODE_LABELS[mode], 'value': float(amount)}
-                                 for mode, amount in figures.collected_by_mode.items() if amount]}]})
+                                 for mode, amount in figures.collected_by_mode.items() if amount]}]},
+               opens=(FigureList.COLLECTIONS, [mode.value for mode in modes], open_list))
         statuses = list(figures.appointments)
         _chart('Appointments by status', 'appointments', DEFINITIONS['appointments'], _bars(
             [STATUS_LABELS[status] for status in statuses], [figures.appointments[status] for status in statuses],
-            horizontal=True, name='Appointments'))
+            horizontal=True, name='Appointments'),
+            opens=(FigureList.APPOINTMENTS, [status.value for status in statuses], open_list))
         uses = [use for use in figures.clinicians if use.working_minutes or use.booked_minutes]
         _chart('Utilisation per clinician', 'utilisation', DEFINITIONS['utilisation'], _bars(
-            [use.name for use in uses], [float(use.utilisation or 0) for use in uses], unit=' %', horizontal=True))
+            [use.name for use in uses], [float(use.utilisation or 0) for use in uses], unit=' %', horizontal=True),
+            opens=(FigureList.CLINICIAN, [str(use.clinician_id) for use in uses], open_list))
         sources = figures.sources[:8]
         _chart('Inquiries by source', 'sources', DEFINITIONS['conversion'], {
             **_bars([source.source for source in sources], [source.inquiries for source in sources],
                     horizontal=True, name='Inquiries'),
             'series': [{'type': 'bar', 'name': 'Inquiries', 'data': [source.inquiries for source in sources]},
                        {'type': 'bar', 'name': 'Registered', 'data': [source.registered for source in sources]}],
-            'legend': {'bottom': 0}})
+            'legend': {'bottom': 0}}, opens=(FigureList.SOURCE, [source.source for source in sources], open_list))
         changes = list(figures.outcomes)
         _chart('Outcome improvement', 'outcomes', DEFINITIONS['outcomes'], _bars(
             [INSTRUMENT_NAMES[change.instrument] for change in changes],
@@ -215,7 +280,9 @@ def _bars(names: list[str], values: list[Any], *, unit: str = '', horizontal: bo
             'series': [{'type': 'bar', 'name': name, 'data': values}]}
 
 
-def _chart(title: str, key: str, definition: str, options: dict[str, Any]) -> None:
+def _chart(title: str, key: str, definition: str, options: dict[str, Any],
+           opens: tuple[FigureList, list[str], OpenList] | None = None) -> None:
+    """A chart in its card; `opens` (the list, each bar's key, the opener): a tap on a bar opens its rows."""
     with ui.card().props('flat bordered').classes('min-w-0').mark(f'chart-{key}'):
         ui.label(title).classes('text-subtitle1 text-weight-medium')
         empty = not any(series.get('data') for series in options.get('series', []))
@@ -226,4 +293,13 @@ def _chart(title: str, key: str, definition: str, options: dict[str, Any]) -> No
             height = max(240, 24 * bars + 70)  # a row a name, however many clinicians or sources
             chart = ui.echart(options).classes('w-full').mark(f'echart-{key}')
             chart.style['height'] = f'{height}px'
+            if opens is not None:
+                kind, keys, open_list = opens
+
+                async def tapped(event: EChartPointClickEventArguments) -> None:
+                    if 0 <= event.data_index < len(keys):
+                        await open_list(kind, keys[event.data_index], f'{title}: {event.name}')
+
+                chart.on_point_click(tapped)
+                chart.classes('cursor-pointer')
         ui.label(definition).classes('text-caption text-grey-7')

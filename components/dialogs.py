@@ -29,11 +29,13 @@ class FormDialog:
     """
 
     def __init__(self, title: str, *, submit_label: str | None = None, on_submit: Submit | None = None,
-                 submit_color: str = 'primary', text: str = '') -> None:
+                 submit_color: str = 'primary', text: str = '', max_width: str = '480px') -> None:
+        """`max_width` for a dialog that shows a list rather than a form."""
         self.form = FormErrors()
         self._on_submit = on_submit
         self._client = ui.context.client
-        with ui.dialog(value=True) as self.dialog, ui.card().classes('w-full gap-2').style('max-width: 480px'):
+        with ui.dialog(value=True) as self.dialog, ui.card().classes('w-full gap-2') as card:
+            card.style['max-width'] = max_width
             ui.label(title).classes('text-h6').mark('dialog-title')
             if text:
                 ui.label(text).classes('text-body2')

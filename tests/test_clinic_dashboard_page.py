@@ -77,3 +77,22 @@ async def test_staff_without_reports_see_no_clinic_figures(user: User) -> None:
         await user.should_see(marker='welcome')
         await user.should_not_see(marker='clinic-figures')
         await user.should_not_see('Outstanding dues')
+
+
+async def test_tapping_a_slice_opens_the_payments_behind_it(user: User) -> None:
+    bills = await billing_clinic()
+    invoice = await bills.issued(('Physiotherapy session', '1500'))
+    receipt = await bills.pay('500', invoice=invoice, mode='upi')
+    await sign_in(user, bills.admin)
+    await user.open('/')
+    await user.should_see(marker='echart-collections')
+    user.find(marker='echart-collections').trigger('componentClick', {
+        'componentType': 'series', 'seriesType': 'pie', 'seriesIndex': 0, 'seriesName': 'Collected', 'name': 'UPI',
+        'dataIndex': 0, 'data': {'name': 'UPI', 'value': 500}, 'dataType': None, 'value': 500})
+    await user.should_see('Collections by mode: UPI')
+    await eventually(lambda: [row['detail'] for row in rows_of(user, 'figure-list')] == [f'Receipt {receipt.number}'],
+                     what='the receipt listed')
+    assert rows_of(user, 'figure-list')[0]['amount'] == '₹500.00'
+    views = await AuditEvent.filter(action=Action.VIEW, entity_type=EntityType.REPORT,
+                                    entity_id='dashboard-collections').count()
+    assert views == 1

@@ -26,11 +26,13 @@ from typing import Any
 
 import pytest
 
+from app.audit import audit
 from app.errors import NotFound, PermissionDenied, ValidationFailed
-from app.services import clinic_figures, invoices
+from app.services import clinic_figures, figure_lists, invoices
 from app.services.clinic_figures import PeriodKind, period_of
 from app.services.invoices import LineInput
 from models.accounts import Role, User
+from models.audit import AuditEvent
 from models.billing import Expense, ExpenseStatus, PaymentMode
 from models.clinic import Branch, Service
 from models.inquiries import Inquiry, InquiryKind
@@ -221,3 +223,35 @@ def test_a_custom_range_that_makes_no_sense_is_refused_with_a_reason(fields: dic
 def test_an_unknown_period_is_refused() -> None:
     with pytest.raises(ValidationFailed):
         period_of('fortnight')
+
+
+async def test_the_rows_behind_a_bar_are_the_rows_it_counts(clinic: BillingClinic) -> None:
+    no_shows = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='appointments', key='no-show')
+    assert [(row.patient, f'{row.when:%d %b %H:%M}') for row in no_shows.rows] == \
+        [('Arjun Menon · ' + clinic.clinic.other_patient.uid, '02 Dec 10:00')]
+    cash = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='collections', key='cash')
+    assert [(row.patient_uid, row.amount) for row in cash.rows] == [(clinic.patient_uid, Decimal('600.00'))]
+    booked = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='clinician',
+                                            key=str(clinic.clinic.doctor.id))
+    assert [f'{row.when:%d}' for row in booked.rows] == ['03', '02', '01']  # held time only, the newest first
+    google = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='source', key='Google')
+    unknown = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='source', key='Not recorded')
+    assert (google.total, unknown.total) == (2, 1)
+    await audit.flush()
+    assert await AuditEvent.filter(entity_type='report', entity_id='dashboard-appointments').values_list(
+        'detail', flat=True) == ['No-show, Custom range: 01 Dec 2026 to 07 Dec 2026, Andheri: 1 row']
+
+
+async def test_a_branch_admin_never_reads_another_branchs_rows(clinic: BillingClinic) -> None:
+    bandra = await Branch.get(name='Bandra')
+    with pytest.raises(NotFound):
+        await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='appointments', key='no-show',
+                                       branch_id=bandra.id)
+    for refused in (clinic.desk, clinic.doctor, clinic.junior):
+        with pytest.raises(PermissionDenied):
+            await figure_lists.figure_list(actor=refused, period=WEEK, kind='appointments', key='no-show')
+    with pytest.raises(NotFound):
+        await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='appointments', key='lost')
+    superadmin = await actor_of(await make_user(Role.SUPERADMIN, branch=clinic.clinic.branch))
+    everywhere = await figure_lists.figure_list(actor=superadmin, period=WEEK, kind='appointments', key='no-show')
+    assert sorted(row.branch for row in everywhere.rows) == ['Andheri', 'Bandra']
