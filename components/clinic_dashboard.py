@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from nicegui import ui
@@ -38,6 +39,7 @@ from app.services.payments import MODE_LABELS
 from app.wording import counted
 from components.actions import guarded_action
 from components.date_input import DateInput
+from components.design import themed_chart
 from components.dialogs import FormDialog
 from components.live import on_change
 from components.server_table import ServerTable
@@ -123,7 +125,7 @@ class ClinicDashboard:
             _tiles(shown)
             if len(figures.branches) > 1:
                 _branch_table(figures)
-            _charts(shown, self._open_list)
+            _charts(shown, self._open_list, dark=bool(actor.dark_mode))
 
     # -- choices ---------------------------------------------------------------------------------------
 
@@ -236,11 +238,12 @@ def _listed_cells(row: ListedRow) -> dict[str, Any]:
             'amount': format_money(row.amount) if row.amount is not None else '', 'branch': row.branch}
 
 
-def _charts(figures: BranchFigures, open_list: OpenList) -> None:
+def _charts(figures: BranchFigures, open_list: OpenList, *, dark: bool) -> None:
     with ui.element('div').classes('w-full grid gap-3') \
             .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr))'):
+        draw = partial(_chart, dark=dark)
         modes = [mode for mode, amount in figures.collected_by_mode.items() if amount]
-        _chart('Collections by mode', 'collections', DEFINITIONS['collected'], {
+        draw('Collections by mode', 'collections', DEFINITIONS['collected'], {
             'tooltip': {'trigger': 'item'},
             'legend': {'bottom': 0},
             'series': [{'type': 'pie', 'radius': ['40%', '70%'], 'name': 'Collected',
@@ -248,23 +251,23 @@ def _charts(figures: BranchFigures, open_list: OpenList) -> None:
                                  for mode, amount in figures.collected_by_mode.items() if amount]}]},
                opens=(FigureList.COLLECTIONS, [mode.value for mode in modes], open_list))
         statuses = list(figures.appointments)
-        _chart('Appointments by status', 'appointments', DEFINITIONS['appointments'], _bars(
+        draw('Appointments by status', 'appointments', DEFINITIONS['appointments'], _bars(
             [STATUS_LABELS[status] for status in statuses], [figures.appointments[status] for status in statuses],
             horizontal=True, name='Appointments'),
             opens=(FigureList.APPOINTMENTS, [status.value for status in statuses], open_list))
         uses = [use for use in figures.clinicians if use.working_minutes or use.booked_minutes]
-        _chart('Utilisation per clinician', 'utilisation', DEFINITIONS['utilisation'], _bars(
+        draw('Utilisation per clinician', 'utilisation', DEFINITIONS['utilisation'], _bars(
             [use.name for use in uses], [float(use.utilisation or 0) for use in uses], unit=' %', horizontal=True),
             opens=(FigureList.CLINICIAN, [str(use.clinician_id) for use in uses], open_list))
         sources = figures.sources[:8]
-        _chart('Inquiries by source', 'sources', DEFINITIONS['conversion'], {
+        draw('Inquiries by source', 'sources', DEFINITIONS['conversion'], {
             **_bars([source.source for source in sources], [source.inquiries for source in sources],
                     horizontal=True, name='Inquiries'),
             'series': [{'type': 'bar', 'name': 'Inquiries', 'data': [source.inquiries for source in sources]},
                        {'type': 'bar', 'name': 'Registered', 'data': [source.registered for source in sources]}],
             'legend': {'bottom': 0}}, opens=(FigureList.SOURCE, [source.source for source in sources], open_list))
         changes = list(figures.outcomes)
-        _chart('Outcome improvement', 'outcomes', DEFINITIONS['outcomes'], _bars(
+        draw('Outcome improvement', 'outcomes', DEFINITIONS['outcomes'], _bars(
             [INSTRUMENT_NAMES[change.instrument] for change in changes],
             [float(change.reached_rate or 0) for change in changes], unit=' %', name='Reaching the MCID'))
 
@@ -281,7 +284,7 @@ def _bars(names: list[str], values: list[Any], *, unit: str = '', horizontal: bo
 
 
 def _chart(title: str, key: str, definition: str, options: dict[str, Any],
-           opens: tuple[FigureList, list[str], OpenList] | None = None) -> None:
+           opens: tuple[FigureList, list[str], OpenList] | None = None, dark: bool = False) -> None:
     """A chart in its card; `opens` (the list, each bar's key, the opener): a tap on a bar opens its rows."""
     with ui.card().props('flat bordered').classes('min-w-0').mark(f'chart-{key}'):
         ui.label(title).classes('text-subtitle1 text-weight-medium')
@@ -291,7 +294,7 @@ def _chart(title: str, key: str, definition: str, options: dict[str, Any],
         else:
             bars = len(options['yAxis'].get('data', [])) if isinstance(options.get('yAxis'), dict) else 0
             height = max(240, 24 * bars + 70)  # a row a name, however many clinicians or sources
-            chart = ui.echart(options).classes('w-full').mark(f'echart-{key}')
+            chart = themed_chart(options, dark=dark).classes('w-full').mark(f'echart-{key}')
             chart.style['height'] = f'{height}px'
             if opens is not None:
                 kind, keys, open_list = opens

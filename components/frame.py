@@ -20,7 +20,7 @@ from app.auth.permissions import ROLE_LABELS
 from app.errors import SessionEnded
 from app.services import account
 from components.actions import client_origin, current_actor, send_to_login
-from components.design import apply_theme
+from components.design import apply_theme, retheme_charts
 
 SESSION_CHECK_SECONDS = 20.0
 
@@ -60,7 +60,7 @@ def _navigation(actor: Actor) -> None:
     with ui.list().classes('w-full'):
         for spec in visible:
             with ui.item(on_click=lambda path=spec.path: ui.navigate.to(path)).classes(
-                    'bg-teal-1' if spec.path == current else '').mark(f'nav {spec.path}'):
+                    'bg-teal-1 text-teal-10' if spec.path == current else '').mark(f'nav {spec.path}'):
                 with ui.item_section().props('avatar'):
                     ui.icon(spec.nav_icon)
                 ui.item_section(spec.nav_label)
@@ -86,5 +86,6 @@ async def _toggle_dark(dark: ui.dark_mode) -> None:
         return
     new_value = not bool(dark.value)
     dark.set_value(new_value)
+    retheme_charts(new_value)
     with origin_context(client_origin()):
         await account.set_dark_mode(actor=actor, dark=new_value)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from nicegui import ui
 from nicegui.testing import User
 
 from app.audit import Action, EntityType
+from components.design import DARK_CHART_THEME
 from models.accounts import Role
+from models.accounts import User as StaffUser
 from models.audit import AuditEvent
 from tests.billing import billing_clinic
 from tests.factories import make_branch, make_user, sign_in
@@ -96,3 +100,21 @@ async def test_tapping_a_slice_opens_the_payments_behind_it(user: User) -> None:
     views = await AuditEvent.filter(action=Action.VIEW, entity_type=EntityType.REPORT,
                                     entity_id='dashboard-collections').count()
     assert views == 1
+
+
+async def test_the_charts_follow_the_dark_theme(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    bills = await billing_clinic()
+    invoice = await bills.issued(('Physiotherapy session', '1500'))
+    await bills.pay('500', invoice=invoice, mode='upi')
+    await StaffUser.filter(id=bills.admin.id).update(dark_mode=True)
+    await sign_in(user, bills.admin)
+    await user.open('/')
+    await user.should_see(marker='echart-collections')
+    chart = user.find(marker='echart-collections').elements.pop()
+    assert chart.props['theme'] == DARK_CHART_THEME  # drawn dark from the start
+    calls: list[tuple[str, Any]] = []
+    monkeypatch.setattr(ui.echart, 'run_chart_method',
+                        lambda self, name, *args, **_: calls.append((name, *args)))  # what the browser is told
+    user.find(marker='dark-toggle').click()
+    await eventually(lambda: ('setTheme', {}) in calls, what='the charts told to turn light')
+    assert await StaffUser.get(id=bills.admin.id).values_list('dark_mode', flat=True) is False
