@@ -1,0 +1,136 @@
+"""Each role's home page in Chromium at 1366x768 and 768x1024: nothing scrolls sideways, the admin's charts are
+painted, and tapping a bar opens the list behind it.
+
+The server is seeded by `seed_dashboards` (a receptionist, a doctor and an admin, visits today, a bill and a
+payment). Screenshots go to pytest's temporary directory, or to `DASHBOARD_SHOTS` when set, to be looked at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import Server
+from tests.e2e.test_browser import clinic, goto, open_context, seed_patient, settle, sign_in, wait_for_dialogs
+
+__all__ = ['clinic']  # the fixture, imported so that pytest finds it here
+
+SIZES = {'desk': False, 'tablet': True}
+
+# Per chart card: its title, how many series points it holds, and how many of its canvas pixels are painted.
+CHARTS_JS = """
+() => [...document.querySelectorAll('.q-card')].filter((card) => card.querySelector('canvas')).map((card) => {
+  const canvas = card.querySelector('canvas');
+  const chart = getElement(canvas.closest('[id^="c"]')).chart;
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let painted = 0;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted += 1;
+  const points = chart.getOption().series.reduce((sum, series) => sum + (series.data || []).length, 0);
+  return {title: card.querySelector('.text-subtitle1').innerText, points, painted};
+})
+"""
+
+# Where on the page the middle of a horizontal bar chart's bar for `name` is drawn.
+BAR_JS = """
+([title, name]) => {
+  const card = [...document.querySelectorAll('.q-card')].find((c) => c.innerText.startsWith(title));
+  const root = card.querySelector('canvas').closest('[id^="c"]');
+  const chart = getElement(root).chart;
+  const index = chart.getOption().yAxis[0].data.indexOf(name);
+  const value = chart.getOption().series[0].data[index];
+  const [x0, y] = chart.convertToPixel({seriesIndex: 0}, [0, index]);
+  const [x1] = chart.convertToPixel({seriesIndex: 0}, [value, index]);
+  const box = root.getBoundingClientRect();
+  return {x: box.left + (x0 + x1) / 2, y: box.top + y};
+}
+"""
+
+
+@pytest.fixture(scope='module')
+def seeded(clinic: Server) -> dict[str, Any]:
+    return json.loads(seed_patient(clinic, 'tests.e2e.seed_dashboards'))
+
+
+def shots(screenshot_dir: Path) -> Path:
+    chosen = os.environ.get('DASHBOARD_SHOTS')
+    folder = Path(chosen) if chosen else screenshot_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def home_of(page: Page, seeded: dict[str, Any], role: str) -> None:
+    goto(page, '/login')
+    sign_in(page, username=seeded['users'][role], password=seeded['password'])
+    expect(page.get_by_text('Welcome,')).to_be_visible()
+    settle(page)
+
+
+def sideways(page: Page) -> int:
+    return page.evaluate('document.documentElement.scrollWidth - window.innerWidth')
+
+
+@pytest.mark.parametrize('size', SIZES)
+def test_the_desks_home_page_fits_and_shows_todays_dues(browser: Browser, clinic: Server, seeded: dict[str, Any],
+                                                         screenshot_dir: Path, size: str) -> None:
+    context = open_context(browser, clinic, tablet=SIZES[size])
+    try:
+        page = context.new_page()
+        home_of(page, seeded, 'reception')
+        expect(page.get_by_text('Dues of patients coming today')).to_be_visible()
+        expect(page.get_by_text('Farah Khan').first).to_be_visible()
+        expect(page.get_by_text('₹1,200.00').first).to_be_visible()
+        page.screenshot(path=str(shots(screenshot_dir) / f'reception-{size}.png'), full_page=True)
+        assert sideways(page) <= 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize('size', SIZES)
+def test_the_doctors_home_page_fits_and_lists_her_day(browser: Browser, clinic: Server, seeded: dict[str, Any],
+                                                      screenshot_dir: Path, size: str) -> None:
+    context = open_context(browser, clinic, tablet=SIZES[size])
+    try:
+        page = context.new_page()
+        home_of(page, seeded, 'doctor')
+        expect(page.get_by_text('My patients due for review')).to_be_visible()
+        expect(page.get_by_text('Meera Iyer').first).to_be_visible()
+        page.screenshot(path=str(shots(screenshot_dir) / f'doctor-{size}.png'), full_page=True)
+        assert sideways(page) <= 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize('size', SIZES)
+def test_the_admins_charts_are_drawn_and_a_bar_opens_its_list(browser: Browser, clinic: Server,
+                                                              seeded: dict[str, Any], screenshot_dir: Path,
+                                                              size: str) -> None:
+    context = open_context(browser, clinic, tablet=SIZES[size])
+    try:
+        page = context.new_page()
+        home_of(page, seeded, 'admin')
+        expect(page.get_by_text('Appointments by status')).to_be_visible()
+        page.wait_for_function('document.querySelectorAll(".q-card canvas").length >= 2')
+        page.wait_for_timeout(800)  # ECharts' opening animation
+        charts = {chart['title']: chart for chart in page.evaluate(CHARTS_JS)}
+        for title in ('Collections by mode', 'Appointments by status'):
+            assert charts[title]['points'] > 0 and charts[title]['painted'] > 500, charts[title]
+        page.screenshot(path=str(shots(screenshot_dir) / f'admin-{size}.png'), full_page=True)
+        assert sideways(page) <= 0
+        card = page.locator('.q-card', has_text='Appointments by status').last
+        card.scroll_into_view_if_needed()
+        bar = page.evaluate(BAR_JS, ['Appointments by status', 'Completed'])
+        page.mouse.click(bar['x'], bar['y'])
+        expect(page.get_by_text('Appointments by status: Completed')).to_be_visible()
+        wait_for_dialogs(page)
+        listing = page.locator('.q-dialog .q-table')
+        expect(listing.get_by_text('Meera Iyer')).to_be_visible()
+        expect(listing.get_by_text('Arjun Menon')).to_have_count(0)  # a no-show: another bar
+        page.screenshot(path=str(shots(screenshot_dir) / f'admin-list-{size}.png'))
+        assert sideways(page) <= 0
+    finally:
+        context.close()
