@@ -30,6 +30,7 @@ from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.config import get_settings
 from app.errors import ValidationFailed
+from app.exports import neutralised
 from app.services.users import require
 from models.accounts import User
 from models.audit import AuditEvent
@@ -165,8 +166,7 @@ def _shown(value: Any) -> str:
 
 
 def _csv_value(value: Any) -> str:
-    text = value.isoformat() if isinstance(value, datetime) else str(value)
-    return f"'{text}" if text[:1] in ('=', '+', '-', '@') else text  # no formulas when opened in a spreadsheet
+    return neutralised(value.isoformat() if isinstance(value, datetime) else str(value))  # never a formula
 
 
 async def _query(actor: Actor, filters: EventFilter) -> tuple[Any, bool]:
