@@ -146,6 +146,7 @@ def mount(settings: Settings) -> None:
     pages.patient_files.add_file_routes()
     pages.billing_files.add_billing_file_routes()
     pages.expense_files.add_expense_file_routes()
+    pages.report_files.add_report_file_routes()
 
 
 def _startup(settings: Settings):  # type: ignore[no-untyped-def]

@@ -28,6 +28,8 @@ from pages import (
     patients,
     record_copy,
     reminders,
+    report_files,
+    reports,
     setup,
     today,
     token,
@@ -37,6 +39,6 @@ from pages import (
 
 SCREENS = (login, setup, home, account, two_factor, patients, patient, record_copy, inquiries, invoices, billing,
            calendar, today, token, reminders, waitlist, book, audit, admin_users, admin_staff_profile, admin_branches,
-           admin_hours, admin_prices, admin_backups, expenses)
+           admin_hours, admin_prices, admin_backups, expenses, reports)
 # Plain HTTP routes (`add_file_routes`), behind the same admission rules.
-FILE_ROUTES = (patient_files, billing_files, expense_files)
+FILE_ROUTES = (patient_files, billing_files, expense_files, report_files)

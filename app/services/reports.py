@@ -63,6 +63,7 @@ from models.scheduling import Appointment
 PAGE_SIZES = (25, 50, 100)
 PER_PAGE = 25
 BATCH = 2_000  # rows an export reads at a time
+PRINT_LIMIT = 2_000  # rows the print view holds (about 40 A4 pages); a longer report is exported
 
 
 class ReportKind(StrEnum):
@@ -258,6 +259,41 @@ async def report_export(*, actor: Actor, kind: ReportKind | str, file_format: st
                        entity_id=f'report-{spec.kind.value}',
                        detail=f'{spec.title} exported as {file_format}, {scope.label}: {total} row(s)')
     return ReportExport(spec=spec, scope=scope, total=total, batches=batches)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportPrint:
+    """A report for the printer: every row of the filter, or none when there are more than `PRINT_LIMIT`."""
+
+    spec: ReportSpec
+    scope: Scope
+    total: int
+    rows: list[Row] | None
+    totals: dict[str, Decimal] = field(default_factory=dict)
+
+
+@audit_denials(EntityType.REPORT, refused_action=Action.PRINT)
+async def report_print(*, actor: Actor, kind: ReportKind | str, first_day: date | None = None,
+                       last_day: date | None = None, branch_id: int | None = None) -> ReportPrint:
+    """Every row for the print view (up to `PRINT_LIMIT`: a longer report is exported instead); audited as printed."""
+    spec = spec_of(kind)
+    scope = await _scope(actor, first_day, last_day, branch_id)
+    if spec.summary is not None:
+        rows: list[Row] | None = await spec.summary(scope)
+        total = len(rows or [])
+        totals = _summed(spec, rows or [])
+    else:
+        query = _query(spec, scope)
+        total = await query.count()
+        rows = None if total > PRINT_LIMIT else [
+            spec.cells(values, scope) for values in  # type: ignore[misc]
+            await query.order_by(*spec.ordering, *_tie_breaker(spec)).values(*spec.fields)]
+        totals = await spec.totals(query) if spec.totals and rows is not None else {}
+    if rows is not None:
+        await audit.record(actor, action=Action.PRINT, entity_type=EntityType.REPORT,
+                           entity_id=f'report-{spec.kind.value}',
+                           detail=f'{spec.title} opened for printing, {scope.label}: {total} row(s)')
+    return ReportPrint(spec=spec, scope=scope, total=total, rows=rows, totals=totals)
 
 
 def _query(spec: ReportSpec, scope: Scope) -> QuerySet[Any]:
