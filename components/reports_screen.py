@@ -30,6 +30,8 @@ from components.tables import column
 
 ALL = 0
 NUMERIC = (ColumnKind.MONEY, ColumnKind.NUMBER)
+CODES = ('uid', 'number')  # kept on one line: an invoice number or a UID broken in two is misread
+NARROW = 1040  # below this table width (a tablet) a report shows its main columns only
 
 
 def shown_cell(value: Any, kind: ColumnKind) -> str:
@@ -58,7 +60,8 @@ def totals_text(page: ReportPage | reports.ReportPrint) -> str:
 
 def report_columns(columns: tuple[ReportColumn, ...], *, branches: bool) -> list[dict[str, Any]]:
     return [column(spec.key, spec.label, align='right' if spec.kind in NUMERIC else 'left',
-                   nowrap=spec.kind is not ColumnKind.TEXT)
+                   nowrap=spec.kind is not ColumnKind.TEXT or spec.key in CODES,
+                   hide_below=NARROW if spec.secondary else None)
             for spec in columns if branches or spec.key != 'branch']
 
 
@@ -84,9 +87,8 @@ class ReportsScreen:
                           on_change=lambda event: self._choose_branch(event.value)) \
                     .props('outlined dense options-dense').classes('w-48').mark('report-branch')
             ui.button('Show', icon='table_view', on_click=self._show).mark('report-show')
-        with ui.row().classes('w-full items-center gap-2'):
-            self.description = ui.label().classes('text-body2 text-grey-8').mark('report-description')
-            ui.space()
+        self.description = ui.label().classes('text-body2 text-grey-8').mark('report-description')
+        with ui.row().classes('w-full items-center justify-end gap-2'):
             ui.button('CSV', icon='download', on_click=lambda: self._download('csv')).props('outline') \
                 .mark('export-csv')
             ui.button('Excel', icon='grid_on', on_click=lambda: self._download('xlsx')).props('outline') \

@@ -92,6 +92,7 @@ class ReportColumn:
     key: str
     label: str
     kind: ColumnKind = ColumnKind.TEXT
+    secondary: bool = False  # left out of a narrow screen (a tablet); always in the files and the printout
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -307,11 +308,11 @@ def _tie_breaker(spec: ReportSpec) -> tuple[str, ...]:
 
 
 def _summed(spec: ReportSpec, rows: Sequence[Row]) -> dict[str, Decimal]:
-    """Totals of a grouped report's money and number columns (its few rows are already aggregates)."""
+    """Totals of a grouped report's money and count columns (its few rows are already aggregates; a rate is text)."""
     totals: dict[str, Decimal] = {}
     for index, column in enumerate(spec.columns):
         if column.kind in (ColumnKind.MONEY, ColumnKind.NUMBER):
-            totals[column.key] = sum((Decimal(row[index] or 0) for row in rows), ZERO)
+            totals[column.key] = sum((Decimal(row[index] or 0) for row in rows), Decimal(0))
     return totals
 
 
@@ -454,11 +455,16 @@ async def _productivity(scope: Scope) -> list[Row]:
     return sorted(rows, key=lambda row: row[0])
 
 
-def _c(key: str, label: str, kind: ColumnKind = ColumnKind.TEXT) -> ReportColumn:
-    return ReportColumn(key=key, label=label, kind=kind)
+def _c(key: str, label: str, kind: ColumnKind = ColumnKind.TEXT, *, secondary: bool = False) -> ReportColumn:
+    return ReportColumn(key=key, label=label, kind=kind, secondary=secondary)
 
 
-_BRANCH = _c('branch', 'Branch')
+def _s(key: str, label: str, kind: ColumnKind = ColumnKind.TEXT) -> ReportColumn:
+    """A secondary column: in the files and the printout, not on a tablet's screen."""
+    return _c(key, label, kind, secondary=True)
+
+
+_BRANCH = _s('branch', 'Branch')
 _MONEY, _DAY, _AT, _COUNT = ColumnKind.MONEY, ColumnKind.DATE, ColumnKind.MOMENT, ColumnKind.NUMBER
 
 REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
@@ -466,7 +472,7 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
         kind=ReportKind.REGISTRATIONS, title='Registrations',
         description='Consultations booked at the desk, by the day of the visit.',
         columns=(_c('visit', 'Visit', _AT), _c('uid', 'UID'), _c('patient', 'Patient'), _c('type', 'Type'),
-                 _c('source', 'Referral source'), _c('status', 'Status'), _c('method', 'Paid by'),
+                 _s('source', 'Referral source'), _c('status', 'Status'), _s('method', 'Paid by'),
                  _c('fee', 'Fee', _MONEY), _BRANCH),
         query=_registrations, ordering=('-visit_at',),
         fields=('visit_at', 'patient__uid', 'patient__full_name', 'consultation_type', 'referral_source', 'status',
@@ -478,8 +484,8 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
         totals=lambda query: _sums(query, fee='fee')),
     ReportSpec(
         kind=ReportKind.PATIENTS, title='Patients', description='Patients registered, by the day of registration.',
-        columns=(_c('registered', 'Registered', _DAY), _c('uid', 'UID'), _c('patient', 'Name'), _c('phone', 'Phone'),
-                 _c('gender', 'Gender'), _c('age', 'Age', _COUNT), _BRANCH),
+        columns=(_c('registered', 'Registered', _DAY), _c('uid', 'UID'), _c('patient', 'Name'), _s('phone', 'Phone'),
+                 _s('gender', 'Gender'), _c('age', 'Age', _COUNT), _BRANCH),
         query=_patients, ordering=('-registered_on', '-created_at'),
         fields=('registered_on', 'uid', 'full_name', 'phone', 'gender', 'date_of_birth', 'age_years',
                 'first_branch_id'),
@@ -488,8 +494,8 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
                             _branch(v, s, 'first_branch_id'))),
     ReportSpec(
         kind=ReportKind.INQUIRIES, title='Inquiries', description='Inquiries and online requests, by when received.',
-        columns=(_c('received', 'Received', _AT), _c('name', 'Name'), _c('phone', 'Phone'), _c('kind', 'Kind'),
-                 _c('source', 'Referral source'), _c('status', 'Status'), _c('uid', 'Patient UID'), _BRANCH),
+        columns=(_c('received', 'Received', _AT), _c('name', 'Name'), _s('phone', 'Phone'), _s('kind', 'Kind'),
+                 _s('source', 'Referral source'), _c('status', 'Status'), _s('uid', 'Patient UID'), _BRANCH),
         query=_inquiries, ordering=('-created_at',),
         fields=('created_at', 'full_name', 'phone', 'kind', 'referral_source', 'status', 'patient_uid', 'branch_id'),
         cells=lambda v, s: (_moment(v['created_at'], s), v['full_name'], v['phone'],
@@ -499,7 +505,7 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
         kind=ReportKind.TESTS, title='Diagnostic tests',
         description="Tests asked for, by the day they were entered, at the patient's first branch.",
         columns=(_c('entered', 'Entered', _AT), _c('uid', 'UID'), _c('patient', 'Patient'), _c('test', 'Test'),
-                 _c('referred_by', 'Referred by'), _c('done_by', 'Done by'), _c('status', 'Status'), _BRANCH),
+                 _s('referred_by', 'Referred by'), _s('done_by', 'Done by'), _c('status', 'Status'), _BRANCH),
         query=_tests, ordering=('-created_at',),
         fields=('created_at', 'patient__uid', 'patient__full_name', 'kind', 'referred_by', 'done_by', 'status',
                 'patient__first_branch_id'),
@@ -511,7 +517,7 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
         kind=ReportKind.APPOINTMENTS, title='Appointments and attendance',
         description='Appointments by when they start, with their status now.',
         columns=(_c('starts', 'Starts', _AT), _c('uid', 'UID'), _c('patient', 'Patient'),
-                 _c('clinician', 'Clinician'), _c('service', 'Service'), _c('session', 'Session', _COUNT),
+                 _c('clinician', 'Clinician'), _s('service', 'Service'), _s('session', 'Session', _COUNT),
                  _c('status', 'Status'), _BRANCH),
         query=_appointments, ordering=('-starts_at',),
         fields=('starts_at', 'patient__uid', 'patient__full_name', 'clinician__full_name', 'service',
@@ -523,10 +529,10 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
     ReportSpec(
         kind=ReportKind.INVOICES, title='Invoices and credit notes',
         description='Issued invoices and credit notes, by the day of issue; totals are invoices less credit notes.',
-        columns=(_c('issued', 'Issued', _DAY), _c('number', 'Number'), _c('kind', 'Kind'), _c('uid', 'UID'),
+        columns=(_c('issued', 'Issued', _DAY), _c('number', 'Number'), _s('kind', 'Kind'), _c('uid', 'UID'),
                  _c('patient', 'Patient'), _c('status', 'Status'), _c('taxable', 'Taxable value', _MONEY),
-                 _c('cgst', 'CGST', _MONEY), _c('sgst', 'SGST', _MONEY), _c('igst', 'IGST', _MONEY),
-                 _c('total', 'Total', _MONEY), _c('paid', 'Paid', _MONEY), _BRANCH),
+                 _s('cgst', 'CGST', _MONEY), _s('sgst', 'SGST', _MONEY), _s('igst', 'IGST', _MONEY),
+                 _c('total', 'Total', _MONEY), _s('paid', 'Paid', _MONEY), _BRANCH),
         query=_invoices, ordering=('-issued_on', '-issued_at', '-number'),
         fields=('issued_on', 'number', 'kind', 'patient__uid', 'patient__full_name', 'status', 'taxable_value',
                 'cgst', 'sgst', 'igst', 'total', 'paid', 'branch_id'),
@@ -540,7 +546,7 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
         kind=ReportKind.PAYMENTS, title='Payments and refunds',
         description='Receipts and refunds by their collection day; a refund counts against the total.',
         columns=(_c('day', 'Day', _DAY), _c('number', 'Number'), _c('uid', 'UID'), _c('patient', 'Patient'),
-                 _c('mode', 'Mode'), _c('reference', 'Reference'), _c('amount', 'Amount', _MONEY), _BRANCH),
+                 _c('mode', 'Mode'), _s('reference', 'Reference'), _c('amount', 'Amount', _MONEY), _BRANCH),
         query=_payments, ordering=('-day', '-received_at'),
         fields=('day', 'number', 'patient__uid', 'patient__full_name', 'mode', 'reference', 'kind', 'amount',
                 'branch_id'),
@@ -551,7 +557,7 @@ REPORTS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in (
     ReportSpec(
         kind=ReportKind.TAX, title='Tax summary (for the GST return)',
         description='Issued invoices less credit notes, by SAC/HSN code and GST rate, by the day of issue.',
-        columns=(_c('sac', 'SAC / HSN'), _c('rate', 'GST rate %', _COUNT), _c('taxable', 'Taxable value', _MONEY),
+        columns=(_c('sac', 'SAC / HSN'), _c('rate', 'GST rate %'), _c('taxable', 'Taxable value', _MONEY),
                  _c('intrastate', 'CGST + SGST', _MONEY), _c('interstate', 'IGST', _MONEY),
                  _c('total', 'Total', _MONEY)),
         summary=_tax_summary),
