@@ -3,9 +3,10 @@
 Run: `.venv/bin/python -m bench.dashboard --data-dir /path/to/data [--opens 20]` (make the data with
 `prospine demo-data --scale large`). First, in this process, it works out the figures of every branch together
 (as the superadmin sees them) for each period the dashboard offers, `--opens` times each, and prints the median
-and the SQL queries each took. Then it serves the clinic and opens `/` for an admin (the figures of this month,
-the charts, the shortcuts) `--opens` times in a row as a browser tab does (GET, then the websocket until
-NiceGUI's handshake), and the empty NiceGUI page the same way, and prints both and their ratio. Servers listen
+and the SQL queries each took. Then it serves the clinic and opens each role's home page (`/`: the admin's
+figures of this month and charts, the desk's day, a clinician's day) and `/reports` `--opens` times in a row as
+a browser tab does (GET, then the websocket until NiceGUI's handshake), and the empty NiceGUI page the same way,
+and prints each and its ratio to the empty page. Servers listen
 on 127.0.0.1 only and stop at the end. The first build after opening a database reads its pages from disk;
 one untimed warm-up round comes first.
 """
@@ -27,6 +28,11 @@ from bench.load import Seat, Target, _empty_server, seats_by_role, signed_in_cli
 from bench.patient_page import _opens
 from models.accounts import Role
 
+# The home page of each role (its dashboard) and the reports' first page, as (name, role, path).
+PAGES = (("an admin's home (this month)", Role.ADMIN, '/'), ("reception's home (the desk's day)", Role.RECEPTION, '/'),
+         ("a doctor's home (her day)", Role.DOCTOR, '/'), ("a junior doctor's home", Role.JRDOCTOR, '/'),
+         ('reports (registrations, month)', Role.ADMIN, '/reports'))
+
 
 class _Counter(logging.Handler):
     """Counts the statements Tortoise sends (its clients log each one at DEBUG)."""
@@ -44,11 +50,12 @@ def main() -> None:
     figures = asyncio.run(_figures(options))
     with tempfile.TemporaryDirectory(prefix='prospine-dashboard-') as folder:
         with signed_in_clinic(options.data_dir, Path(folder), staff=8) as (clinic, made):
-            admin = seats_by_role(made)[Role.ADMIN]
-            page = asyncio.run(_page(clinic, admin, '/', options.opens))
+            seats = seats_by_role(made)
+            pages = {name: asyncio.run(_page(clinic, seats[role], path, options.opens))
+                     for name, role, path in PAGES if role in seats}
         with _empty_server(Path(folder) / 'empty.log') as base_url:
             empty = asyncio.run(_page(Target(base_url, {}), Seat('', Role.RECEPTION, ()), '/', options.opens))
-    _report(figures, page, empty, options)
+    _report(figures, pages, empty, options)
 
 
 def _options() -> argparse.Namespace:
@@ -104,7 +111,7 @@ async def _page(target: Target, seat: Seat, path: str, opens: int) -> dict:
         return await _opens(target, seat, http, path, opens)
 
 
-def _report(figures: dict[str, tuple[list[float], int]], page: dict, empty: dict,
+def _report(figures: dict[str, tuple[list[float], int]], pages: dict[str, dict], empty: dict,
             options: argparse.Namespace) -> None:
     print(f'Dashboard bench: {os.cpu_count()} CPU cores, SQLite, {options.data_dir}, {options.opens} builds each')
     print('The figures of all branches together (the superadmin), worked out in this process:')
@@ -114,7 +121,7 @@ def _report(figures: dict[str, tuple[list[float], int]], page: dict, empty: dict
     floor = statistics.median(empty['seconds'])
     print('Pages, GET + websocket handshake:')
     print(f'  {"page":<34} {"median ms":>10} {"p95 ms":>8} {"x empty":>8} {"elements":>9}')
-    for name, result in (("an admin's home (this month)", page), ('empty NiceGUI page', empty)):
+    for name, result in (*pages.items(), ('empty NiceGUI page', empty)):
         times = sorted(result['seconds'])
         median, p95 = statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
         print(f'  {name:<34} {median * 1000:>10.1f} {p95 * 1000:>8.1f} {median / floor:>8.1f} {result["elements"]:>9}')

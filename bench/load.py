@@ -103,7 +103,8 @@ ROUND = (('home', '/', Permission.HOME_VIEW, None), ('patients', '/patients', Pe
          ('billing', '/patients/{uid}?part=billing', Permission.BILLING_VIEW, None),
          ('invoice', '/invoices/{number}', Permission.BILLING_CREATE, None),
          ('pay', '', Permission.BILLING_CREATE, None),
-         ('inquiries', '/inquiries', Permission.INQUIRIES_VIEW, None), ('audit', '/audit', Permission.AUDIT_VIEW, None))
+         ('inquiries', '/inquiries', Permission.INQUIRIES_VIEW, None), ('audit', '/audit', Permission.AUDIT_VIEW, None),
+         ('reports', '/reports', Permission.REPORTS_VIEW, None))
 PATHS = {name: path for name, path, _, _ in ROUND} | {'empty': '/'}
 # An action: the page it acts on, and its name in the tables.
 ACTIONS = {'search': ('patients', 'search (button)'), 'move': ('calendar', 'move (eventDrop)'),
