@@ -9,6 +9,7 @@ superadmin: any branch).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import date
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -32,6 +33,7 @@ from app.services.clinic_figures import (
     Period,
     PeriodKind,
 )
+from app.services.consultations import COMPLAINT_LABELS
 from app.services.figure_lists import FigureList, ListedRow
 from app.services.outcome_scoring import INSTRUMENT_NAMES
 from app.services.paging import Page
@@ -45,6 +47,7 @@ from components.live import on_change
 from components.server_table import ServerTable
 from components.tables import column
 from components.when import clinic_time
+from models.scheduling import AppointmentStatus
 
 ALL = 0
 OpenList = Callable[[FigureList, str, str], Awaitable[None]]
@@ -125,7 +128,7 @@ class ClinicDashboard:
             _tiles(shown)
             if len(figures.branches) > 1:
                 _branch_table(figures)
-            _charts(shown, self._open_list, dark=bool(actor.dark_mode))
+            _charts(shown, period, self._open_list, dark=bool(actor.dark_mode))
 
     # -- choices ---------------------------------------------------------------------------------------
 
@@ -238,10 +241,31 @@ def _listed_cells(row: ListedRow) -> dict[str, Any]:
             'amount': format_money(row.amount) if row.amount is not None else '', 'branch': row.branch}
 
 
-def _charts(figures: BranchFigures, open_list: OpenList, *, dark: bool) -> None:
+def _bucket_label(bucket: str) -> str:
+    """'2026-12-07' as '07 Dec', '2026-12' as 'Dec 2026'."""
+    day = date.fromisoformat(bucket if len(bucket) > 7 else f'{bucket}-01')
+    return f'{day:%d %b}' if len(bucket) > 7 else f'{day:%b %Y}'
+
+
+def _charts(figures: BranchFigures, period: Period, open_list: OpenList, *, dark: bool) -> None:
     with ui.element('div').classes('w-full grid gap-3') \
             .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr))'):
         draw = partial(_chart, dark=dark)
+        buckets = period.buckets()
+        money = bool(figures.billed_over_time or figures.collected_over_time)
+        draw('Revenue and collections over time', 'over-time', DEFINITIONS['over_time'], {
+            **_over_time(buckets), 'legend': {'bottom': 0},
+            'series': [{'type': 'line', 'name': name, 'smooth': True,
+                        'data': [float(series.get(bucket, 0)) for bucket in buckets] if money else []}
+                       for name, series in (('Billed', figures.billed_over_time),
+                                            ('Collected', figures.collected_over_time))]})
+        held = [status for status in AppointmentStatus
+                if any(status in counts for counts in figures.appointments_over_time.values())]
+        draw('Appointments by status over time', 'appointments-over-time', DEFINITIONS['appointments_over_time'], {
+            **_over_time(buckets), 'legend': {'bottom': 0, 'type': 'scroll'},
+            'series': [{'type': 'bar', 'stack': 'held', 'name': STATUS_LABELS[status],
+                        'data': [figures.appointments_over_time.get(bucket, {}).get(status, 0) for bucket in buckets]}
+                       for status in held]})
         modes = [mode for mode, amount in figures.collected_by_mode.items() if amount]
         draw('Collections by mode', 'collections', DEFINITIONS['collected'], {
             'tooltip': {'trigger': 'item'},
@@ -266,10 +290,30 @@ def _charts(figures: BranchFigures, open_list: OpenList, *, dark: bool) -> None:
             'series': [{'type': 'bar', 'name': 'Inquiries', 'data': [source.inquiries for source in sources]},
                        {'type': 'bar', 'name': 'Registered', 'data': [source.registered for source in sources]}],
             'legend': {'bottom': 0}}, opens=(FigureList.SOURCE, [source.source for source in sources], open_list))
+        complaints = [(complaint, count) for complaint, count in figures.complaints.items() if count]
+        draw('Chief complaints', 'complaints', DEFINITIONS['complaints'], _bars(
+            [COMPLAINT_LABELS[complaint] for complaint, _ in complaints], [count for _, count in complaints],
+            horizontal=True, name='Consultations'))
+        inquiries, registered, treated = figures.funnel
+        draw('Inquiry funnel', 'funnel', DEFINITIONS['funnel'], {
+            'tooltip': {'trigger': 'item'},
+            'series': [{'type': 'funnel', 'name': 'Inquiries', 'left': '10%', 'width': '80%', 'sort': 'none',
+                        'label': {'position': 'inside', 'formatter': '{b}: {c}'},
+                        'data': [{'name': 'Inquiries', 'value': inquiries},
+                                 {'name': 'Registered', 'value': registered},
+                                 {'name': 'Started a plan', 'value': treated}] if inquiries else []}]})
         changes = list(figures.outcomes)
         draw('Outcome improvement', 'outcomes', DEFINITIONS['outcomes'], _bars(
             [INSTRUMENT_NAMES[change.instrument] for change in changes],
             [float(change.reached_rate or 0) for change in changes], unit=' %', name='Reaching the MCID'))
+
+
+def _over_time(buckets: list[str]) -> dict[str, Any]:
+    """The axes of a chart over the period's days or months (ECharts leaves out labels that would overlap)."""
+    return {'tooltip': {'trigger': 'axis'}, 'grid': {'left': 8, 'right': 16, 'top': 16, 'bottom': 40,
+                                                     'containLabel': True},
+            'xAxis': {'type': 'category', 'data': [_bucket_label(bucket) for bucket in buckets]},
+            'yAxis': {'type': 'value'}}
 
 
 def _bars(names: list[str], values: list[Any], *, unit: str = '', horizontal: bool = False,

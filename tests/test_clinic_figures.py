@@ -39,6 +39,7 @@ from models.inquiries import Inquiry, InquiryKind
 from models.outcomes import Instrument, OutcomeRecord
 from models.patients import Patient
 from models.plans import PlanStatus, PlanType, TreatmentPlan
+from models.registrations import ChiefComplaint, Registration
 from models.scheduling import Appointment, AppointmentStatus, Closure, OpeningHours, WorkingHours
 from tests.billing import BillingClinic, billing_clinic
 from tests.factories import actor_of, make_branch, make_patient, make_user
@@ -255,3 +256,24 @@ async def test_a_branch_admin_never_reads_another_branchs_rows(clinic: BillingCl
     superadmin = await actor_of(await make_user(Role.SUPERADMIN, branch=clinic.clinic.branch))
     everywhere = await figure_lists.figure_list(actor=superadmin, period=WEEK, kind='appointments', key='no-show')
     assert sorted(row.branch for row in everywhere.rows) == ['Andheri', 'Bandra']
+
+
+async def test_the_charts_over_time_the_complaints_and_the_funnel_match_the_week(clinic: BillingClinic) -> None:
+    await Registration.create(patient=clinic.clinic.patient, branch=clinic.clinic.branch,
+                              chief_complaint=ChiefComplaint.LOW_BACK_PAIN, consultation_type='in-clinic',
+                              visit_at=at(3, 9), fee=Decimal(500), payment_method='cash')
+    andheri = (await clinic_figures.clinic_figures(actor=clinic.boss, period=WEEK)).branches[0]
+    assert WEEK.buckets()[0] == '2026-12-01' and not WEEK.by_month
+    assert (andheri.billed_over_time, andheri.collected_over_time) == \
+        ({'2026-12-07': Decimal('1300.00')}, {'2026-12-07': Decimal('1100.00')})
+    assert andheri.appointments_over_time == {
+        '2026-12-01': {AppointmentStatus.COMPLETED: 1}, '2026-12-02': {AppointmentStatus.NO_SHOW: 1},
+        '2026-12-03': {AppointmentStatus.COMPLETED: 1},
+        '2026-12-04': {AppointmentStatus.CANCELLED: 1, AppointmentStatus.RESCHEDULED: 1}}
+    assert andheri.complaints == {ChiefComplaint.LOW_BACK_PAIN: 1}
+    assert andheri.funnel == (3, 1, 1)  # three inquiries, Meera registered, and she has a plan
+    year = period_of(PeriodKind.YEAR, today=date(2026, 12, 7))
+    by_month = (await clinic_figures.clinic_figures(actor=clinic.boss, period=year)).branches[0]
+    assert year.by_month and year.buckets()[:2] == ['2026-04', '2026-05'] and year.buckets()[-1] == '2026-12'
+    assert by_month.billed_over_time == {'2026-12': Decimal('1300.00')}
+    assert sum(by_month.appointments_over_time['2026-12'].values()) == 5  # the 9th's booking is after today

@@ -41,9 +41,11 @@ from models.accounts import User
 from models.billing import PaymentKind, PaymentMode
 from models.clinic import Branch
 from models.outcomes import Instrument
+from models.registrations import ChiefComplaint
 from models.scheduling import AppointmentStatus, Closure, OpeningHours, WorkingHours
 
 MAX_DAYS = 3_660  # a custom range of up to ten years
+DAILY_DAYS = 62  # the charts over time count by day up to two months, by month beyond
 NOT_HELD = (AppointmentStatus.CANCELLED, AppointmentStatus.RESCHEDULED)  # history, not a clinician's booked time
 UNKNOWN_SOURCE = 'Not recorded'
 
@@ -78,6 +80,13 @@ DEFINITIONS = {
     'conversion': 'Inquiries taken in the period that have become registered patients, by where they heard of us.',
     'expenses': "Vouchers dated in the period that count against the budget (all but rejected ones), against the "
                 "branch's daily budget times the period's days.",
+    'over_time': 'Invoices issued less credit notes, and payments received less refunds, by day (a range of up to '
+                 'two months) or by month.',
+    'appointments_over_time': 'Appointments starting in the period by day (up to two months) or by month, by their '
+                              'status now.',
+    'complaints': 'Consultations of the period by the chief complaint recorded at booking.',
+    'funnel': 'Inquiries taken in the period; of them, those who registered as patients; of those, the ones who '
+              'have started a treatment plan.',
     'outcomes': "Patients whose latest score of the period is not their first: the average change from the first "
                 "score to that latest one (a fall in pain or disability is an improvement), and the share whose "
                 "improvement reaches the minimal clinically important difference (NPRS 2 points, ODI and NDI 10).",
@@ -93,6 +102,21 @@ class Period:
     @property
     def days(self) -> int:
         return (self.last_day - self.first_day).days + 1
+
+    @property
+    def by_month(self) -> bool:
+        """Whether the charts over time count by month (a period of more than two months) or by day."""
+        return self.days > DAILY_DAYS
+
+    def buckets(self) -> list[str]:
+        """Every day (or month) of the period, in order, as the charts over time name them."""
+        if self.by_month:
+            months, month = [], self.first_day.replace(day=1)
+            while month <= self.last_day:
+                months.append(f'{month:%Y-%m}')
+                month = (month + timedelta(days=32)).replace(day=1)
+            return months
+        return [(self.first_day + timedelta(days=offset)).isoformat() for offset in range(self.days)]
 
     @property
     def label(self) -> str:
@@ -191,6 +215,11 @@ class BranchFigures:
     expenses: Decimal = ZERO
     budget: Decimal = ZERO  # 0: no budget set
     outcomes: tuple[OutcomeChange, ...] = ()
+    billed_over_time: dict[str, Decimal] = field(default_factory=dict)  # bucket ('2026-12-07' or '2026-12') ->
+    collected_over_time: dict[str, Decimal] = field(default_factory=dict)
+    appointments_over_time: dict[str, dict[AppointmentStatus, int]] = field(default_factory=dict)
+    complaints: dict[ChiefComplaint, int] = field(default_factory=dict)
+    funnel: tuple[int, int, int] = (0, 0, 0)  # inquiries, registered, started a plan
 
     @property
     def collected(self) -> Decimal:
@@ -296,7 +325,14 @@ def together(branches: Sequence[BranchFigures]) -> BranchFigures:
             rebooked_patients=total.rebooked_patients + branch.rebooked_patients,
             sources=_merged_sources(total.sources, branch.sources),
             expenses=total.expenses + branch.expenses, budget=total.budget + branch.budget,
-            outcomes=_merged_outcomes(total.outcomes, branch.outcomes))
+            outcomes=_merged_outcomes(total.outcomes, branch.outcomes),
+            billed_over_time=_added(total.billed_over_time, branch.billed_over_time),
+            collected_over_time=_added(total.collected_over_time, branch.collected_over_time),
+            appointments_over_time={bucket: _added(total.appointments_over_time.get(bucket, {}),
+                                                   branch.appointments_over_time.get(bucket, {}))
+                                    for bucket in {*total.appointments_over_time, *branch.appointments_over_time}},
+            complaints=_added(total.complaints, branch.complaints),
+            funnel=tuple(a + b for a, b in zip(total.funnel, branch.funnel, strict=True)))  # type: ignore[arg-type]
     return total
 
 
@@ -383,6 +419,28 @@ _OUTCOMES = ('SELECT patient.first_branch_id AS branch_id, scored.instrument, CO
              'GROUP BY patient.first_branch_id, scored.instrument')
 
 
+# The charts over time: a bucket is the clinic's day (or month) of a date column, or of a moment moved to the
+# clinic's clock ({offset}: minutes east of UTC, for SQLite; {zone}: the zone's name, for PostgreSQL).
+_DAY_OF = {'sqlite': {'day': '{column}', 'month': 'substr({column}, 1, 7)'},
+           'postgres': {'day': "to_char({column}, 'YYYY-MM-DD')", 'month': "to_char({column}, 'YYYY-MM')"}}
+_MOMENT_DAY = {'sqlite': "date({column}, '{offset} minutes')", 'postgres': "({column} AT TIME ZONE '{zone}')"}
+_BILLED_OVER_TIME = ('SELECT branch_id, {bucket} AS bucket, kind, SUM(CAST(ROUND(total * 100) AS BIGINT)) AS paise '
+                     "FROM invoice WHERE branch_id IN ({branches}) AND status <> 'draft' AND issued_on >= ? "
+                     'AND issued_on <= ? GROUP BY branch_id, {bucket}, kind')
+_COLLECTED_OVER_TIME = ('SELECT branch_id, {bucket} AS bucket, kind, SUM(CAST(ROUND(amount * 100) AS BIGINT)) '
+                        'AS paise FROM payment WHERE branch_id IN ({branches}) AND day >= ? AND day <= ? '
+                        'GROUP BY branch_id, {bucket}, kind')
+_APPOINTMENTS_OVER_TIME = ('SELECT branch_id, {bucket} AS bucket, status, COUNT(*) AS n FROM appointment '
+                           'WHERE branch_id IN ({branches}) AND starts_at >= ? AND starts_at < ? '
+                           'GROUP BY branch_id, {bucket}, status')
+_COMPLAINTS = ('SELECT branch_id, chief_complaint, COUNT(*) AS n FROM registration WHERE branch_id IN ({branches}) '
+               'AND visit_at >= ? AND visit_at < ? GROUP BY branch_id, chief_complaint')
+_FUNNEL = ('SELECT i.branch_id, COUNT(*) AS inquiries, SUM(CASE WHEN i.patient_uid IS NOT NULL THEN 1 ELSE 0 END) '
+           'AS registered, SUM(CASE WHEN EXISTS (SELECT 1 FROM patient p JOIN treatment_plan t ON t.patient_id = p.id '
+           'WHERE p.uid = i.patient_uid) THEN 1 ELSE 0 END) AS treated FROM inquiry i '
+           'WHERE i.branch_id IN ({branches}) AND i.created_at >= ? AND i.created_at < ? GROUP BY i.branch_id')
+
+
 class _Reader:
     """The queries behind the figures, each grouped by branch (the branch ids bound once per query)."""
 
@@ -412,7 +470,50 @@ class _Reader:
                  'sources': await self.sources(), 'expenses': await self.expenses(),
                  'outcomes': await self.outcomes()}
         seen, rebooked = await self.rebooking()
-        return {**parts, 'seen_patients': seen, 'rebooked_patients': rebooked}
+        over_time = {'billed_over_time': await self.money_over_time(_BILLED_OVER_TIME, 'issued_on'),
+                     'collected_over_time': await self.money_over_time(_COLLECTED_OVER_TIME, 'day'),
+                     'appointments_over_time': await self.appointments_over_time(),
+                     'complaints': await self.complaints(), 'funnel': await self.funnel()}
+        return {**parts, **over_time, 'seen_patients': seen, 'rebooked_patients': rebooked}
+
+    def _bucket(self, column: str, *, moment: bool = False) -> str:
+        dialect = 'sqlite' if self.sqlite else 'postgres'
+        if moment:
+            zone = get_settings().tz
+            offset = int((zone.utcoffset(datetime.combine(self.period.first_day, time())) or timedelta()) \
+                         .total_seconds() // 60)
+            column = _MOMENT_DAY[dialect].replace('{column}', column).replace('{offset}', f'{offset:+d}') \
+                .replace('{zone}', str(zone))
+        return _DAY_OF[dialect]['month' if self.period.by_month else 'day'].replace('{column}', column)
+
+    async def money_over_time(self, statement: str, column: str) -> dict[int, dict[str, Decimal]]:
+        """Invoices less credit notes (or receipts less refunds) per bucket."""
+        rows = await self._rows(statement.replace('{bucket}', self._bucket(column)), [*self.ids, *self.days])
+        found: dict[int, dict[str, Decimal]] = {}
+        for row in rows:
+            sign = -1 if row['kind'] in ('credit-note', PaymentKind.REFUND) else 1
+            by_bucket = found.setdefault(row['branch_id'], {})
+            by_bucket[str(row['bucket'])] = by_bucket.get(str(row['bucket']), ZERO) + sign * _paise(row['paise'])
+        return found
+
+    async def appointments_over_time(self) -> dict[int, dict[str, dict[AppointmentStatus, int]]]:
+        statement = _APPOINTMENTS_OVER_TIME.replace('{bucket}', self._bucket('starts_at', moment=True))
+        found: dict[int, dict[str, dict[AppointmentStatus, int]]] = {}
+        for row in await self._rows(statement, [*self.ids, self.starts, self.ends]):
+            by_bucket = found.setdefault(row['branch_id'], {})
+            by_bucket.setdefault(str(row['bucket']), {})[AppointmentStatus(row['status'])] = int(row['n'])
+        return found
+
+    async def complaints(self) -> dict[int, dict[ChiefComplaint, int]]:
+        found: dict[int, dict[ChiefComplaint, int]] = {}
+        for row in await self._rows(_COMPLAINTS, [*self.ids, self.starts, self.ends]):
+            found.setdefault(row['branch_id'], {})[ChiefComplaint(row['chief_complaint'])] = int(row['n'])
+        return found
+
+    async def funnel(self) -> dict[int, tuple[int, int, int]]:
+        rows = await self._rows(_FUNNEL, [*self.ids, self.starts, self.ends])
+        return {row['branch_id']: (int(row['inquiries']), int(row['registered'] or 0), int(row['treated'] or 0))
+                for row in rows}
 
     async def billed(self) -> dict[int, Decimal]:
         rows = await self._rows(_BILLED, [*self.ids, *self.days])
