@@ -32,7 +32,8 @@ async def reports_page(actor: Actor, kind: str = '') -> None:
         await screen.redraw(actor)
 
 
-@guarded_page('/reports/print', permission=Permission.REPORTS_VIEW, title='Report for printing')
+@guarded_page('/reports/print', permission=Permission.REPORTS_VIEW, title='Report for printing',
+              example_path='/reports/print?kind=payments')
 async def report_print_page(actor: Actor, kind: str = '', branch: str = '') -> None:
     ui.add_css(PRINT_CSS)
     query = ui.context.client.request.query_params

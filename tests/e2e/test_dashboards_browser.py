@@ -38,7 +38,8 @@ CHARTS_JS = """
 # Where on the page the middle of a horizontal bar chart's bar for `name` is drawn.
 BAR_JS = """
 ([title, name]) => {
-  const card = [...document.querySelectorAll('.q-card')].find((c) => c.innerText.startsWith(title));
+  const card = [...document.querySelectorAll('.q-card')]
+    .find((c) => c.querySelector('.text-subtitle1')?.innerText === title);
   const root = card.querySelector('canvas').closest('[id^="c"]');
   const chart = getElement(root).chart;
   const index = chart.getOption().yAxis[0].data.indexOf(name);
@@ -113,7 +114,7 @@ def test_the_admins_charts_are_drawn_and_a_bar_opens_its_list(browser: Browser, 
     try:
         page = context.new_page()
         home_of(page, seeded, 'admin')
-        expect(page.get_by_text('Appointments by status')).to_be_visible()
+        expect(page.get_by_text('Appointments by status', exact=True)).to_be_visible()
         page.wait_for_function('document.querySelectorAll(".q-card canvas").length >= 2')
         page.wait_for_timeout(800)  # ECharts' opening animation
         charts = {chart['title']: chart for chart in page.evaluate(CHARTS_JS)}
@@ -121,8 +122,7 @@ def test_the_admins_charts_are_drawn_and_a_bar_opens_its_list(browser: Browser, 
             assert charts[title]['points'] > 0 and charts[title]['painted'] > 500, charts[title]
         page.screenshot(path=str(shots(screenshot_dir) / f'admin-{size}.png'), full_page=True)
         assert sideways(page) <= 0
-        card = page.locator('.q-card', has_text='Appointments by status').last
-        card.scroll_into_view_if_needed()
+        page.get_by_text('Appointments by status', exact=True).scroll_into_view_if_needed()
         bar = page.evaluate(BAR_JS, ['Appointments by status', 'Completed'])
         page.mouse.click(bar['x'], bar['y'])
         expect(page.get_by_text('Appointments by status: Completed')).to_be_visible()
