@@ -20,7 +20,7 @@ from app.wording import counted
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
-from components.live import on_change
+from components.live import RedrawnUnaudited, on_change
 from components.money_input import MoneyInput
 from components.server_table import ServerTable
 from components.tables import column
@@ -117,7 +117,7 @@ class ClosingScreen:
         return await day_closing.closings_page(actor=actor, page=page, per_page=per_page)
 
 
-class DuesScreen:
+class DuesScreen(RedrawnUnaudited):
     """What the branch is owed by age, and the invoices behind it, oldest first."""
 
     def __init__(self, actor: Actor) -> None:
@@ -132,13 +132,6 @@ class DuesScreen:
         on_change([EntityType.INVOICE, EntityType.PAYMENT], self.follow, permission=Permission.BILLING_VIEW,
                   branch_id=actor.branch_id)
 
-    async def follow(self, actor: Actor) -> None:
-        """A bill or payment of the branch changed elsewhere: the same dues again, not audited again."""
-        self.audited = False
-        try:
-            await self.redraw(actor)
-        finally:
-            self.audited = True
 
     async def redraw(self, actor: Actor) -> None:
         ageing = await dues.ageing(actor=actor)

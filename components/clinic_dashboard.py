@@ -43,7 +43,7 @@ from components.actions import guarded_action
 from components.date_input import DateInput
 from components.design import themed_chart
 from components.dialogs import FormDialog
-from components.live import on_change
+from components.live import RedrawnUnaudited, on_change
 from components.server_table import ServerTable
 from components.tables import column
 from components.when import clinic_time
@@ -70,14 +70,13 @@ def rate_text(rate: Decimal | None) -> str:
     return '—' if rate is None else f'{rate} %'
 
 
-class ClinicDashboard:
+class ClinicDashboard(RedrawnUnaudited):
     """The period chooser, the branch chooser (superadmin), the tiles, the per-branch table and the charts."""
 
     def __init__(self, actor: Actor, *, branches: dict[int, str]) -> None:
         self.kind = PeriodKind.MONTH
         self.period: Period | None = None  # what the charts show, for the lists behind their bars
         self.branch_id = ALL if actor.is_superadmin else actor.branch_id
-        self.audited = True
         with ui.row().classes('w-full items-end gap-2'):
             ui.toggle({kind.value: label for kind, label in PERIOD_LABELS.items()}, value=self.kind.value,
                       on_change=lambda event: self._choose_period(event.value)) \
@@ -100,13 +99,6 @@ class ClinicDashboard:
 
     # -- reading ---------------------------------------------------------------------------------------
 
-    async def follow(self, actor: Actor) -> None:
-        """Something counted here changed elsewhere: the same figures again, not audited again."""
-        self.audited = False
-        try:
-            await self.redraw(actor)
-        finally:
-            self.audited = True
 
     async def redraw(self, actor: Actor) -> None:
         try:

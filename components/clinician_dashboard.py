@@ -17,26 +17,18 @@ from app.services.clinician_day import ClinicianDay
 from app.services.vocabulary import SERVICE_LABELS
 from app.wording import counted
 from components.calendar_screen import status_badge
-from components.live import on_change
+from components.live import RedrawnUnaudited, on_change
 from components.when import clinic_date
 
 FOLLOWED = [EntityType.APPOINTMENT, EntityType.TREATMENT_PLAN, EntityType.OUTCOME]
 
 
-class ClinicianDashboard:
+class ClinicianDashboard(RedrawnUnaudited):
     def __init__(self, actor: Actor) -> None:
-        self.audited = True
         self.body = ui.element('div').classes('w-full grid gap-3 items-start') \
             .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr))').mark('clinician-day')
         on_change(FOLLOWED, self.follow, permission=Permission.SCHEDULE_OWN, branch_id=actor.branch_id)
 
-    async def follow(self, actor: Actor) -> None:
-        """A booking, an arrival, a plan or a score changed elsewhere: my day again, not audited again."""
-        self.audited = False
-        try:
-            await self.redraw(actor)
-        finally:
-            self.audited = True
 
     async def redraw(self, actor: Actor) -> None:
         try:

@@ -28,7 +28,7 @@ from components.appointment_dialogs import open_booking
 from components.billing_dialogs import payment_dialog
 from components.calendar_screen import status_badge
 from components.dialogs import FormDialog
-from components.live import on_change
+from components.live import RedrawnUnaudited, on_change
 from components.patient_picker import PatientPicker
 from components.when import clinic_date, clinic_time
 from models.scheduling import AppointmentStatus
@@ -36,12 +36,11 @@ from models.scheduling import AppointmentStatus
 FOLLOWED = [EntityType.APPOINTMENT, EntityType.PAYMENT, EntityType.INVOICE, EntityType.INQUIRY]
 
 
-class DeskDashboard:
+class DeskDashboard(RedrawnUnaudited):
     """Quick actions, today's tiles and the desk's short lists for the branch the receptionist works in."""
 
     def __init__(self, actor: Actor) -> None:
         self.actor = actor
-        self.audited = True
         self.shown: DeskDay | None = None
         with ui.row().classes('w-full gap-2').mark('quick-actions'):
             if actor.can(Permission.INQUIRIES_EDIT):
@@ -56,13 +55,6 @@ class DeskDashboard:
         self.body = ui.column().classes('w-full gap-3').mark('desk-day')
         on_change(FOLLOWED, self.follow, permission=Permission.SCHEDULE_VIEW, branch_id=actor.branch_id)
 
-    async def follow(self, actor: Actor) -> None:
-        """Something of today changed elsewhere: the day again, not audited again."""
-        self.audited = False
-        try:
-            await self.redraw(actor)
-        finally:
-            self.audited = True
 
     async def redraw(self, actor: Actor) -> None:
         self.actor = actor

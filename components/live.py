@@ -98,3 +98,20 @@ async def _refresh_checked(refresh: Refresh, permission: str) -> None:
             await refresh(resolved.actor)
         except DomainError as error:  # the record went out of reach meanwhile: nothing new to show
             log.info('A live refresh was refused: %s', error.message)
+
+
+class RedrawnUnaudited:
+    """A screen whose `redraw(actor)` reads with `audited=self.audited`: `follow` draws it again after a change
+    elsewhere without auditing that as another look (the opening of the screen stands)."""
+
+    audited = True
+
+    async def redraw(self, actor: Actor) -> None:
+        raise NotImplementedError
+
+    async def follow(self, actor: Actor) -> None:
+        self.audited = False
+        try:
+            await self.redraw(actor)
+        finally:
+            self.audited = True
