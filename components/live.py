@@ -6,6 +6,12 @@ the client is deleted (the tab closed or navigated away). A burst of events wait
 `DEBOUNCE_SECONDS` and refreshes once. Before refreshing, the session and the permission are
 checked again, as an event handler does, without counting as the person's activity: a screen
 left open does not keep its session alive, and an ended session goes to the sign-in page.
+
+A page without its websocket is not redrawn: NiceGUI keeps a tab it left for `reconnect_timeout`
+(10 s) in case it comes back, and under a busy desk's round those left tabs outnumbered the open
+ones, each redrawn after every booking of the branch (the load bench's profile: over a third of
+the server's time went to live redraws). A change it missed is redrawn when its socket connects
+(a page built before its socket first connects, a tab that reconnects).
 """
 
 from __future__ import annotations
@@ -61,7 +67,7 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
     wanted = frozenset(str(kind) for kind in kinds)
     client = ui.context.client
     slot = ui.context.slot
-    state = {'pending': False}
+    state = {'pending': False, 'stale': False}
     lock = asyncio.Lock()
 
     def heard(event: DomainEvent) -> None:
@@ -69,10 +75,23 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
             return
         if branch_id is not None and event.branch_id not in (None, branch_id):
             return
-        if state['pending'] or Client.instances.get(client.id) is not client:  # pending already, or gone
+        if Client.instances.get(client.id) is not client:  # gone
+            return
+        if not client.has_socket_connection:  # not connected yet, or left and waiting to be deleted
+            state['stale'] = True
+            return
+        schedule()
+
+    def schedule() -> None:
+        if state['pending']:
             return
         state['pending'] = True
         background_tasks.create(refresh_soon(), name='live refresh')
+
+    def connected() -> None:
+        if state['stale']:
+            state['stale'] = False
+            schedule()
 
     async def refresh_soon() -> None:
         await asyncio.sleep(DEBOUNCE_SECONDS)
@@ -80,10 +99,14 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
         async with lock:
             if client.is_deleted or slot.parent.is_deleted:
                 return
+            if not client.has_socket_connection:  # it left meanwhile
+                state['stale'] = True
+                return
             with slot:
                 await _refresh_checked(refresh, permission)
 
     _changed.subscribe(heard)
+    client.on_connect(connected)
 
 
 async def _refresh_checked(refresh: Refresh, permission: str) -> None:

@@ -177,6 +177,28 @@ async def test_a_burst_of_events_refreshes_once_and_a_closed_page_unsubscribes(
     assert calls == [1]
 
 
+async def test_a_tab_that_left_is_not_redrawn_until_its_socket_connects_again(
+        user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NiceGUI keeps a tab that left (navigated away, lost its network) for `reconnect_timeout` in case it comes
+    back; a change meanwhile is redrawn only if it does, once, when its socket connects again."""
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    await user.open('/inquiries')
+    calls = count_calls(monkeypatch, inquiries, 'list_inquiries')
+    client = user.client
+    socket_id, document_id = next(iter(client._socket_to_document_id.items()))
+    tab_id = client.tab_id
+    client.handle_disconnect(socket_id)  # what NiceGUI does when the websocket closes
+    assert not client.has_socket_connection and not client.is_deleted
+    for _ in range(3):
+        hub.publish(DomainEvent(kind=EntityType.INQUIRY, action=Action.UPDATE, entity_id='x'))
+    await asyncio.sleep(3 * live.DEBOUNCE_SECONDS)
+    assert calls == [0]
+    await client.handle_handshake(socket_id, tab_id, None, document_id, None)  # the tab came back
+    await eventually(lambda: calls == [1], what='one redraw on reconnecting')
+    await asyncio.sleep(2 * live.DEBOUNCE_SECONDS)
+    assert calls == [1]
+
+
 async def test_a_page_whose_session_ended_is_not_refreshed_but_sent_to_sign_in(
         user: User, monkeypatch: pytest.MonkeyPatch) -> None:
     token = await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
