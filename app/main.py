@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from nicegui import ui
+from nicegui import app, background_tasks, ui
 
+from app import collector
 from app.config import Settings, get_settings
 from app.security.keyring import keyring
 from app.security.secrets_store import storage_secret
@@ -16,6 +17,8 @@ def serve(settings: Settings | None = None) -> None:
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     keyring(settings.data_dir).ensure_file()  # the keys exist from the first start (0600)
     mount(settings)
+    collector.install()
+    app.on_startup(_collect_on_a_clock)
     ui.run(
         host=settings.host,
         port=settings.port,
@@ -35,6 +38,11 @@ def serve(settings: Settings | None = None) -> None:
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=list(settings.trusted_proxies) or '',
     )
+
+
+def _collect_on_a_clock() -> None:
+    collector.freeze_what_started()
+    background_tasks.create(collector.collect_on_a_clock(), name='garbage collection')
 
 
 if __name__ in {'__main__', '__mp_main__'}:

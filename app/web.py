@@ -27,7 +27,7 @@ from app.db import close_database, open_database
 from app.documents.billing_pdf import prepare_fonts
 from app.events import hub
 from app.logs import configure_logging
-from components import client_binding, live, signature_cache
+from components import client_binding, element_memory, left_pages, live, signature_cache
 from components.client_binding import UploadBindingMiddleware
 from components.design import place_notifications
 
@@ -139,6 +139,8 @@ def mount(settings: Settings) -> None:
 
     place_notifications()
     signature_cache.install()
+    element_memory.install()
+    left_pages.install()
     client_binding.install()
     live.install()
     import pages  # registers every screen

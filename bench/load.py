@@ -20,7 +20,8 @@ timed until the toast 'Receipt ... received.' and the invoice redrawn with that 
 another tab meanwhile is refused, not an error. Moves, bookings and payments are real writes to the data directory
 (as the sessions and the audit trail of every run are); `--no-changes` leaves them out. A data directory with
 appointments today: the demo data once it has them, or `python -m bench.calendar_views --keep-data DIR`.
-The previous tab closes when the next page opens. `--think 0` is a closed loop; `--think 5` waits 2.5-7.5 s
+Each seat is one browser tab (its pages share the tab's id); the previous page's socket closes when the
+next page opens. `--think 0` is a closed loop; `--think 5` waits 2.5-7.5 s
 between steps. After `--seconds` the same loop runs against an empty NiceGUI page (one label) for the same time,
 and the bench prints loads/s, p50/p95/p99 per page and action, error pages, server RSS per connected tab,
 and the ratios to the empty page. Servers listen on 127.0.0.1 only and are stopped at the end.
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -116,6 +118,9 @@ PAY_MODES = ('Cash', 'UPI', 'Card')  # of the dialog's mode toggle: the modes a 
 RECEIPT = re.compile(r'Receipt (\S+): .* received\.')  # components.billing_dialogs: the toast of a payment
 ANSWER_TIMEOUT = 15  # seconds an action waits for each answer of the server
 MIDNIGHT = datetime.min.time()
+# Each seat is one browser tab: its pages share the tab's NiceGUI id, as nicegui.js keeps it in the tab's
+# sessionStorage, so the server can tell the page a tab left from one that lost its network.
+_tab_ids: dict[str, str] = {}
 
 
 def main() -> None:
@@ -344,7 +349,8 @@ async def _load(target: Target, seat: Seat, http: httpx.AsyncClient, path: str, 
     if part and not any(element['tag'] == 'q-tab-panels' and element.get('props', {}).get('model-value') == part
                         for element in page.elements.values()):
         return f'{path} did not open on its {part} part'
-    tab = Tab(target, role=seat.username or None)  # type: ignore[arg-type]  # duck-typed like LiveClinic
+    tab = Tab(target, role=seat.username or None,  # type: ignore[arg-type]  # duck-typed like LiveClinic
+              tab_id=_tab_ids.setdefault(seat.username or str(id(seat)), str(uuid.uuid4())))
     updates: asyncio.Queue = asyncio.Queue()
     inbox: asyncio.Queue = asyncio.Queue()  # ('update' | 'notify', data), for the calendar's actions
 

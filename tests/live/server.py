@@ -125,9 +125,11 @@ def page_of(response: httpx.Response) -> Page:
 class Tab:
     """A browser tab's socket: connects for a page like nicegui.js does, and sends events."""
 
-    def __init__(self, clinic: LiveClinic, *, role: str | None, origin: str | None = None) -> None:
+    def __init__(self, clinic: LiveClinic, *, role: str | None, origin: str | None = None,
+                 tab_id: str | None = None) -> None:
         self.clinic, self.role = clinic, role
         self.origin = origin or clinic.base_url
+        self.tab_id = tab_id or str(uuid.uuid4())  # a browser tab keeps its id across its pages (sessionStorage)
         self.socket = socketio.AsyncClient(reconnection=False)
 
     async def connect(self, client_id: str) -> None:
@@ -135,7 +137,7 @@ class Tab:
         if self.role:
             headers['Cookie'] = f'prospine_session={self.clinic.tokens[self.role]}'
         query = (f'client_id={client_id}&next_message_id=0&implicit_handshake=true&document_id={uuid.uuid4()}'
-                 f'&tab_id={uuid.uuid4()}')
+                 f'&tab_id={self.tab_id}')
         await self.socket.connect(f'{self.clinic.base_url}?{query}', socketio_path=SOCKET_PATH, headers=headers,
                                   transports=['websocket'], wait_timeout=10)
 
