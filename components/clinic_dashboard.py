@@ -9,7 +9,7 @@ superadmin: any branch).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -34,23 +34,25 @@ from app.services.clinic_figures import (
     PeriodKind,
 )
 from app.services.consultations import COMPLAINT_LABELS
-from app.services.figure_lists import FigureList, ListedRow
+from app.services.figure_lists import FUNNEL_STAGES, FigureList, ListedRow
 from app.services.outcome_scoring import INSTRUMENT_NAMES
 from app.services.paging import Page
 from app.services.payments import MODE_LABELS
 from app.wording import counted
 from components.actions import guarded_action
 from components.date_input import DateInput
-from components.design import themed_chart
+from components.design import retheme_charts, themed_chart
 from components.dialogs import FormDialog
 from components.live import RedrawnUnaudited, on_change
 from components.server_table import ServerTable
 from components.tables import column
-from components.when import clinic_time
+from components.when import clinic_date, clinic_time
 from models.scheduling import AppointmentStatus
 
 ALL = 0
 OpenList = Callable[[FigureList, str, str], Awaitable[None]]
+# what a tap on a chart opens: from the series' and the point's index, the list and its key (None: nothing)
+Behind = Callable[[int, int], tuple[FigureList, str] | None]
 LIST_COLUMNS = [column('when', 'When', nowrap=True), column('patient', 'Patient', wrap='14rem'),
                 column('detail', 'What', wrap='18rem', hide_below=600),
                 column('amount', 'Amount', align='right', nowrap=True)]
@@ -77,6 +79,9 @@ class ClinicDashboard(RedrawnUnaudited):
         self.kind = PeriodKind.MONTH
         self.period: Period | None = None  # what the charts show, for the lists behind their bars
         self.branch_id = ALL if actor.is_superadmin else actor.branch_id
+        self.browser_dark = False  # the theme 'auto' follows: the browser's, known once its page connects
+        if actor.dark_mode is None:
+            ui.context.client.on_connect(self._follow_browser_theme)
         with ui.row().classes('w-full items-end gap-2'):
             ui.toggle({kind.value: label for kind, label in PERIOD_LABELS.items()}, value=self.kind.value,
                       on_change=lambda event: self._choose_period(event.value)) \
@@ -120,7 +125,18 @@ class ClinicDashboard(RedrawnUnaudited):
             _tiles(shown)
             if len(figures.branches) > 1:
                 _branch_table(figures)
-            _charts(shown, period, self._open_list, dark=bool(actor.dark_mode))
+            dark = self.browser_dark if actor.dark_mode is None else actor.dark_mode
+            _charts(shown, period, self._open_list, dark=dark)
+
+    async def _follow_browser_theme(self) -> None:
+        """With the theme left to the browser, ask it which one it shows and draw the charts to match."""
+        try:
+            dark = await ui.run_javascript("document.body.classList.contains('body--dark')", timeout=3)
+        except TimeoutError:
+            return
+        if bool(dark) != self.browser_dark:
+            self.browser_dark = bool(dark)
+            retheme_charts(self.browser_dark)
 
     # -- choices ---------------------------------------------------------------------------------------
 
@@ -229,7 +245,8 @@ def _branch_cells(branch: BranchFigures) -> dict[str, Any]:
 
 
 def _listed_cells(row: ListedRow) -> dict[str, Any]:
-    return {'id': row.id, 'when': clinic_time(row.when), 'patient': row.patient, 'detail': row.detail,
+    when = clinic_time(row.when) if isinstance(row.when, datetime) else clinic_date(row.when)
+    return {'id': row.id, 'when': when, 'patient': row.patient, 'detail': row.detail,
             'amount': format_money(row.amount) if row.amount is not None else '', 'branch': row.branch}
 
 
@@ -242,7 +259,7 @@ def _bucket_label(bucket: str) -> str:
 def _charts(figures: BranchFigures, period: Period, open_list: OpenList, *, dark: bool) -> None:
     with ui.element('div').classes('w-full grid gap-3') \
             .style('grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr))'):
-        draw = partial(_chart, dark=dark)
+        draw = partial(_chart, dark=dark, open_list=open_list)
         buckets = period.buckets()
         money = bool(figures.billed_over_time or figures.collected_over_time)
         draw('Revenue and collections over time', 'over-time', DEFINITIONS['over_time'], {
@@ -250,14 +267,18 @@ def _charts(figures: BranchFigures, period: Period, open_list: OpenList, *, dark
             'series': [{'type': 'line', 'name': name, 'smooth': True,
                         'data': [float(series.get(bucket, 0)) for bucket in buckets] if money else []}
                        for name, series in (('Billed', figures.billed_over_time),
-                                            ('Collected', figures.collected_over_time))]})
+                                            ('Collected', figures.collected_over_time))]},
+             behind=lambda series, point: (FigureList.BILLED_ON if series == 0 else FigureList.COLLECTED_ON,
+                                           buckets[point]) if 0 <= point < len(buckets) else None)
         held = [status for status in AppointmentStatus
                 if any(status in counts for counts in figures.appointments_over_time.values())]
         draw('Appointments by status over time', 'appointments-over-time', DEFINITIONS['appointments_over_time'], {
             **_over_time(buckets), 'legend': {'bottom': 0, 'type': 'scroll'},
             'series': [{'type': 'bar', 'stack': 'held', 'name': STATUS_LABELS[status],
                         'data': [figures.appointments_over_time.get(bucket, {}).get(status, 0) for bucket in buckets]}
-                       for status in held]})
+                       for status in held]},
+             behind=lambda series, point: (FigureList.APPOINTMENTS_ON, f'{held[series].value}/{buckets[point]}')
+             if 0 <= series < len(held) and 0 <= point < len(buckets) else None)
         modes = [mode for mode, amount in figures.collected_by_mode.items() if amount]
         draw('Collections by mode', 'collections', DEFINITIONS['collected'], {
             'tooltip': {'trigger': 'item'},
@@ -265,27 +286,28 @@ def _charts(figures: BranchFigures, period: Period, open_list: OpenList, *, dark
             'series': [{'type': 'pie', 'radius': ['40%', '70%'], 'name': 'Collected',
                         'data': [{'name': MODE_LABELS[mode], 'value': float(amount)}
                                  for mode, amount in figures.collected_by_mode.items() if amount]}]},
-               opens=(FigureList.COLLECTIONS, [mode.value for mode in modes], open_list))
+             behind=_by_point(FigureList.COLLECTIONS, [mode.value for mode in modes]))
         statuses = list(figures.appointments)
         draw('Appointments by status', 'appointments', DEFINITIONS['appointments'], _bars(
             [STATUS_LABELS[status] for status in statuses], [figures.appointments[status] for status in statuses],
             horizontal=True, name='Appointments'),
-            opens=(FigureList.APPOINTMENTS, [status.value for status in statuses], open_list))
+            behind=_by_point(FigureList.APPOINTMENTS, [status.value for status in statuses]))
         uses = [use for use in figures.clinicians if use.working_minutes or use.booked_minutes]
         draw('Utilisation per clinician', 'utilisation', DEFINITIONS['utilisation'], _bars(
             [use.name for use in uses], [float(use.utilisation or 0) for use in uses], unit=' %', horizontal=True),
-            opens=(FigureList.CLINICIAN, [str(use.clinician_id) for use in uses], open_list))
+            behind=_by_point(FigureList.CLINICIAN, [str(use.clinician_id) for use in uses]))
         sources = figures.sources[:8]
         draw('Inquiries by source', 'sources', DEFINITIONS['conversion'], {
             **_bars([source.source for source in sources], [source.inquiries for source in sources],
                     horizontal=True, name='Inquiries'),
             'series': [{'type': 'bar', 'name': 'Inquiries', 'data': [source.inquiries for source in sources]},
                        {'type': 'bar', 'name': 'Registered', 'data': [source.registered for source in sources]}],
-            'legend': {'bottom': 0}}, opens=(FigureList.SOURCE, [source.source for source in sources], open_list))
+            'legend': {'bottom': 0}}, behind=_by_point(FigureList.SOURCE, [source.source for source in sources]))
         complaints = [(complaint, count) for complaint, count in figures.complaints.items() if count]
         draw('Chief complaints', 'complaints', DEFINITIONS['complaints'], _bars(
             [COMPLAINT_LABELS[complaint] for complaint, _ in complaints], [count for _, count in complaints],
-            horizontal=True, name='Consultations'))
+            horizontal=True, name='Consultations'),
+            behind=_by_point(FigureList.COMPLAINT, [complaint.value for complaint, _ in complaints]))
         inquiries, registered, treated = figures.funnel
         draw('Inquiry funnel', 'funnel', DEFINITIONS['funnel'], {
             'tooltip': {'trigger': 'item'},
@@ -293,11 +315,18 @@ def _charts(figures: BranchFigures, period: Period, open_list: OpenList, *, dark
                         'label': {'position': 'inside', 'formatter': '{b}: {c}'},
                         'data': [{'name': 'Inquiries', 'value': inquiries},
                                  {'name': 'Registered', 'value': registered},
-                                 {'name': 'Started a plan', 'value': treated}] if inquiries else []}]})
+                                 {'name': 'Started a plan', 'value': treated}] if inquiries else []}]},
+             behind=_by_point(FigureList.FUNNEL, list(FUNNEL_STAGES)))
         changes = list(figures.outcomes)
         draw('Outcome improvement', 'outcomes', DEFINITIONS['outcomes'], _bars(
             [INSTRUMENT_NAMES[change.instrument] for change in changes],
-            [float(change.reached_rate or 0) for change in changes], unit=' %', name='Reaching the MCID'))
+            [float(change.reached_rate or 0) for change in changes], unit=' %', name='Reaching the MCID'),
+            behind=_by_point(FigureList.OUTCOME, [change.instrument.value for change in changes]))
+
+
+def _by_point(kind: FigureList, keys: list[str]) -> Behind:
+    """A chart of one series: each bar or slice opens the list of its key."""
+    return lambda _series, point: (kind, keys[point]) if 0 <= point < len(keys) else None
 
 
 def _over_time(buckets: list[str]) -> dict[str, Any]:
@@ -319,9 +348,9 @@ def _bars(names: list[str], values: list[Any], *, unit: str = '', horizontal: bo
             'series': [{'type': 'bar', 'name': name, 'data': values}]}
 
 
-def _chart(title: str, key: str, definition: str, options: dict[str, Any],
-           opens: tuple[FigureList, list[str], OpenList] | None = None, dark: bool = False) -> None:
-    """A chart in its card; `opens` (the list, each bar's key, the opener): a tap on a bar opens its rows."""
+def _chart(title: str, key: str, definition: str, options: dict[str, Any], *, behind: Behind, open_list: OpenList,
+           dark: bool = False) -> None:
+    """A chart in its card; a tap on a bar, a point or a slice opens the rows `behind` it names."""
     with ui.card().props('flat bordered').classes('min-w-0').mark(f'chart-{key}'):
         ui.label(title).classes('text-subtitle1 text-weight-medium')
         empty = not any(series.get('data') for series in options.get('series', []))
@@ -332,13 +361,13 @@ def _chart(title: str, key: str, definition: str, options: dict[str, Any],
             height = max(240, 24 * bars + 70)  # a row a name, however many clinicians or sources
             chart = themed_chart(options, dark=dark).classes('w-full').mark(f'echart-{key}')
             chart.style['height'] = f'{height}px'
-            if opens is not None:
-                kind, keys, open_list = opens
 
-                async def tapped(event: EChartPointClickEventArguments) -> None:
-                    if 0 <= event.data_index < len(keys):
-                        await open_list(kind, keys[event.data_index], f'{title}: {event.name}')
+            async def tapped(event: EChartPointClickEventArguments) -> None:
+                found = behind(event.series_index, event.data_index)
+                if found is not None:
+                    shown = f'{event.series_name}, {event.name}' if len(options['series']) > 1 else event.name
+                    await open_list(*found, f'{title}: {shown}')
 
-                chart.on_point_click(tapped)
-                chart.classes('cursor-pointer')
+            chart.on_point_click(tapped)
+            chart.classes('cursor-pointer')
         ui.label(definition).classes('text-caption text-grey-7')

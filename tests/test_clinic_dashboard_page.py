@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from app.audit import Action, EntityType
+from app.clock import clinic_today
 from components.design import DARK_CHART_THEME
 from models.accounts import Role
 from models.accounts import User as StaffUser
@@ -94,12 +96,30 @@ async def test_tapping_a_slice_opens_the_payments_behind_it(user: User) -> None:
         'componentType': 'series', 'seriesType': 'pie', 'seriesIndex': 0, 'seriesName': 'Collected', 'name': 'UPI',
         'dataIndex': 0, 'data': {'name': 'UPI', 'value': 500}, 'dataType': None, 'value': 500})
     await user.should_see('Collections by mode: UPI')
-    await eventually(lambda: [row['detail'] for row in rows_of(user, 'figure-list')] == [f'Receipt {receipt.number}'],
+    listed = [f'Receipt {receipt.number} · UPI']
+    await eventually(lambda: [row['detail'] for row in rows_of(user, 'figure-list')] == listed,
                      what='the receipt listed')
     assert rows_of(user, 'figure-list')[0]['amount'] == '₹500.00'
     views = await AuditEvent.filter(action=Action.VIEW, entity_type=EntityType.REPORT,
                                     entity_id='dashboard-collections').count()
     assert views == 1
+
+
+async def test_tapping_a_day_of_the_revenue_line_opens_that_days_invoices(user: User) -> None:
+    bills = await billing_clinic()
+    invoice = await bills.issued(('Physiotherapy session', '1500'))
+    await sign_in(user, bills.admin)
+    await user.open('/')
+    await user.should_see(marker='echart-over-time')
+    day = clinic_today()
+    point = day.day - 1  # this month's chart: a point a day from the 1st
+    user.find(marker='echart-over-time').trigger('componentClick', {
+        'componentType': 'series', 'seriesType': 'line', 'seriesIndex': 0, 'seriesName': 'Billed',
+        'name': f'{day:%d %b}', 'dataIndex': point, 'data': 1500, 'dataType': None, 'value': 1500})
+    await user.should_see(f'Revenue and collections over time: Billed, {day:%d %b}')
+    await eventually(lambda: [row['detail'] for row in rows_of(user, 'figure-list')] == [f'Invoice {invoice.number}'],
+                     what='the invoice listed')
+    assert rows_of(user, 'figure-list')[0]['amount'] == '₹1,500.00'
 
 
 async def test_the_charts_follow_the_dark_theme(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -118,3 +138,19 @@ async def test_the_charts_follow_the_dark_theme(user: User, monkeypatch: pytest.
     user.find(marker='dark-toggle').click()
     await eventually(lambda: ('setTheme', {}) in calls, what='the charts told to turn light')
     assert await StaffUser.get(id=bills.admin.id).values_list('dark_mode', flat=True) is False
+
+
+async def test_charts_left_to_the_browsers_theme_turn_dark_when_the_browser_shows_dark(
+        user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    bills = await billing_clinic()
+    invoice = await bills.issued(('Physiotherapy session', '1500'))
+    await bills.pay('500', invoice=invoice, mode='upi')
+    assert (await StaffUser.get(id=bills.admin.id)).dark_mode is None  # 'auto': the browser's theme
+    calls: list[tuple[str, Any]] = []
+    monkeypatch.setattr(ui.echart, 'run_chart_method',
+                        lambda self, name, *args, **_: calls.append((name, *args)))
+    user.javascript_rules[re.compile(r'.*body--dark.*')] = lambda _: True  # a browser set to dark
+    await sign_in(user, bills.admin)
+    await user.open('/')
+    await user.should_see(marker='echart-collections')
+    await eventually(lambda: ('setTheme', DARK_CHART_THEME) in calls, what='the charts told to turn dark')

@@ -277,3 +277,58 @@ async def test_the_charts_over_time_the_complaints_and_the_funnel_match_the_week
     assert year.by_month and year.buckets()[:2] == ['2026-04', '2026-05'] and year.buckets()[-1] == '2026-12'
     assert by_month.billed_over_time == {'2026-12': Decimal('1300.00')}
     assert sum(by_month.appointments_over_time['2026-12'].values()) == 5  # the 9th's booking is after today
+
+
+async def test_the_rows_behind_the_charts_over_time_are_those_of_the_bar_or_point_tapped(clinic: BillingClinic) -> None:
+    billed = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='billed-on', key='2026-12-07')
+    assert sorted((row.detail.split()[0], row.amount) for row in billed.rows) == \
+        [('Credit', Decimal('-200.00')), ('Invoice', Decimal('500.00')), ('Invoice', Decimal('1000.00'))]
+    assert sum(row.amount or 0 for row in billed.rows) == Decimal('1300.00')  # the point's value
+    collected = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='collected-on', key='2026-12-07')
+    assert sorted(row.detail.split(' · ')[1] for row in collected.rows) == ['Cash', 'UPI']
+    sunday = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='billed-on', key='2026-12-06')
+    assert sunday.total == 0
+    fourth = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='appointments-on',
+                                            key='cancelled/2026-12-04')
+    assert [(row.patient_uid, f'{row.when:%d %H:%M}') for row in fourth.rows] == [(clinic.patient_uid, '04 10:00')]
+    year = period_of(PeriodKind.YEAR, today=date(2026, 12, 7))
+    december = await figure_lists.figure_list(actor=clinic.boss, period=year, kind='appointments-on',
+                                              key='completed/2026-12')
+    assert [f'{row.when:%d}' for row in december.rows] == ['03', '01']
+    for kind, key in (('billed-on', '2026-11-30'), ('billed-on', '2026-12'), ('appointments-on', '2026-12-04'),
+                      ('appointments-on', 'lost/2026-12-04'), ('collected-on', 'yesterday')):
+        with pytest.raises(NotFound):  # a day outside the period, a month of a daily chart, no status, nonsense
+            await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind=kind, key=key)
+
+
+async def test_the_rows_behind_complaints_the_funnel_and_outcomes_are_those_counted(clinic: BillingClinic) -> None:
+    meera, arjun = clinic.clinic.patient, clinic.clinic.other_patient
+    for patient, complaint, day in ((meera, ChiefComplaint.LOW_BACK_PAIN, 3), (arjun, ChiefComplaint.LOW_BACK_PAIN, 4),
+                                    (arjun, ChiefComplaint.NECK_PAIN, 5), (meera, ChiefComplaint.NECK_PAIN, 9)):
+        await Registration.create(patient=patient, branch=clinic.clinic.branch, chief_complaint=complaint,
+                                  consultation_type='in-clinic', visit_at=at(day, 9), fee=Decimal(500),
+                                  payment_method='cash')
+    backs = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='complaint', key='low-back-pain')
+    assert [row.patient_uid for row in backs.rows] == [arjun.uid, meera.uid]  # the newest first
+    assert backs.rows[0].detail == 'Low back pain · In clinic'
+    necks = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='complaint', key='neck-pain')
+    assert [row.patient_uid for row in necks.rows] == [arjun.uid]  # the 9th is after the week
+    stages = {stage: await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='funnel', key=stage)
+              for stage in figure_lists.FUNNEL_STAGES}
+    assert [page.total for page in stages.values()] == [3, 1, 1]  # as the funnel: 3 inquiries, 1 registered, 1 plan
+    assert [row.patient_uid for row in stages['treated'].rows] == [meera.uid]
+    pain = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='outcome', key='nprs')
+    assert [(row.patient_uid, row.when, row.detail) for row in pain.rows] == [
+        (arjun.uid, date(2026, 12, 6), 'Pain (NPRS 0-10): 6 to 5, 1 better (short of the MCID of 2)'),
+        (meera.uid, date(2026, 12, 5), 'Pain (NPRS 0-10): 8 to 5, 3 better (reaches the MCID of 2)')]
+    second = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='outcome', key='nprs', page=2,
+                                            per_page=10)
+    assert second.page == 1  # a page past the last is the last
+    disability = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='outcome', key='odi')
+    assert disability.total == 0  # Arjun's single ODI is not a change: the chart counts nobody
+    for kind, key in (('complaint', 'headache'), ('funnel', 'paid'), ('outcome', 'vas')):
+        with pytest.raises(NotFound):
+            await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind=kind, key=key)
+    bandra = await Branch.get(name='Bandra')
+    with pytest.raises(NotFound):
+        await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='outcome', key='nprs', branch_id=bandra.id)

@@ -118,6 +118,17 @@ class Period:
             return months
         return [(self.first_day + timedelta(days=offset)).isoformat() for offset in range(self.days)]
 
+    def bucket_days(self, bucket: str) -> tuple[date, date]:
+        """The first and last day of one of `buckets()` within the period; ValueError for any other text."""
+        if bucket not in self.buckets():
+            raise ValueError(bucket)
+        if not self.by_month:
+            day = date.fromisoformat(bucket)
+            return day, day
+        first = date.fromisoformat(f'{bucket}-01')
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return max(first, self.first_day), min(last, self.last_day)
+
     @property
     def label(self) -> str:
         span = shown_date(self.first_day) if self.days == 1 else \
@@ -402,18 +413,23 @@ _EXPENSES = ('SELECT branch_id, SUM(CAST(ROUND(amount * 100) AS BIGINT)) AS pais
              'GROUP BY branch_id')
 # For each patient and instrument scored in the period: the first score ever, the latest up to the period's end and
 # how many there are up to then (a change needs two), each an index lookup (outcome_record by patient and day).
+# `{also}` adds columns (the list behind the chart: the latest score's day), `{only}` narrows the pairs.
 _PAIR = 'o.patient_id = pair.patient_id AND o.instrument = pair.instrument AND o.score IS NOT NULL'
+SCORED_PAIRS = ('SELECT pair.patient_id, pair.instrument, '  # noqa: S608 (constants)
+                f'(SELECT o.score FROM outcome_record o WHERE {_PAIR} '
+                'ORDER BY o.recorded_on, o.created_at LIMIT 1) AS opening, '
+                f'(SELECT o.score FROM outcome_record o WHERE {_PAIR} AND o.recorded_on <= ? '
+                'ORDER BY o.recorded_on DESC, o.created_at DESC LIMIT 1) AS latest, '
+                f'(SELECT COUNT(*) FROM outcome_record o WHERE {_PAIR} AND o.recorded_on <= ?) AS scores{{also}} '
+                'FROM (SELECT DISTINCT patient_id, instrument FROM outcome_record WHERE score IS NOT NULL '
+                'AND recorded_on >= ? AND recorded_on <= ?{only}) pair')
+LATEST_SCORE_DAY = (', (SELECT MAX(o.recorded_on) FROM outcome_record o '  # noqa: S608 (constants)
+                    f'WHERE {_PAIR} AND o.recorded_on <= ?) AS latest_on')
+MCID_REACHED = f'scored.opening - scored.latest >= CASE scored.instrument {_MCID_SQL} END'
 _OUTCOMES = ('SELECT patient.first_branch_id AS branch_id, scored.instrument, COUNT(*) AS patients, '  # noqa: S608
-             'SUM(scored.opening - scored.latest) AS improvement, '
-             f'SUM(CASE WHEN scored.opening - scored.latest >= CASE scored.instrument {_MCID_SQL} END '
-             'THEN 1 ELSE 0 END) AS reached FROM (SELECT pair.patient_id, pair.instrument, '
-             f'(SELECT o.score FROM outcome_record o WHERE {_PAIR} '
-             'ORDER BY o.recorded_on, o.created_at LIMIT 1) AS opening, '
-             f'(SELECT o.score FROM outcome_record o WHERE {_PAIR} AND o.recorded_on <= ? '
-             'ORDER BY o.recorded_on DESC, o.created_at DESC LIMIT 1) AS latest, '
-             f'(SELECT COUNT(*) FROM outcome_record o WHERE {_PAIR} AND o.recorded_on <= ?) AS scores '
-             'FROM (SELECT DISTINCT patient_id, instrument FROM outcome_record WHERE score IS NOT NULL '
-             'AND recorded_on >= ? AND recorded_on <= ?) pair) scored '
+             f'SUM(scored.opening - scored.latest) AS improvement, SUM(CASE WHEN {MCID_REACHED} '
+             'THEN 1 ELSE 0 END) AS reached FROM ('
+             + SCORED_PAIRS.replace('{also}', '').replace('{only}', '') + ') scored '
              'JOIN patient ON patient.id = scored.patient_id '
              'WHERE scored.scores > 1 AND patient.first_branch_id IN ({branches}) '
              'GROUP BY patient.first_branch_id, scored.instrument')
