@@ -21,6 +21,7 @@ from app.errors import SessionEnded
 from app.services import account
 from components.actions import client_origin, current_actor, send_to_login
 from components.design import apply_theme, retheme_charts
+from components.navigation import NavEntry, Navigation
 
 SESSION_CHECK_SECONDS = 20.0
 
@@ -54,16 +55,10 @@ def frame(actor: Actor, title: str) -> Iterator[ui.column]:
 
 
 def _navigation(actor: Actor) -> None:
-    current = ui.context.client.page.path
     visible = sorted((spec for spec in PAGES.values() if spec.nav_label and actor.can(spec.permission)),
                      key=lambda spec: (spec.nav_order, spec.nav_label or ''))
-    with ui.list().classes('w-full'):
-        for spec in visible:
-            with ui.item(on_click=lambda path=spec.path: ui.navigate.to(path)).classes(
-                    'bg-teal-1 text-teal-10' if spec.path == current else '').mark(f'nav {spec.path}'):
-                with ui.item_section().props('avatar'):
-                    ui.icon(spec.nav_icon)
-                ui.item_section(spec.nav_label)
+    Navigation([NavEntry(path=spec.path, label=spec.nav_label or '', icon=spec.nav_icon) for spec in visible],
+               current=ui.context.client.page.path).mark('navigation')
 
 
 async def _check_session() -> None:
