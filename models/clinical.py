@@ -102,9 +102,10 @@ class ClinicalNote(EncryptedFieldsMixin, Model):
         table = 'clinical_note'
         ordering = ['-created_at']
         # one patient's rows in the order the patient page pages them, however many patients there are
-        # + the clinicians' queues on the home page: notes awaiting co-signature, and one's own drafts
+        # + the clinicians' queues on the home page: notes awaiting co-signature, and one's own drafts; the notes each
+        # clinician signed in a range (the productivity report)
         indexes = (('patient_id', 'version', 'created_at'), ('status', 'signed_at'),
-                   ('author_id', 'status', 'updated_at'))
+                   ('author_id', 'status', 'updated_at'), ('author_id', 'signed_at'))
 
 
 class Diagnosis(EncryptedFieldsMixin, Model):

@@ -422,14 +422,16 @@ async def _tax_summary(scope: Scope) -> list[Row]:
 
 
 _NOT_HELD_SQL = ', '.join(f"'{status}'" for status in NOT_HELD)
-_PRODUCTIVITY_SQL = ('SELECT a.clinician_id, u.full_name, COUNT(*) AS held, '  # noqa: S608 (constants only)
+# Counted over the appointments alone, then named: joined to the staff inside, SQLite reads each appointment's row
+# instead of the index that holds every column counted here (large demo, ten years of a branch: 500 to 180 ms).
+_PRODUCTIVITY_SQL = ('SELECT held.*, u.full_name FROM (SELECT a.clinician_id, COUNT(*) AS held, '  # noqa: S608
                      "SUM(CASE WHEN a.status = 'completed' THEN 1 ELSE 0 END) AS completed, "
                      "SUM(CASE WHEN a.status = 'no-show' THEN 1 ELSE 0 END) AS no_shows, "
                      "COUNT(DISTINCT CASE WHEN a.status = 'completed' THEN a.patient_id END) AS patients, "
                      "SUM(CASE WHEN a.status = 'completed' THEN {minutes} ELSE 0 END) AS minutes "
-                     'FROM appointment a JOIN user_account u ON u.id = a.clinician_id '
-                     'WHERE a.branch_id IN ({branches}) AND a.starts_at >= ? AND a.starts_at < ? '
-                     f'AND a.status NOT IN ({_NOT_HELD_SQL}) GROUP BY a.clinician_id, u.full_name')
+                     'FROM appointment a WHERE a.branch_id IN ({branches}) AND a.starts_at >= ? AND a.starts_at < ? '
+                     f'AND a.status NOT IN ({_NOT_HELD_SQL}) GROUP BY a.clinician_id) held '
+                     'JOIN user_account u ON u.id = held.clinician_id')
 _SIGNED_SQL = ('SELECT n.author_id, COUNT(*) AS signed FROM clinical_note n '
                'JOIN user_account u ON u.id = n.author_id '
                'WHERE u.branch_id IN ({branches}) AND n.signed_at >= ? AND n.signed_at < ? GROUP BY n.author_id')
