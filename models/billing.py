@@ -217,6 +217,30 @@ class DocumentSerial(Model):
         unique_together = (('branch', 'series', 'financial_year'),)
 
 
+class TaxDay(Model):
+    """A branch's issued lines of one day, summed per SAC/HSN code, tax rate, supply and kind, in whole paise.
+
+    Added to in the transaction that issues an invoice or a credit note (`app.services.tax_days`); issued lines
+    never change (`app.issued_records`), so a day's sums never need correcting. The tax summary report reads
+    these few rows a day instead of joining every line of the range to its invoice (large demo, ten years of a
+    branch: about 420 ms that way).
+    """
+
+    id = fields.IntField(primary_key=True)
+    branch = fields.ForeignKeyField('models.Branch', related_name='tax_days', on_delete=fields.RESTRICT)
+    day = fields.DateField(description="The clinic's date of issue")
+    sac = fields.CharField(max_length=8)
+    tax_rate = fields.DecimalField(max_digits=5, decimal_places=2)
+    interstate = fields.BooleanField(description='IGST instead of CGST and SGST')
+    kind = fields.CharEnumField(InvoiceKind, max_length=12, description='Invoices; credit notes are taken off')
+    taxable_paise = fields.BigIntField(default=0)
+    tax_paise = fields.BigIntField(default=0)
+
+    class Meta:
+        table = 'tax_day'
+        unique_together = (('branch', 'day', 'sac', 'tax_rate', 'interstate', 'kind'),)
+
+
 class DayClosing(Model):
     """A branch's collections for a day, counted and closed by a named person; a closed day never changes."""
 

@@ -125,6 +125,23 @@ def test_invoices_add_up_to_their_lines_payments_and_credit_notes(clinic: Path) 
         assert description.startswith(f'Credit against {of}: ')
 
 
+def test_the_daily_tax_sums_are_those_of_the_issued_lines(clinic: Path) -> None:
+    """Python adds the lines up here, the tax summary reads `tax_day`: the same sums per day, code, rate and kind."""
+    expected: Counter[tuple] = Counter()
+    for branch, day, sac, rate, kind, taxable, tax in rows(
+            clinic, 'SELECT i.branch_id, i.issued_on, l.sac, l.tax_rate, i.kind, l.taxable_value, l.tax '
+                    "FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.status <> 'draft'"):
+        key = (branch, day, sac, paise(rate), kind)
+        expected[(*key, 'taxable')] += int(paise(taxable) * 100)
+        expected[(*key, 'tax')] += int(paise(tax) * 100)
+    kept: Counter[tuple] = Counter()
+    for branch, day, sac, rate, kind, taxable, tax in rows(
+            clinic, 'SELECT branch_id, day, sac, tax_rate, kind, taxable_paise, tax_paise FROM tax_day'):
+        kept[(branch, day, sac, paise(rate), kind, 'taxable')] += taxable
+        kept[(branch, day, sac, paise(rate), kind, 'tax')] += tax
+    assert len(expected) > 20 and +kept == +expected
+
+
 def test_receipts_pay_what_they_say_and_credit_is_never_negative(clinic: Path) -> None:
     allocations: Counter[str] = Counter()
     for payment_id, amount in rows(clinic, 'SELECT payment_id, amount FROM payment_allocation'):

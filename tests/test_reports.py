@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from tortoise.transactions import in_transaction
 
 from app.audit import audit
 from app.errors import NotFound, PermissionDenied, ValidationFailed
-from app.services import invoices, reports
+from app.services import invoices, reports, tax_days
 from app.services.invoices import LineInput
 from app.services.reports import ReportKind
 from models.accounts import Role
 from models.audit import AuditEvent
+from models.billing import TaxDay
 from models.clinic import Branch, Service
 from models.patients import Patient
 from models.scheduling import Appointment, AppointmentStatus
@@ -73,6 +76,27 @@ async def test_the_invoices_payments_and_tax_summary_match_the_hand_worked_sums(
                         ('999314', Decimal('0.00'), Decimal('800.00'), Decimal('0.00'), Decimal('0.00'),
                          Decimal('800.00'))]
     assert tax.totals['total'] == Decimal('1920.00')  # the invoices report's total, by another road
+
+
+async def test_the_daily_tax_sums_kept_at_issue_agree_with_the_lines(clinic: BillingClinic) -> None:
+    def sums() -> Any:
+        return TaxDay.all().order_by('branch_id', 'sac', 'kind').values_list(
+            'branch_id', 'day', 'sac', 'tax_rate', 'kind', 'taxable_paise', 'tax_paise')
+
+    kept = await sums()
+    andheri = clinic.clinic.branch.id
+    belts = [row for row in kept if row[0] == andheri and row[2] == '6307']
+    assert [(row[5], row[6]) for row in belts] == [(100000, 12000)]  # ₹1,000 taxable, ₹120 tax
+    another = await clinic.draft(('Cervical collar', '500'), tax_rate='12', sac='6307')
+    await invoices.issue(actor=clinic.desk, invoice_id=another.id)  # the same day, code and rate: the same row
+    kept = await sums()
+    assert [(row[5], row[6]) for row in kept if row[0] == andheri and row[2] == '6307'] == [(150000, 18000)]
+    await clinic.draft(('Lumbar belt', '1000'), tax_rate='12', sac='6307')  # a draft counts for nothing
+    assert await sums() == kept
+    async with in_transaction() as connection:
+        await tax_days.rebuild(connection)  # worked out again from every issued line
+    assert await sums() == kept
+    assert {row[4] for row in kept} == {'invoice', 'credit-note'}
 
 
 async def test_appointments_and_productivity_count_the_doctors_day(clinic: BillingClinic) -> None:

@@ -31,6 +31,7 @@ from app.demo.bulk import ChainWriter, RowWriter, chain_tail, commit
 from app.demo.clinic import SCALES, Scale, Simulation, reference_moment
 from app.demo.day import World
 from app.demo.staff import DEMO_PASSWORD, ROSTER, make_clinic
+from app.services import tax_days
 from app.sql import placeholders
 from models.accounts import User, UserSession
 from models.billing import Expense, Invoice, InvoiceLine, Payment, PaymentAllocation, PriceItem
@@ -173,6 +174,7 @@ async def _finish(world: World, simulation: Simulation) -> None:
             await User.filter(id=user_id).update(last_login_at=moment)
         if world.billing is not None:
             await billing.save_serials(connection, world.billing.serials)
+            await tax_days.rebuild(connection)  # the bills were written as rows: sum their lines once
         if dialect != 'sqlite':  # these rows were given their ids here: move PostgreSQL's counters
             for table in ('user_session', 'closure', 'invoice_line', 'payment_allocation'):
                 await connection.execute_query(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608

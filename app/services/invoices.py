@@ -38,6 +38,7 @@ from app.config import get_settings
 from app.dates import shown_date
 from app.errors import DomainError, NotFound
 from app.money import LARGEST_AMOUNT, format_money, parse_money, to_paise
+from app.services import tax_days
 from app.services.billing_math import ZERO, LineTerms, credit_split, work_out
 from app.services.branches import working_branch
 from app.services.clinic_hours import zone_of
@@ -489,6 +490,7 @@ async def issue(*, actor: Actor, invoice_id: UUID, approver_id: int | None = Non
         await Invoice.filter(id=invoice.id).update(
             status=status, number=number, financial_year=year, serial=serial, issued_on=day, issued_at=utcnow(),
             issued_by_id=actor.user_id, discount_approved_by_id=approved_by, updated_at=utcnow())
+        await tax_days.count_issued(event.connection, invoice_id=invoice.id)
         await record_approval(approval, entity_type=EntityType.INVOICE, entity_id=invoice.id,
                               patient_uid=invoice.patient.uid)
         event.set_changes({'status': ['draft', str(status)], 'number': [None, number]})
@@ -537,6 +539,7 @@ async def credit_note(*, actor: Actor, invoice_id: UUID, amount: Any, reason: st
         await Invoice.filter(id=note.id).update(status=InvoiceStatus.ISSUED, number=number, financial_year=year,
                                                 serial=serial, issued_on=day, issued_at=utcnow(),
                                                 issued_by_id=actor.user_id)
+        await tax_days.count_issued(event.connection, invoice_id=note.id)
         paid, credited = invoice.paid - released, invoice.credited + credit
         await Invoice.filter(id=invoice.id).update(paid=paid, credited=credited, updated_at=utcnow(),
                                                    status=status_after(total=invoice.total, paid=paid,

@@ -395,11 +395,11 @@ def _branch(values: dict[str, Any], scope: Scope, key: str = 'branch_id') -> str
     return scope.branch_names.get(values[key], '')
 
 
-_TAX_SQL = ('SELECT l.sac, l.tax_rate, i.interstate, i.kind, '
-            'SUM(CAST(ROUND(l.taxable_value * 100) AS BIGINT)) AS taxable, '
-            'SUM(CAST(ROUND(l.tax * 100) AS BIGINT)) AS tax FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id '
-            "WHERE i.branch_id IN ({branches}) AND i.status <> 'draft' AND i.issued_on >= ? AND i.issued_on <= ? "
-            'GROUP BY l.sac, l.tax_rate, i.interstate, i.kind')
+# The daily sums kept as invoices are issued (`TaxDay`), not the lines themselves: a few rows a day whatever the
+# range (large demo, ten years of a branch: 420 ms over the lines).
+_TAX_SQL = ('SELECT sac, tax_rate, interstate, kind, SUM(taxable_paise) AS taxable, SUM(tax_paise) AS tax '
+            'FROM tax_day WHERE branch_id IN ({branches}) AND day >= ? AND day <= ? '
+            'GROUP BY sac, tax_rate, interstate, kind')
 
 
 async def _tax_summary(scope: Scope) -> list[Row]:
