@@ -52,6 +52,21 @@ BAR_JS = """
 """
 
 
+# Where the last point of a chart's series over time is drawn (today: the month's chart ends today).
+LAST_POINT_JS = """
+([title, seriesIndex]) => {
+  const card = [...document.querySelectorAll('.q-card')]
+    .find((c) => c.querySelector('.text-subtitle1')?.innerText === title);
+  const root = card.querySelector('canvas').closest('[id^="c"]');
+  const chart = getElement(root).chart;
+  const data = chart.getOption().series[seriesIndex].data;
+  const [x, y] = chart.convertToPixel({seriesIndex}, [data.length - 1, data[data.length - 1]]);
+  const box = root.getBoundingClientRect();
+  return {x: box.left + x, y: box.top + y};
+}
+"""
+
+
 @pytest.fixture(scope='module')
 def seeded(clinic: Server) -> dict[str, Any]:
     return json.loads(seed_patient(clinic, 'tests.e2e.seed_dashboards'))
@@ -132,5 +147,13 @@ def test_the_admins_charts_are_drawn_and_a_bar_opens_its_list(browser: Browser, 
         expect(listing.get_by_text('Arjun Menon')).to_have_count(0)  # a no-show: another bar
         page.screenshot(path=str(shots(screenshot_dir) / f'admin-list-{size}.png'))
         assert sideways(page) <= 0
+        page.keyboard.press('Escape')
+        expect(page.locator('.q-dialog')).to_have_count(0)
+        page.get_by_text('Revenue and collections over time', exact=True).scroll_into_view_if_needed()
+        point = page.evaluate(LAST_POINT_JS, ['Revenue and collections over time', 0])
+        page.mouse.click(point['x'], point['y'])  # today's point of the billed line
+        expect(page.get_by_text('Revenue and collections over time: Billed,')).to_be_visible()
+        wait_for_dialogs(page)
+        expect(page.locator('.q-dialog .q-table').get_by_text('Farah Khan')).to_be_visible()  # her invoice today
     finally:
         context.close()
