@@ -321,6 +321,9 @@ async def test_the_rows_behind_complaints_the_funnel_and_outcomes_are_those_coun
     assert [(row.patient_uid, row.when, row.detail) for row in pain.rows] == [
         (arjun.uid, date(2026, 12, 6), 'Pain (NPRS 0-10): 6 to 5, 1 better (short of the MCID of 2)'),
         (meera.uid, date(2026, 12, 5), 'Pain (NPRS 0-10): 8 to 5, 3 better (reaches the MCID of 2)')]
+    await score(arjun, Instrument.NPRS, '7', date(2026, 12, 7))  # worse than his first 6
+    worse = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='outcome', key='nprs')
+    assert worse.rows[0].detail == 'Pain (NPRS 0-10): 6 to 7, 1 worse (short of the MCID of 2)'
     second = await figure_lists.figure_list(actor=clinic.boss, period=WEEK, kind='outcome', key='nprs', page=2,
                                             per_page=10)
     assert second.page == 1  # a page past the last is the last

@@ -267,8 +267,15 @@ async def _by_outcome(scope: _Scope, key: str, page: int, per_page: int) -> tupl
             id=f'{patient.id}/{instrument.value}', when=_day(row['latest_on']), patient=_named(patient),
             patient_uid=patient.uid, branch=scope.names[row['branch_id']],
             detail=f'{name}: {opening.normalize():f} to {latest.normalize():f}, '
-                   f'{(opening - latest).normalize():f} better ({verdict} the MCID of {mcid})'))
+                   f'{_change(opening - latest)} ({verdict} the MCID of {mcid})'))
     return name, Page(rows=listed, total=total, page=page, per_page=per_page)
+
+
+def _change(improvement: Decimal) -> str:
+    """'3 better', 'no change', '2 worse' (a lower score is better on every instrument)."""
+    if not improvement:
+        return 'no change'
+    return f'{abs(improvement).normalize():f} {"better" if improvement > 0 else "worse"}'
 
 
 def _day(value: date | str) -> date:
