@@ -5,6 +5,8 @@ counts toward the plan's "day X of N". The list follows any change to an appoint
 so two desks and the clinicians' tablets agree. It follows by the visit: a card whose appointment
 shows the same is kept and only moved into place, so a change at another desk rebuilds one card, not
 the day (the load bench found whole-day redraws of every open desk a quarter of a busy server's time).
+A busy day is shown a page of visits at a time (`VISITS_PER_PAGE`), opening on the page of the first
+visit still to be seen, so the page's size does not grow with the day's (a card is some 18 elements).
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ from models.scheduling import AppointmentStatus
 # The desk's one-tap actions, in the order of a visit (the dialog in the calendar has the rest).
 DESK_STATUSES = (AppointmentStatus.ARRIVED, AppointmentStatus.IN_SESSION, AppointmentStatus.COMPLETED,
                  AppointmentStatus.NO_SHOW)
+VISITS_PER_PAGE = 10
+# a visit the desk still has to act on: the day opens on the page of the first of them
+OPEN_STATUSES = (AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED, AppointmentStatus.ARRIVED,
+                 AppointmentStatus.IN_SESSION)
 
 
 class TodayScreen:
@@ -43,6 +49,7 @@ class TodayScreen:
         self.actor = actor
         self.day = day
         self.only_mine = actor.role in (Role.DOCTOR, Role.JRDOCTOR)
+        self.page: int | None = None  # None: the page of the first visit still to be seen
         with ui.row().classes('w-full items-center gap-2'):
             ui.label(shown_date(day)).classes('text-h6').mark('today-date')
             ui.space()
@@ -53,6 +60,9 @@ class TodayScreen:
         self.summary = ui.label().classes('text-body2 text-grey-8').mark('today-summary')
         self.empty = ui.label('No appointments today.').classes('text-body1')
         self.empty.set_visibility(False)
+        self.pager = ui.pagination(1, 1, direction_links=True, on_change=lambda event: self._turn(event.value)) \
+            .props('boundary-links max-pages=7').mark('today-pages')
+        self.pager.set_visibility(False)
         self.list = ui.column().classes('w-full gap-2')
         self.cards: dict[UUID, tuple[AppointmentRow, bool, ui.card]] = {}  # what each drawn card shows
         on_change([EntityType.APPOINTMENT], self.follow, permission=Permission.SCHEDULE_VIEW)
@@ -70,11 +80,22 @@ class TodayScreen:
         except DomainError as refused:
             ui.notify(refused.message, type='negative')
             return
-        rows = shown.appointments
-        waiting = sum(row.status is AppointmentStatus.ARRIVED for row in rows)
-        done = sum(row.status is AppointmentStatus.COMPLETED for row in rows)
-        self.summary.set_text(f'{counted(len(rows), "appointment")} · {waiting} waiting · {done} done')
-        self.empty.set_visibility(not rows)
+        day = shown.appointments
+        waiting = sum(row.status is AppointmentStatus.ARRIVED for row in day)
+        done = sum(row.status is AppointmentStatus.COMPLETED for row in day)
+        pages = max(1, -(-len(day) // VISITS_PER_PAGE))
+        if self.page is None:
+            first_open = next((index for index, row in enumerate(day) if row.status in OPEN_STATUSES), 0)
+            self.page = first_open // VISITS_PER_PAGE + 1
+        self.page = min(self.page, pages)
+        start = (self.page - 1) * VISITS_PER_PAGE
+        rows = day[start:start + VISITS_PER_PAGE]
+        shown_part = f' · showing {start + 1}-{start + len(rows)}' if pages > 1 else ''
+        self.summary.set_text(f'{counted(len(day), "appointment")} · {waiting} waiting · {done} done{shown_part}')
+        self.empty.set_visibility(not day)
+        self.pager.max = pages
+        self.pager.value = self.page
+        self.pager.set_visibility(pages > 1)
         drawn, self.cards = self.cards, {}
         for index, row in enumerate(rows):
             changeable = may_change(self.actor, row.clinician_id)
@@ -153,6 +174,13 @@ class TodayScreen:
                                                           value=details.remarks).props('autogrow'))
         fill_width(dialog)
 
+    async def _turn(self, page: int) -> None:
+        if page == self.page:
+            return  # the redraw itself setting the pager
+        self.page = page
+        await self.redraw(await current_actor(Permission.SCHEDULE_VIEW), audited=False)
+
     async def _mine(self, event: object) -> None:
         self.only_mine = bool(getattr(event, 'value', False))
+        self.page = None
         await self.redraw(await current_actor(Permission.SCHEDULE_VIEW))

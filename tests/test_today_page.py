@@ -124,3 +124,30 @@ async def test_a_change_at_another_desk_rebuilds_only_that_visit(user: User) -> 
     await appointments.cancel(actor=desk, appointment_id=moved.id, reason='Unwell')
     await user.should_see('1 appointment · 1 waiting · 0 done')
     assert [card for card in cards() if card[0] == clinic.other_patient.uid] == [(clinic.other_patient.uid, kept)]
+
+
+async def test_a_busy_day_is_shown_a_page_at_a_time_from_the_first_visit_still_to_be_seen(user: User) -> None:
+    clinic = await small_clinic()
+    desk = await clinic.actor(clinic.reception)
+    booked = []
+    for slot in range(18):  # 09:00 to 17:30, the doctor's whole day, the two patients in turn
+        patient = clinic.patient if slot % 2 == 0 else clinic.other_patient
+        booked.append(await appointments.book(actor=desk, booking=clinic.booking(
+            hour=9 + slot // 2, minute=30 * (slot % 2), patient=patient)))
+    await Appointment.filter(id__in=[visit.id for visit in booked[:11]]).update(status=AppointmentStatus.COMPLETED)
+    await sign_in(user, clinic.reception)
+    await user.open('/today')
+    await user.should_see('18 appointments · 0 waiting · 11 done · showing 11-18')  # the page of 14:30, the first left
+
+    def times() -> list[str]:
+        return [card.default_slot.children[0].default_slot.children[0].default_slot.children[0].text
+                for card in user.find(marker='visit').elements]
+
+    assert sorted(times()) == ['14:00', '14:30', '15:00', '15:30', '16:00', '16:30', '17:00', '17:30']
+    [pager] = user.find(marker='today-pages').elements
+    assert (pager.max, pager.value) == (2, 2)
+    pager.set_value(1)
+    await user.should_see('showing 1-10')
+    await eventually(lambda: sorted(times())[:2] == ['09:00', '09:30'] and len(times()) == 10, what='the morning')
+    await appointments.set_status(actor=desk, appointment_id=booked[15].id, status='arrived')  # at another desk
+    await user.should_see('18 appointments · 1 waiting · 11 done · showing 1-10')  # the page turned to stays
