@@ -75,6 +75,7 @@ class EventHub:
         self.source = uuid.uuid4().hex  # tells this process's messages apart on the shared channel
         self._listeners: list[Listener] = []
         self._relay: RedisRelay | None = None
+        self.heard = 0  # events delivered in this process so far: a read made since the last one is still current
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call `listener(event)` for every event (it must not block); returns the function that unsubscribes."""
@@ -94,6 +95,7 @@ class EventHub:
 
     def deliver(self, event: DomainEvent) -> None:
         """Hand an event to this process's subscribers only (the relay's way in)."""
+        self.heard += 1
         for listener in list(self._listeners):
             try:
                 listener(event)

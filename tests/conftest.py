@@ -18,6 +18,7 @@ from app.auth.admission import setup_state
 from app.clock import clock
 from app.config import get_settings, load_settings, use_settings
 from app.db import tortoise_config
+from app.services import appointments
 
 _should_see = User.should_see
 
@@ -42,6 +43,7 @@ def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     use_settings(load_settings())
     handoff._pending.clear()
     throttle.unknown_names.clear()
+    appointments._shared_reads.clear()  # a live redraw's read is shared within a database, never across tests
     setup_state.done = False
     yield data_dir
     clock.unfreeze()

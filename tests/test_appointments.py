@@ -304,6 +304,25 @@ async def test_the_calendar_range_holds_the_days_asked_for(db: None) -> None:
     assert len(only_junior.appointments) == 1
 
 
+async def test_a_live_redraws_read_is_shared_until_the_next_change(db: None) -> None:
+    clinic = await small_clinic()
+    desk, doctor = await clinic.actor(clinic.reception), await clinic.actor(clinic.doctor)
+    await appointments.book(actor=desk, booking=clinic.booking(hour=9))
+    day = {'first_day': date(2026, 12, 7), 'last_day': date(2026, 12, 7)}
+    opened = await appointments.calendar_range(actor=desk, **day)
+    assert await appointments.calendar_range(actor=desk, **day) is not opened  # an opening read is never shared
+    followed = await appointments.calendar_range(actor=desk, audited=False, **day)
+    assert await appointments.calendar_range(actor=doctor, audited=False, **day) is followed  # the next desk
+    mine = await appointments.calendar_range(actor=doctor, audited=False, clinician_id=clinic.doctor.id, **day)
+    assert mine is not followed  # another filter: its own read
+    await appointments.book(actor=desk, booking=clinic.booking(hour=11, patient=clinic.other_patient))
+    after = await appointments.calendar_range(actor=doctor, audited=False, **day)
+    assert after is not followed and len(after.appointments) == 2  # a change was heard: read again
+    appointments._shared_reads[next(iter(appointments._shared_reads))] = (
+        appointments.hub.heard, 0.0, after)  # read long ago: too old to share
+    assert await appointments.calendar_range(actor=doctor, audited=False, **day) is not after
+
+
 async def test_fifty_desks_at_once_get_one_booking(db: None) -> None:
     """In one process: 50 simultaneous attempts at one slot, 20 rounds: one booking each, a message for the rest."""
     clinic = await small_clinic()
