@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -33,7 +34,7 @@ class FormDialog:
         """`max_width` for a dialog that shows a list rather than a form."""
         self.form = FormErrors()
         self._on_submit = on_submit
-        self._client = ui.context.client
+        self._client = weakref.ref(ui.context.client)  # weakly: its buttons' handlers hold this dialog
         with ui.dialog(value=True) as self.dialog, ui.card().classes('w-full gap-2') as card:
             card.style['max-width'] = max_width
             ui.label(title).classes('text-h6').mark('dialog-title')
@@ -70,8 +71,9 @@ class FormDialog:
         ui.notify(done(result) if callable(done) else done, type='positive')
         if not self.dialog.is_deleted:
             self.close()
-        if then is not None:
-            with self._client.content:
+        client = self._client()
+        if then is not None and client is not None:
+            with client.content:
                 await settled(then(result))
         return True
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Awaitable, Callable, Iterable
 
 from nicegui import Client, Event, app, background_tasks, ui
@@ -65,7 +66,9 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
     redraw lists and tables, never an open dialog someone is typing into.
     """
     wanted = frozenset(str(kind) for kind in kinds)
-    client = ui.context.client
+    # Weakly: the client keeps `connected` among its handlers, and a closure holding the client itself would make
+    # every page a reference cycle, left for the full garbage collection (under the load bench, one per page load).
+    client_ref = weakref.ref(ui.context.client)
     slot = ui.context.slot
     state = {'pending': False, 'stale': False}
     lock = asyncio.Lock()
@@ -75,7 +78,8 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
             return
         if branch_id is not None and event.branch_id not in (None, branch_id):
             return
-        if Client.instances.get(client.id) is not client:  # gone
+        client = client_ref()
+        if client is None or Client.instances.get(client.id) is not client:  # gone
             return
         if not client.has_socket_connection:  # not connected yet, or left and waiting to be deleted
             state['stale'] = True
@@ -97,7 +101,8 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
         await asyncio.sleep(DEBOUNCE_SECONDS)
         state['pending'] = False  # what arrives from now on is refreshed by another round
         async with lock:
-            if client.is_deleted or slot.parent.is_deleted:
+            client = client_ref()
+            if client is None or client.is_deleted or slot.parent.is_deleted:
                 return
             if not client.has_socket_connection:  # it left meanwhile
                 state['stale'] = True
@@ -106,7 +111,7 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
                 await _refresh_checked(refresh, permission)
 
     _changed.subscribe(heard)
-    client.on_connect(connected)
+    ui.context.client.on_connect(connected)
 
 
 async def _refresh_checked(refresh: Refresh, permission: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -88,3 +89,22 @@ def test_the_web_process_leaves_full_collections_to_its_clock() -> None:
         assert (young, middle) == before[:2] and full == collector.NEVER
     finally:
         gc.set_threshold(*before)
+
+
+async def test_a_deleted_page_that_follows_changes_is_freed_by_reference_counting(user: User) -> None:
+    await sign_in(user, await make_user(Role.RECEPTION, branch=await make_branch('Andheri')))
+    page = await user.open('/today')  # follows appointments (components.live)
+    assert page.has_socket_connection
+    gone = weakref.ref(page)
+    user.client = None
+    gc.disable()  # only reference counting may free it here
+    try:
+        page.delete()
+        del page
+        for _ in range(20):  # its outbox's loop and tasks end on their next turn
+            if gone() is None:
+                break
+            await asyncio.sleep(0.05)
+        assert gone() is None  # a closure holding the client strongly kept it for the full collection
+    finally:
+        gc.enable()
