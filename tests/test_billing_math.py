@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.money import amount_in_words, to_paise
-from app.services.billing_math import LineTerms, credit_split, line_gross, share_out, work_out
+from app.services.billing_math import LineTerms, credit_lines, line_gross, share_out, supplies, work_out
 from app.services.invoices import status_after
 from models.billing import InvoiceStatus
 
@@ -70,14 +70,29 @@ def test_a_discount_is_shared_in_proportion_and_adds_up(amount: Decimal, weights
         assert abs(share - amount * weight / sum(weights)) < Decimal('0.01')
 
 
-@given(PAISE, st.data())
-def test_a_credit_note_carries_its_share_of_tax_and_adds_up(total: Decimal, data: st.DataObject) -> None:
-    tax = data.draw(st.integers(min_value=0, max_value=int(total * 28))) / Decimal(100) if total else Decimal(0)
-    cgst = to_paise(tax / 2)
-    amount = data.draw(st.integers(min_value=1, max_value=max(1, int(total * 100)))) / Decimal(100)
-    split = credit_split(amount, total=total, cgst=cgst, sgst=cgst, igst=Decimal(0))
-    assert split.total == amount
-    assert split.taxable_value >= 0
+@settings(max_examples=300, deadline=None)
+@given(invoices(), st.data())
+def test_a_credit_note_takes_back_each_sac_and_rate_in_proportion_and_adds_up(
+        invoice: tuple[list[LineTerms], Decimal, bool], data: st.DataObject) -> None:
+    terms, invoice_discount, interstate = invoice
+    figures = work_out(terms, invoice_discount=invoice_discount, interstate=interstate)
+    assume(figures.total > 0)
+    amount = data.draw(st.integers(min_value=1, max_value=int(figures.total * 100))) / Decimal(100)
+    sold = supplies((str(line.tax_rate), line.tax_rate, worked.amount, worked.tax)
+                    for line, worked in zip(terms, figures.lines, strict=True))
+    credited = credit_lines(amount, sold, interstate=interstate)
+    assert sum(line.amount for line in credited) == amount
+    by_supply = {(supply.sac, supply.tax_rate): supply for supply in sold}
+    for line in credited:
+        supply = by_supply[(line.sac, line.tax_rate)]
+        assert 0 < line.amount <= supply.amount and line.taxable_value >= 0
+        assert abs(line.amount - amount * supply.amount / figures.total) < Decimal('0.01')  # its share of the credit
+        assert abs(line.tax - line.amount * supply.tax / supply.amount) <= Decimal('0.01')  # and of that tax
+        assert (line.cgst == line.sgst == 0) if interstate else (line.igst == 0 and line.cgst == line.sgst)
+    if amount == figures.total:  # all of it credited: every supply and all its tax, to within a paisa a half
+        assert {(line.sac, line.tax_rate, line.amount) for line in credited} == \
+            {(supply.sac, supply.tax_rate, supply.amount) for supply in sold if supply.amount}
+        assert all(abs(line.tax - by_supply[(line.sac, line.tax_rate)].tax) <= Decimal('0.01') for line in credited)
 
 
 @given(PAISE, st.data())

@@ -153,3 +153,23 @@ async def test_an_export_holds_exactly_the_filtered_rows_in_batches_and_is_audit
 async def test_every_report_reads_a_page(clinic: BillingClinic, kind: ReportKind) -> None:
     page = await reports.report_page(actor=clinic.boss, kind=kind, **WEEK)
     assert all(len(row) == len(page.spec.columns) for row in page.rows)
+
+
+async def test_a_credit_note_takes_back_each_code_and_rate_with_its_tax(database: None) -> None:
+    bills = await billing_clinic()
+    view = await bills.draft(('Physiotherapy session', '600'))
+    await invoices.add_line(actor=bills.desk, invoice_id=view.id, line=LineInput(
+        description='Lumbar belt', unit_price='1000', tax_rate='12', sac='6307'))
+    issued = await invoices.issue(actor=bills.desk, invoice_id=view.id)  # ₹600 exempt and ₹1,120 with its GST
+    note = await invoices.credit_note(actor=bills.desk, invoice_id=issued.id, amount='860', reason='Billed twice')
+    assert [(line.sac, line.tax_rate, line.taxable_value, line.tax, line.amount) for line in note.lines] == [
+        ('999314', Decimal('0.00'), Decimal('300.00'), Decimal('0.00'), Decimal('300.00')),
+        ('6307', Decimal('12.00'), Decimal('500.00'), Decimal('60.00'), Decimal('560.00'))]
+    assert (note.taxable_value, note.cgst, note.sgst, note.total) == \
+        (Decimal('800.00'), Decimal('30.00'), Decimal('30.00'), Decimal('860.00'))
+    day = issued.issued_on
+    tax = await reports.report_page(actor=bills.boss, kind=ReportKind.TAX, first_day=day, last_day=day)
+    assert tax.rows == [  # what is left of each after the credit: half of it
+        ('6307', Decimal('12.00'), Decimal('500.00'), Decimal('60.00'), Decimal('0.00'), Decimal('560.00')),
+        ('999314', Decimal('0.00'), Decimal('300.00'), Decimal('0.00'), Decimal('0.00'), Decimal('300.00'))]
+    assert (tax.totals['intrastate'], tax.totals['total']) == (Decimal('60.00'), Decimal('860.00'))

@@ -13,7 +13,7 @@ As the desk would with `app.services.invoices` and `payments`:
   tax invoice of its own;
 - a few invoices are corrected by a credit note (a concession, a belt returned, sessions paid in advance and not
   used); what it credits of what was paid becomes the patient's credit, most of which an admin refunds.
-Every figure is worked out by `billing_math` (`work_out`, `credit_split`), so it is what the services store.
+Every figure is worked out by `billing_math` (`work_out`, `credit_lines`), so it is what the services store.
 The trail gets the services' events for what matters afterwards: each invoice's issue (its number and total; the
 draft's making and lines are left out, to keep the count down), each credit note, receipt and refund.
 
@@ -55,7 +55,7 @@ from app.demo.expenses import Expenses
 from app.demo.staff import Clinic, Member
 from app.demo.visits import Course
 from app.money import format_money, to_paise
-from app.services.billing_math import ZERO, InvoiceFigures, LineTerms, credit_split, work_out
+from app.services.billing_math import ZERO, InvoiceFigures, LineTerms, Supply, credit_lines, supplies, work_out
 from app.services.document_numbers import Series, financial_year, suggested_code
 from app.services.invoices import SERVICE_NAMES, status_after
 from app.services.payments import MODE_LABELS
@@ -237,9 +237,7 @@ class Bill:
     uid: str
     day: date  # the day it was issued
     total: Decimal
-    cgst: Decimal = ZERO
-    sgst: Decimal = ZERO
-    igst: Decimal = ZERO
+    supplied: tuple[Supply, ...] = ()  # what it bills per SAC and rate, which a credit note takes back in proportion
     credit_note: bool = False
     number: str = ''
     paid: Decimal = ZERO
@@ -501,8 +499,9 @@ class Billing:
                                              line_discount=line.line_discount, tax_rate=line.tax_rate)
                                    for line in lines))
         bill = Bill(id=self._uuid(), branch_id=course.branch_id, patient_id=course.patient_id, uid=course.uid,
-                    day=self._day(course.branch_id, at), total=figures.total, cgst=figures.cgst, sgst=figures.sgst,
-                    igst=figures.igst)
+                    day=self._day(course.branch_id, at), total=figures.total,
+                    supplied=supplies((line.sac, line.tax_rate, worked.amount, worked.tax)
+                                      for line, worked in zip(lines, figures.lines, strict=True)))
         drafted = at - timedelta(seconds=self.rng.uniform(20, 80))
 
         def issue() -> None:
@@ -597,7 +596,8 @@ class Billing:
             return
         due = bill.due
         released = self._release(bill, credit - due) if credit > due else ZERO
-        split = credit_split(credit, total=bill.total, cgst=bill.cgst, sgst=bill.sgst, igst=bill.igst)
+        lines = credit_lines(credit, bill.supplied, interstate=False)
+        taxable = sum((line.taxable_value for line in lines), ZERO)
         day = self._day(bill.branch_id, at)
         number, year, serial = self.number(bill.branch_id, Series.CREDIT_NOTE, day)
         note = Bill(id=self._uuid(), branch_id=bill.branch_id, patient_id=bill.patient_id, uid=bill.uid, day=day,
@@ -607,14 +607,15 @@ class Billing:
                  kind=InvoiceKind.CREDIT_NOTE, status=InvoiceStatus.DRAFT, number=number, financial_year=year,
                  serial=serial, issued_on=day, issued_at=at, issued_by_id=by.user_id, credit_of_id=bill.id,
                  reason=reason, plan_id=None, interstate=False, invoice_discount=ZERO, discount_approved_by_id=None,
-                 gross=credit, discount=ZERO, taxable_value=split.taxable_value, cgst=split.cgst, sgst=split.sgst,
-                 igst=split.igst, total=credit, paid=ZERO, credited=ZERO, created_by_id=by.user_id, created_at=at,
-                 updated_at=at)
-        rows.add(InvoiceLine, id=next(self._line_ids), invoice_id=note.id, position=1,
-                 description=f'Credit against {bill.number}: {reason}'[:200], sac=HEALTHCARE_SAC, quantity=ONE,
-                 unit_price=credit, line_discount=ZERO, tax_rate=ZERO, shared_discount=ZERO,
-                 taxable_value=split.taxable_value, tax=split.cgst + split.sgst + split.igst, amount=credit,
-                 price_item_id=None, appointment_id=None, registration_id=None, diagnostic_test_id=None)
+                 gross=taxable, discount=ZERO, taxable_value=taxable, cgst=sum((line.cgst for line in lines), ZERO),
+                 sgst=sum((line.sgst for line in lines), ZERO), igst=ZERO, total=credit, paid=ZERO, credited=ZERO,
+                 created_by_id=by.user_id, created_at=at, updated_at=at)
+        for position, line in enumerate(lines, start=1):
+            rows.add(InvoiceLine, id=next(self._line_ids), invoice_id=note.id, position=position,
+                     description=f'Credit against {bill.number}: {reason}'[:200], sac=line.sac, quantity=ONE,
+                     unit_price=line.taxable_value, line_discount=ZERO, tax_rate=line.tax_rate, shared_discount=ZERO,
+                     taxable_value=line.taxable_value, tax=line.tax, amount=line.amount, price_item_id=None,
+                     appointment_id=None, registration_id=None, diagnostic_test_id=None)
         self._touch(note, at)
         bill.paid -= released
         bill.credited += credit

@@ -8,12 +8,13 @@ Pure arithmetic in `Decimal` paise, with every rounding written out, so the tota
 - GST is charged on the taxable value that is left: CGST and SGST each at half the rate, each
   rounded to the paisa (or IGST at the whole rate for a supply to another state);
 - the invoice's figures are the sums of its lines', never worked out again from the totals.
-A credit note for part of an invoice carries the same share of its tax as of its total.
+A credit note for part of an invoice takes back each of its supplies (SAC and rate) in proportion,
+with the same share of that supply's tax.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
@@ -119,27 +120,67 @@ def share_out(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CreditFigures:
+class Supply:
+    """What an issued invoice supplied under one SAC/HSN code at one GST rate: its lines' amounts and tax, summed."""
+
+    sac: str
+    tax_rate: Decimal
+    amount: Decimal
+    tax: Decimal
+
+
+@dataclass(frozen=True, kw_only=True)
+class CreditLine:
+    """One line of a credit note: the part of the credit that takes back one supply, with its share of that tax."""
+
+    sac: str
+    tax_rate: Decimal
     taxable_value: Decimal
     cgst: Decimal
     sgst: Decimal
     igst: Decimal
 
     @property
-    def total(self) -> Decimal:
-        return self.taxable_value + self.cgst + self.sgst + self.igst
+    def tax(self) -> Decimal:
+        return self.cgst + self.sgst + self.igst
+
+    @property
+    def amount(self) -> Decimal:
+        return self.taxable_value + self.tax
 
 
-def credit_split(amount: Decimal, *, total: Decimal, cgst: Decimal, sgst: Decimal, igst: Decimal) -> CreditFigures:
-    """A credit of `amount` against an invoice of `total` carries the invoice's share of tax; it adds up to `amount`."""
-    amount = to_paise(amount)
-    if total <= 0:
-        return CreditFigures(taxable_value=amount, cgst=ZERO, sgst=ZERO, igst=ZERO)
-    credit_cgst = to_paise(amount * cgst / total)
-    credit_sgst = to_paise(amount * sgst / total)
-    credit_igst = to_paise(amount * igst / total)
-    return CreditFigures(taxable_value=amount - credit_cgst - credit_sgst - credit_igst, cgst=credit_cgst,
-                         sgst=credit_sgst, igst=credit_igst)
+def supplies(lines: Iterable[tuple[str, Decimal, Decimal, Decimal]]) -> tuple[Supply, ...]:
+    """An invoice's lines, given as (SAC, rate, amount, tax), summed per SAC and rate in the order they first come."""
+    summed: dict[tuple[str, Decimal], tuple[Decimal, Decimal]] = {}
+    for sac, rate, amount, tax in lines:
+        before = summed.get((sac, rate), (ZERO, ZERO))
+        summed[(sac, rate)] = (before[0] + amount, before[1] + tax)
+    return tuple(Supply(sac=sac, tax_rate=rate, amount=amount, tax=tax)
+                 for (sac, rate), (amount, tax) in summed.items())
+
+
+def credit_lines(amount: Decimal, of: Sequence[Supply], *, interstate: bool) -> tuple[CreditLine, ...]:
+    """A credit of `amount` against an invoice that supplied `of`: one line per supply it takes back.
+
+    The credit is shared over the supplies in proportion to their amounts (`share_out`), and each share
+    carries the same part of its supply's tax, so the tax summary lowers each SAC and rate by what was
+    credited of it (a credited brace lowers the 12 % row, not the exempt one). The lines add up to
+    `amount` exactly; a supply whose share is nothing gets no line.
+    """
+    shares = share_out(to_paise(amount), [supply.amount for supply in of])
+    lines = []
+    for supply, share in zip(of, shares, strict=True):
+        if share == 0:
+            continue
+        if interstate:
+            cgst = sgst = ZERO
+            igst = to_paise(share * supply.tax / supply.amount)
+        else:
+            cgst = sgst = to_paise(share * supply.tax / (2 * supply.amount))
+            igst = ZERO
+        lines.append(CreditLine(sac=supply.sac, tax_rate=supply.tax_rate, taxable_value=share - cgst - sgst - igst,
+                                cgst=cgst, sgst=sgst, igst=igst))
+    return tuple(lines)
 
 
 def _sum(values: object) -> Decimal:

@@ -39,7 +39,7 @@ from app.dates import shown_date
 from app.errors import DomainError, NotFound
 from app.money import LARGEST_AMOUNT, format_money, parse_money, to_paise
 from app.services import tax_days
-from app.services.billing_math import ZERO, LineTerms, credit_split, work_out
+from app.services.billing_math import ZERO, LineTerms, credit_lines, supplies, work_out
 from app.services.branches import working_branch
 from app.services.clinic_hours import zone_of
 from app.services.discount_approval import approvers_in, check_discount, confirm_approval, record_approval
@@ -523,17 +523,21 @@ async def credit_note(*, actor: Actor, invoice_id: UUID, amount: Any, reason: st
             raise DomainError(f'A credit note can be at most {format_money(left)}, what is left of this invoice.')
         due = invoice.total - invoice.paid - invoice.credited
         released = await _release_payments(invoice, credit - due) if credit > due else ZERO
-        split = credit_split(credit, total=invoice.total, cgst=invoice.cgst, sgst=invoice.sgst, igst=invoice.igst)
+        sold = await InvoiceLine.filter(invoice_id=invoice.id).values_list('sac', 'tax_rate', 'amount', 'tax')
+        lines = credit_lines(credit, supplies(sold), interstate=invoice.interstate)
         day = clinic_day(invoice.branch)
+        taxable = sum((line.taxable_value for line in lines), ZERO)
         note = await Invoice.create(
             branch_id=invoice.branch_id, patient_id=invoice.patient_id, kind=InvoiceKind.CREDIT_NOTE,
             credit_of_id=invoice.id, reason=why, interstate=invoice.interstate, created_by_id=actor.user_id,
-            gross=credit, taxable_value=split.taxable_value, cgst=split.cgst, sgst=split.sgst, igst=split.igst,
-            total=credit)
-        await InvoiceLine.create(invoice_id=note.id, position=1, description=f'Credit against {invoice.number}: {why}'
-                                 [:200], sac=HEALTHCARE_SAC, quantity=Decimal(1), unit_price=credit,
-                                 taxable_value=split.taxable_value, tax=split.cgst + split.sgst + split.igst,
-                                 amount=credit)
+            gross=taxable, taxable_value=taxable,
+            cgst=sum((line.cgst for line in lines), ZERO), sgst=sum((line.sgst for line in lines), ZERO),
+            igst=sum((line.igst for line in lines), ZERO), total=credit)
+        await InvoiceLine.bulk_create([
+            InvoiceLine(invoice_id=note.id, position=position, description=f'Credit against {invoice.number}: {why}'
+                        [:200], sac=line.sac, quantity=Decimal(1), unit_price=line.taxable_value,
+                        tax_rate=line.tax_rate, taxable_value=line.taxable_value, tax=line.tax, amount=line.amount)
+            for position, line in enumerate(lines, start=1)])
         number, year, serial = await take_number(event.connection, branch=invoice.branch,
                                                  series=Series.CREDIT_NOTE, day=day)
         await Invoice.filter(id=note.id).update(status=InvoiceStatus.ISSUED, number=number, financial_year=year,
