@@ -35,6 +35,21 @@ STATUS_ACTIONS = {
     AppointmentStatus.IN_SESSION: 'In session', AppointmentStatus.COMPLETED: 'Done',
     AppointmentStatus.NO_SHOW: 'No-show', AppointmentStatus.BOOKED: 'Back to booked',
 }
+# A step back, to put right a tap made by mistake, says so: a finished visit offers "Not done yet", not "In session".
+UNDOING = {
+    (AppointmentStatus.COMPLETED, AppointmentStatus.IN_SESSION): 'Not done yet',
+    (AppointmentStatus.IN_SESSION, AppointmentStatus.ARRIVED): 'Back to waiting',
+    (AppointmentStatus.ARRIVED, AppointmentStatus.BOOKED): 'Back to booked',
+    (AppointmentStatus.NO_SHOW, AppointmentStatus.BOOKED): 'Back to booked',
+}
+
+
+def status_button(current: AppointmentStatus, new: AppointmentStatus, on_click: Callable[[], Any]) -> ui.button:
+    """The button that moves a visit from `current` to `new`: filled for a step on, outlined for a step back."""
+    undoing = UNDOING.get((current, new))
+    return ui.button(undoing or STATUS_ACTIONS[new], on_click=on_click) \
+        .props('outline' if undoing or new is AppointmentStatus.NO_SHOW else 'unelevated') \
+        .mark(f'mark-{new.value}')
 
 
 async def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: date, start_minute: int | None,
@@ -116,9 +131,7 @@ def _action_buttons(details: AppointmentDetails, dialog: FormDialog, clinicians:
     row = details.row
     with ui.row().classes('w-full gap-2'):
         for status in details.next_statuses:
-            ui.button(STATUS_ACTIONS[status], on_click=lambda status=status: _mark(dialog, row.id, status, then)) \
-                .props('unelevated' if status is not AppointmentStatus.BOOKED else 'outline') \
-                .mark(f'mark-{status.value}')
+            status_button(row.status, status, lambda status=status: _mark(dialog, row.id, status, then))
     with ui.row().classes('w-full gap-2'):
         if details.may_move:
             ui.button('Move', icon='schedule', on_click=lambda: (dialog.close(), open_move(

@@ -26,7 +26,7 @@ from app.services.appointments import STATUS_LABELS, AppointmentRow, may_change
 from app.services.vocabulary import SERVICE_LABELS
 from app.wording import counted
 from components.actions import current_actor
-from components.appointment_dialogs import STATUS_ACTIONS
+from components.appointment_dialogs import status_button
 from components.calendar_screen import status_badge
 from components.dialogs import FormDialog, fill_width
 from components.live import on_change
@@ -133,8 +133,7 @@ class TodayScreen:
                 with ui.row().classes('w-full gap-2'):
                     for new in DESK_STATUSES:
                         if new in appointments.NEXT_STATUSES[row.status]:
-                            ui.button(STATUS_ACTIONS[new], on_click=lambda new=new, row=row: self._mark(row, new)) \
-                                .props('unelevated' if new is not AppointmentStatus.NO_SHOW else 'outline') \
+                            status_button(row.status, new, lambda new=new, row=row: self._mark(row, new)) \
                                 .mark(f'mark-{new.value} {row.patient_uid}')
                     ui.space()
                     ui.button('Remarks', icon='edit_note', on_click=lambda row=row: self._remarks(row)) \

@@ -38,6 +38,8 @@ async def test_reception_works_through_the_day_in_one_tap_each(user: User) -> No
     await user.should_see('Meera Iyer: in session.')
     user.find(marker=f'mark-completed {meera}').click()
     await user.should_see('2 appointments · 0 waiting · 1 done')
+    # a finished visit offers to put a mistaken "Done" right, in words that say so, not "In session" again
+    assert [button.text for button in user.find(marker=f'mark-in-session {meera}').elements] == ['Not done yet']
     user.find(marker=f'mark-no-show {arjun}').click()
     await user.should_see('Arjun Menon: no-show.')
     statuses = {row.patient_id: row.status for row in await Appointment.filter(starts_at__lt=first.ends.replace(
