@@ -73,13 +73,23 @@ def _session_id() -> int | None:
     return app.storage.client.get('session_id')
 
 
+async def _shown_dark(dark: ui.dark_mode) -> bool:
+    """Whether the page is dark now: the setting, or with it left to the device (None), what the browser shows."""
+    if dark.value is not None:
+        return bool(dark.value)
+    try:
+        return bool(await ui.run_javascript("document.body.classList.contains('body--dark')", timeout=3))
+    except TimeoutError:
+        return False
+
+
 async def _toggle_dark(dark: ui.dark_mode) -> None:
     try:
         actor = await current_actor()
     except SessionEnded as ended:
         send_to_login(ended.reason)
         return
-    new_value = not bool(dark.value)
+    new_value = not await _shown_dark(dark)
     dark.set_value(new_value)
     retheme_charts(new_value)
     with origin_context(client_origin()):

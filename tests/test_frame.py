@@ -1,6 +1,7 @@
 """The shared frame: who is signed in, where, and the remembered dark or light choice."""
 
 import asyncio
+import re
 
 from nicegui import ui
 from nicegui.testing import User
@@ -24,6 +25,7 @@ async def test_header_names_clinic_branch_user_and_role(user: User) -> None:
 
 async def test_dark_mode_is_remembered_per_user(user: User) -> None:
     staff = await make_user(Role.RECEPTION)
+    user.javascript_rules[re.compile(r'.*body--dark.*')] = lambda _: False  # a device showing light
     await sign_in(user, staff)
     await user.open('/')
     user.find(marker='dark-toggle').click()
@@ -38,3 +40,18 @@ async def test_dark_mode_is_remembered_per_user(user: User) -> None:
     assert dark.value is True
     other = await make_user(Role.RECEPTION)
     assert (await StaffUser.get(id=other.id)).dark_mode is None
+
+
+async def test_on_a_device_in_dark_the_toggle_turns_the_page_light(user: User) -> None:
+    staff = await make_user(Role.RECEPTION)  # the theme left to the device, which shows dark
+    user.javascript_rules[re.compile(r'.*body--dark.*')] = lambda _: True
+    await sign_in(user, staff)
+    await user.open('/')
+    user.find(marker='dark-toggle').click()
+    for _ in range(20):
+        await staff.refresh_from_db()
+        if staff.dark_mode is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert staff.dark_mode is False  # one tap from what the clinician sees, not always to dark
+    assert user.find(kind=ui.dark_mode).elements.pop().value is False
