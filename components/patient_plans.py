@@ -195,7 +195,8 @@ async def _plan_dialog(host: ui.element, actor: Actor, patient: PatientRef, row:
             inputs['days'].value = str(days)
 
     approvers = {choice.id: choice.name for choice in await plans.discount_approvers(actor=actor)} if money else {}
-    clinicians = {choice.id: choice.name for choice in await plans.clinicians(actor=actor)}
+    clinicians = {choice.id: choice.name for choice in await plans.clinicians(
+        actor=actor, branch_id=row.branch_id if row else None)}
     start = row.start_date if row else clinic_today()
     with host:
         dialog = FormDialog('New treatment plan' if row is None else 'Edit treatment plan', submit_label='Save',

@@ -17,7 +17,7 @@ from app.services.treatment_plans import PlanInput
 from models.accounts import Role
 from models.audit import AuditEvent
 from models.plans import PlanRevision, PlanStatus, TreatmentPlan
-from tests.factories import actor_of, make_patient, make_user, sign_in
+from tests.factories import actor_of, make_branch, make_patient, make_user, sign_in
 
 START = date(2025, 3, 3)
 DAILY = PlanInput(service='physiotherapy', plan_type='daily', days=10, start_date=START, cost_per_day='600')
@@ -191,6 +191,26 @@ async def test_changing_the_days_moves_the_end_date(user: User) -> None:
     stored = await TreatmentPlan.get(id=plan.id)
     assert (stored.days, stored.end_date) == (12, plan.start_date + timedelta(days=11))
     await user.should_see(f'{stored.start_date:%d %b %Y} to {stored.end_date:%d %b %Y}')
+
+
+async def test_a_superadmin_editing_another_branch_s_plan_keeps_its_clinician(user: User) -> None:
+    """The form offered the superadmin's own branch's clinicians: it came up empty and saving cleared the plan's."""
+    head_office, bandra = await make_branch('Head office'), await make_branch('Bandra')
+    doctor = await make_user(Role.DOCTOR, branch=bandra, full_name='Dr Kavita Mehta')
+    patient = await make_patient('250101-1', branch=bandra)
+    plan = await plans.create_plan(actor=await actor_of(doctor), patient_id=patient.id,
+                                   details=replace(DAILY, clinician_id=doctor.id))
+    await sign_in(user, await make_user(Role.SUPERADMIN, branch=head_office))
+    await user.open('/patients/250101-1?part=plans')
+    user.find(marker='edit-plan').click()
+    await user.should_see(marker='clinician')
+    [clinician] = user.find(marker='clinician').elements
+    assert (clinician.value, clinician.options) == (doctor.id, {doctor.id: 'Dr Kavita Mehta'})
+    set_value(user, 'days', '12')
+    user.find('dialog-submit').click()
+    await user.should_see('The treatment plan has been saved.')
+    stored = await TreatmentPlan.get(id=plan.id)
+    assert (stored.days, stored.clinician_id, stored.branch_id) == (12, doctor.id, bandra.id)
 
 
 async def test_the_plan_form_refuses_25_00_and_saves_a_real_start_and_length(user: User) -> None:

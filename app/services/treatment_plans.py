@@ -113,6 +113,7 @@ class PlanRow:
     clinician: str
     clinician_id: int | None
     status: PlanStatus
+    branch_id: int
     revisions: list[RevisionRow] = field(default_factory=list)
     attended: int | None = None  # sessions attended, when the plan has sessions in the calendar
 
@@ -241,10 +242,14 @@ async def discount_approvers(*, actor: Actor) -> list[StaffChoice]:
             if role_can(user.role, Permission.DISCOUNTS_APPROVE)]
 
 
-async def clinicians(*, actor: Actor) -> list[StaffChoice]:
-    """The active staff of the actor's branch who treat patients."""
+async def clinicians(*, actor: Actor, branch_id: int | None = None) -> list[StaffChoice]:
+    """The active staff who treat patients at the plan's branch (`branch_id`; a new plan's is the actor's).
+
+    A superadmin editing another branch's plan is offered that branch's clinicians: offered their own, the
+    form came up with no clinician and saving it took the plan's clinician away.
+    """
     require(actor, Permission.PLANS_VIEW)
-    users = await User.filter(is_active=True, branch_id=actor.branch_id).order_by('full_name')
+    users = await User.filter(is_active=True, branch_id=branch_id or actor.branch_id).order_by('full_name')
     return [StaffChoice(id=user.id, name=user.full_name) for user in users
             if role_can(user.role, Permission.NOTES_WRITE)]
 
@@ -276,7 +281,7 @@ async def _check(actor: Actor, details: PlanInput,
     session_start, session_minutes = check.session_time('session_start', details.session_start, 'session_minutes',
                                                         details.session_minutes)
     if details.clinician_id is not None and details.clinician_id not in \
-            {choice.id for choice in await clinicians(actor=actor)}:
+            {choice.id for choice in await clinicians(actor=actor, branch_id=approved and approved.branch_id)}:
         check.fail('clinician', 'Choose a doctor or junior doctor of this branch.')
     approver_id, approval = None, None
     if plan_type is not None and days and not check.errors.keys() & {'cost_per_day', 'package_cost', 'discount'}:
@@ -368,7 +373,7 @@ def _row(plan: TreatmentPlan, revisions: list[PlanRevision], *, attended: int | 
         total=plan.total if money else None, start_date=plan.start_date,
         end_date=plan.end_date, session_start_minute=plan.session_start_minute, session_minutes=plan.session_minutes,
         clinician=plan.clinician.full_name if plan.clinician else '', clinician_id=plan.clinician_id,
-        status=PlanStatus(plan.status),
+        status=PlanStatus(plan.status), branch_id=plan.branch_id,
         revisions=[RevisionRow(changed_at=revision.changed_at,
                                changed_by=revision.changed_by.full_name if revision.changed_by else '',
                                summary=revision.summary, changes=shown(json.loads(revision.changes or '{}')))
