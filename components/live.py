@@ -107,8 +107,13 @@ def on_change(kinds: Iterable[EntityType], refresh: Refresh, *, permission: Perm
             if not client.has_socket_connection:  # it left meanwhile
                 state['stale'] = True
                 return
-            with slot:
-                await _refresh_checked(refresh, permission)
+            try:
+                with slot:
+                    await _refresh_checked(refresh, permission)
+            except Exception:
+                if client.is_deleted or slot.parent.is_deleted:  # the tab closed while it was read: no one to show
+                    return
+                raise
 
     _changed.subscribe(heard)
     ui.context.client.on_connect(connected)

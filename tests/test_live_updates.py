@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import Any
@@ -17,7 +18,7 @@ from app.audit.events import EntityType
 from app.auth import sessions
 from app.config import get_settings, use_settings
 from app.events import DomainEvent, hub
-from app.services import clinical_notes, consultations, inquiries, patients
+from app.services import appointments, clinical_notes, consultations, inquiries, patients
 from app.services.consultations import ConsultationDetails
 from app.services.patients import PatientDetails
 from components import live
@@ -25,6 +26,7 @@ from models.accounts import Role
 from models.clinic import Service
 from tests.factories import actor_of, make_branch, make_patient, make_user, sign_in
 from tests.processes import free_port
+from tests.scheduling import small_clinic
 from tests.waiting import eventually
 
 
@@ -243,3 +245,26 @@ async def test_with_redis_down_the_app_serves_and_its_pages_still_update_each_ot
     assert 'Live updates between processes are paused' in caplog.text
     assert hub.relayed  # still trying in the background
     caplog.clear()  # the one error line is expected here (the user fixture fails a test on any other)
+
+
+async def test_a_tab_closed_while_its_live_redraw_reads_is_left_alone(
+        user: User, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The desk's day read, the tab closed meanwhile (its cards gone with it), then it was drawn: "not in list"."""
+    clinic = await small_clinic()
+    desk = await clinic.actor(clinic.reception)
+    await appointments.book(actor=desk, booking=clinic.booking(hour=9))  # a card drawn before, kept by the redraw
+    await sign_in(user, clinic.reception)
+    await user.open('/today')
+    original, reads = appointments.calendar_range, []
+
+    async def closing_while_read(**kwargs: Any) -> Any:
+        shown = await original(**kwargs)
+        reads.append(kwargs)
+        user.client.delete()  # the tab went away while the day was read
+        return shown
+
+    monkeypatch.setattr(appointments, 'calendar_range', closing_while_read)
+    await appointments.book(actor=desk, booking=clinic.booking(hour=11))
+    await eventually(lambda: len(reads) == 1, what='the live redraw read the day')
+    await asyncio.sleep(2 * live.DEBOUNCE_SECONDS)
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
