@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from decimal import Decimal
@@ -33,9 +34,39 @@ async def test_a_full_and_a_partial_payment_move_the_invoice_on_with_a_numbered_
     assert [(view.status, view.paid, view.due) for view in views] == [
         (InvoiceStatus.PAID, Decimal('600.00'), Decimal('0.00')),
         (InvoiceStatus.PARTLY_PAID, Decimal('10000.00'), Decimal('20000.00'))]
-    assert [settled.number for settled in views[1].settlements] == ['ANDR/26-27/00002']
+    assert [(settled.number, settled.day, settled.mode, settled.amount) for settled in views[1].settlements] == \
+        [('ANDR/26-27/00002', date(2026, 12, 7), 'card', Decimal('10000.00'))]
     event = await AuditEvent.filter(entity_type=EntityType.PAYMENT, entity_id=str(receipt.id)).first()
     assert event is not None and event.detail == 'Receipt ANDR/26-27/00001: ₹600.00 by UPI, paying AND/26-27/00001'
+
+
+async def test_a_patient_s_payments_page_costs_the_same_queries_however_many_it_shows(
+        db: None, caplog: pytest.LogCaptureFixture) -> None:
+    """Each payment was read on its own, four queries or more a row: a page of ten took over 40."""
+    def queries() -> int:
+        return sum(1 for record in caplog.records if record.name.startswith('tortoise.db_client'))
+
+    bills = await billing_clinic()
+    first = await bills.issued(('Consultation', '500'))
+    await bills.pay('500', invoice=first)
+    with caplog.at_level(logging.DEBUG, logger='tortoise.db_client'):
+        one = await payments.payments_page(actor=bills.desk, patient_uid=bills.patient_uid)
+        few = queries()
+    for _ in range(9):
+        await bills.pay('300', invoice=await bills.issued(('Physiotherapy session', '600')), mode='upi')
+    await bills.pay('1,000')  # settles the oldest dues: one receipt, several invoices
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger='tortoise.db_client'):
+        many = await payments.payments_page(actor=bills.desk, patient_uid=bills.patient_uid)
+        assert queries() == few <= 7, (few, queries())
+    assert (len(one.rows), len(many.rows), many.total) == (1, 10, 11)
+    newest = many.rows[0]
+    assert (newest.amount, newest.received_by, newest.branch_name, newest.patient_uid) == \
+        (Decimal('1000.00'), 'Priya Nair', 'Andheri', bills.patient_uid)
+    assert newest.settles == [('AND/26-27/00002', Decimal('300.00')), ('AND/26-27/00003', Decimal('300.00')),
+                              ('AND/26-27/00004', Decimal('300.00')), ('AND/26-27/00005', Decimal('100.00'))]
+    assert [row.settles for row in many.rows[1:]] == [[(f'AND/26-27/{serial:05d}', Decimal('300.00'))]
+                                                      for serial in range(10, 1, -1)]
 
 
 async def test_one_payment_settles_several_invoices_oldest_first(db: None) -> None:

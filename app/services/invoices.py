@@ -50,6 +50,7 @@ from app.services.price_list import CONSULTATION_PRICES, DIAGNOSTIC_SAC, HEALTHC
 from app.services.treatment_series import sessions_attended
 from app.services.users import require
 from app.services.validation import Checker, is_record_id, is_uuid
+from models.accounts import User
 from models.billing import Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, Payment, PaymentAllocation, PriceItem
 from models.clinic import Branch, Service
 from models.clinical import DiagnosticTest, TestStatus
@@ -808,16 +809,17 @@ def _list_row(invoice: Invoice) -> InvoiceRow:
 
 async def _view(actor: Actor, invoice: Invoice) -> InvoiceView:
     lines = await InvoiceLine.filter(invoice_id=invoice.id).order_by('position')
-    settlements = []
-    for allocation in await PaymentAllocation.filter(invoice_id=invoice.id, amount__gt=0).order_by('created_at'):
-        payment = await Payment.get(id=allocation.payment_id)
-        settlements.append(SettlementRow(payment_id=payment.id, number=payment.number, day=payment.day,
-                                         mode=str(payment.mode), amount=allocation.amount))
+    # what paid it, a query for all of them (one a payment, an invoice paid in instalments took one each)
+    settlements = [SettlementRow(payment_id=payment_id, number=number, day=day, mode=str(mode), amount=amount)
+                   for payment_id, number, day, mode, amount in await PaymentAllocation.filter(
+                       invoice_id=invoice.id, amount__gt=0).order_by('created_at', 'id').values_list(
+                       'payment_id', 'payment__number', 'payment__day', 'payment__mode', 'amount')]
     notes = await Invoice.filter(credit_of_id=invoice.id, kind=InvoiceKind.CREDIT_NOTE).exclude(
         status=InvoiceStatus.DRAFT).order_by('created_at')
-    credit_of = await Invoice.get_or_none(id=invoice.credit_of_id) if invoice.credit_of_id else None
-    issued_by = await invoice.issued_by if invoice.issued_by_id else None
-    approver = await invoice.discount_approved_by if invoice.discount_approved_by_id else None
+    credit_of = await Invoice.filter(id=invoice.credit_of_id).values_list('number', flat=True) \
+        if invoice.credit_of_id else []
+    staff = [user_id for user_id in (invoice.issued_by_id, invoice.discount_approved_by_id) if user_id]
+    names = dict(await User.filter(id__in=staff).values_list('id', 'full_name')) if staff else {}
     draft = invoice.status is InvoiceStatus.DRAFT
     here = actor.may_work_in(invoice.branch_id) and actor.can(Permission.BILLING_CREATE)
     limit = get_settings().discount_limit_percent
@@ -829,7 +831,7 @@ async def _view(actor: Actor, invoice: Invoice) -> InvoiceView:
         patient_uid=invoice.patient.uid,
         patient_name=invoice.patient.full_name, patient_phone=invoice.patient.phone or '',
         branch_id=invoice.branch_id, branch_name=invoice.branch.name, issued_on=invoice.issued_on,
-        issued_by=issued_by.full_name if issued_by else '',
+        issued_by=names.get(invoice.issued_by_id, '') if invoice.issued_by_id else '',
         created_on=invoice.created_at.astimezone(zone_of(invoice.branch)).date(),
         lines=[LineRow(id=line.id, position=line.position, description=line.description, sac=line.sac,
                        quantity=line.quantity, unit_price=line.unit_price,
@@ -838,8 +840,8 @@ async def _view(actor: Actor, invoice: Invoice) -> InvoiceView:
         gross=invoice.gross, discount=invoice.discount, invoice_discount=invoice.invoice_discount,
         taxable_value=invoice.taxable_value, cgst=invoice.cgst, sgst=invoice.sgst, igst=invoice.igst,
         total=invoice.total, paid=invoice.paid, credited=invoice.credited,
-        credit_of=credit_of.number or '' if credit_of else '', credit_of_id=invoice.credit_of_id,
-        reason=invoice.reason, discount_approved_by=approver.full_name if approver else '',
+        credit_of=credit_of[0] or '' if credit_of else '', credit_of_id=invoice.credit_of_id, reason=invoice.reason,
+        discount_approved_by=names.get(invoice.discount_approved_by_id, '') if invoice.discount_approved_by_id else '',
         needs_approval=draft and invoice.gross > 0 and invoice.discount * 100 > invoice.gross * limit,
         credit_notes=[CreditRow(id=note.id, number=note.number or '', issued_on=note.issued_on or date.min,
                                 total=note.total, reason=note.reason) for note in notes],

@@ -38,6 +38,7 @@ from app.services.paging import Page, read_page
 from app.services.patient_lookup import find_patient
 from app.services.users import require
 from app.services.validation import Checker, is_uuid
+from models.accounts import User
 from models.billing import (
     DayClosing,
     Invoice,
@@ -229,25 +230,15 @@ async def refund(*, actor: Actor, patient_uid: str, amount: Any, mode: PaymentMo
 @audit_denials(EntityType.PAYMENT)
 async def payment_view(*, actor: Actor, payment_id: UUID, audited: bool = True) -> PaymentView:
     require(actor, Permission.BILLING_VIEW)
-    payment = await Payment.get_or_none(id=payment_id).select_related('patient', 'branch') \
-        if is_uuid(payment_id) else None
+    payment = await Payment.get_or_none(id=payment_id) if is_uuid(payment_id) else None
     if payment is None:
         raise NotFound(PAYMENT_NOT_FOUND)
+    patient = await Patient.get(id=payment.patient_id).only('id', 'uid', 'full_name')
     if audited:
-        await audit.view(actor, entity_type=EntityType.PAYMENT, entity_id=payment.id, patient_id=payment.patient.uid,
+        await audit.view(actor, entity_type=EntityType.PAYMENT, entity_id=payment.id, patient_id=patient.uid,
                          detail=payment.number)
-    allocations = await PaymentAllocation.filter(payment_id=payment.id, amount__gt=0).select_related('invoice') \
-        .order_by('id')
-    received_by = await payment.received_by if payment.received_by_id else None
-    approved_by = await payment.approved_by if payment.approved_by_id else None
-    return PaymentView(
-        id=payment.id, kind=payment.kind, number=payment.number, day=payment.day, received_at=payment.received_at,
-        amount=payment.amount, mode=payment.mode, reference=payment.reference, patient_uid=payment.patient.uid,
-        patient_name=payment.patient.full_name, branch_id=payment.branch_id, branch_name=payment.branch.name,
-        received_by=received_by.full_name if received_by else '',
-        settles=[(allocation.invoice.number or '', allocation.amount) for allocation in allocations],
-        kept_as_credit=payment.amount - payment.allocated if payment.kind is PaymentKind.RECEIPT else ZERO,
-        reason=payment.reason, approved_by=approved_by.full_name if approved_by else '')
+    [view] = await _views([payment], patient=patient)
+    return view
 
 
 async def payments_page(*, actor: Actor, patient_uid: str, page: int = 1, per_page: int = 10) -> Page[PaymentView]:
@@ -255,9 +246,31 @@ async def payments_page(*, actor: Actor, patient_uid: str, page: int = 1, per_pa
     require(actor, Permission.BILLING_VIEW)
     patient = await _patient(patient_uid)
     found = await read_page(Payment.filter(patient_id=patient.id), ordering=('-received_at',), page=page,
-                            per_page=per_page, row=lambda payment: payment.id)
-    return Page(rows=[await payment_view(actor=actor, payment_id=payment_id, audited=False)
-                      for payment_id in found.rows], total=found.total, page=found.page, per_page=found.per_page)
+                            per_page=per_page, row=lambda payment: payment)
+    return Page(rows=await _views(found.rows, patient=patient), total=found.total, page=found.page,
+                per_page=found.per_page)
+
+
+async def _views(found: Sequence[Payment], *, patient: Patient) -> list[PaymentView]:
+    """The views of one patient's payments, read together: what each settles, who took and approved it, the
+    branch, a query each for the whole page (read one payment at a time, a page of ten took over 40 queries)."""
+    ids = [payment.id for payment in found]
+    settles: dict[str, list[tuple[str, Decimal]]] = {str(payment_id): [] for payment_id in ids}
+    for payment_id, number, amount in await PaymentAllocation.filter(payment_id__in=ids, amount__gt=0) \
+            .order_by('id').values_list('payment_id', 'invoice__number', 'amount'):
+        settles[str(payment_id)].append((number or '', amount))
+    staff = {payment.received_by_id for payment in found} | {payment.approved_by_id for payment in found}
+    names = dict(await User.filter(id__in=[user_id for user_id in staff if user_id]).values_list('id', 'full_name'))
+    branches = dict(await Branch.filter(id__in={payment.branch_id for payment in found}).values_list('id', 'name'))
+    return [PaymentView(
+        id=payment.id, kind=payment.kind, number=payment.number, day=payment.day, received_at=payment.received_at,
+        amount=payment.amount, mode=payment.mode, reference=payment.reference, patient_uid=patient.uid,
+        patient_name=patient.full_name, branch_id=payment.branch_id, branch_name=branches.get(payment.branch_id, ''),
+        received_by=names.get(payment.received_by_id, '') if payment.received_by_id else '',
+        settles=settles[str(payment.id)],
+        kept_as_credit=payment.amount - payment.allocated if payment.kind is PaymentKind.RECEIPT else ZERO,
+        reason=payment.reason, approved_by=names.get(payment.approved_by_id, '') if payment.approved_by_id else '')
+        for payment in found]
 
 
 async def ledger(*, actor: Actor, patient_uid: str) -> Ledger:
