@@ -51,7 +51,7 @@ class ClosingScreen:
         ui.label('Days closed').classes('text-subtitle1 q-mt-md')
         self.closed = ServerTable(CLOSING_COLUMNS, read=self._read_closed, shown=_closing_cells,
                                   permission=Permission.BILLING_VIEW, sizes=(10, 25), per_page=10, key='day',
-                                  selectable=False)
+                                  selectable=False, empty='No day has been closed yet.')
         self.closed.table.mark('closed-days')
         on_change([EntityType.PAYMENT, EntityType.DAY_CLOSING], self.follow, permission=Permission.BILLING_VIEW,
                   branch_id=actor.branch_id)
@@ -125,7 +125,8 @@ class DuesScreen(RedrawnUnaudited):
         self.audited = True
         self.summary = ui.row().classes('w-full gap-3 wrap').mark('ageing')
         self.listing = ServerTable(DUE_COLUMNS, read=self._read, shown=_due_cells, permission=Permission.BILLING_VIEW,
-                                   sizes=(10, 25, 50), per_page=25, key='id', selectable=False)
+                                   sizes=(10, 25, 50), per_page=25, key='id', selectable=False,
+                                   empty='Nothing is due: every issued invoice is paid or credited.')
         self.listing.table.classes('cursor-pointer').mark('dues')
         self.listing.table.on('rowClick', _open_invoice, [[], ['number'], None])
         ui.label('Tap an invoice to open it and take the payment.').classes('text-caption text-grey-7')

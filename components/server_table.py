@@ -29,8 +29,9 @@ class ServerTable(Generic[Row]):
 
     def __init__(self, columns: list[dict[str, Any]], *, read: Callable[[Actor, int, int], Awaitable[Page[Row]]],
                  shown: Callable[[Row], dict[str, Any]], permission: Permission, sizes: Sequence[int],
-                 per_page: int, key: str = 'id', selectable: bool = True) -> None:
-        """`selectable=False` for a table whose rows open on a tap instead of being picked for the buttons."""
+                 per_page: int, key: str = 'id', selectable: bool = True, empty: str | None = None) -> None:
+        """`selectable=False` for a table whose rows open on a tap instead of being picked for the buttons;
+        `empty` is what it says with no rows (Quasar's own is "No data available")."""
         self.read, self.shown, self.key = read, shown, key
         self.page, self.per_page = 1, per_page
         self.records: dict[str, Row] = {}
@@ -43,6 +44,8 @@ class ServerTable(Generic[Row]):
                                      .classes('w-full').props('flat bordered wrap-cells'))
         self.table.props(PAGE_LABEL)
         self.table.props['rows-per-page-options'] = list(sizes)
+        if empty:
+            self.table.props['no-data-label'] = empty
 
         @guarded_action(permission)
         async def requested(current: Actor, event: events.GenericEventArguments) -> None:

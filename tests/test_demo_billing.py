@@ -240,13 +240,39 @@ def test_the_dues_have_every_age_and_are_a_few_percent(clinic: Path) -> None:
     assert 0.01 < len(owing) / count(clinic, 'invoice', "kind = 'invoice'") < 0.08
 
 
+def test_every_past_day_that_took_money_is_closed_with_what_it_took(clinic: Path) -> None:
+    takings: dict[tuple[int, str], list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for branch_id, day, kind, mode, amount in rows(clinic, 'SELECT branch_id, day, kind, mode, amount FROM payment'):
+        signed = -paise(amount) if kind == 'refund' else paise(amount)
+        taken = takings[(branch_id, str(day)[:10])]
+        taken[0] += signed
+        taken[1] += signed if mode == 'cash' else 0
+    closings = {(branch_id, str(day)[:10]): (paise(collected), paise(expected), paise(counted), note, by)
+                for branch_id, day, collected, expected, counted, note, by in rows(
+                    clinic, 'SELECT c.branch_id, c.day, c.collected, c.cash_expected, c.cash_counted, c.note, u.role '
+                            'FROM day_closing c JOIN user_account u ON u.id = c.closed_by_id')}
+    assert set(closings) == {key for key in takings if key[1] < TODAY}  # the reference day is still open
+    off = 0
+    for key, (collected, expected, counted, note, role) in closings.items():
+        assert (collected, expected) == tuple(takings[key]), key
+        assert role in ('reception', 'admin')
+        if counted != expected:
+            off += 1
+            assert note and abs(counted - expected) <= 100, (key, counted, expected, note)
+    assert 0.01 < off / len(closings) < 0.12, (off, len(closings))
+    detail = rows(clinic, "SELECT detail FROM audit_event WHERE entity_type = 'day-closing' LIMIT 1")[0][0]
+    assert re.fullmatch(r'Closed \d\d \w{3} \d{4}: collected ₹[\d,.]+ \(.+\); cash counted ₹[\d,.]+, '
+                        r'expected ₹[\d,.]+(; .+)?', detail), detail
+
+
 def test_billing_events_are_in_the_chain_and_it_verifies(clinic: Path) -> None:
     events = dict(rows(clinic, "SELECT entity_type || ' ' || action, COUNT(*) FROM audit_event "
-                               "WHERE entity_type IN ('invoice', 'payment', 'expense') GROUP BY 1"))
+                               "WHERE entity_type IN ('invoice', 'payment', 'expense', 'day-closing') GROUP BY 1"))
     assert events['invoice update'] == count(clinic, 'invoice', "kind = 'invoice'")  # each issued
     assert events['invoice create'] == count(clinic, 'invoice', "kind = 'credit-note'")
     assert events['payment create'] == count(clinic, 'payment')
     assert events['expense create'] == count(clinic, 'expense')
+    assert events['day-closing create'] == count(clinic, 'day_closing')
     issued = rows(clinic, "SELECT e.detail, e.changes, i.number, i.total FROM audit_event e JOIN invoice i "
                           "ON i.id = e.entity_id WHERE e.entity_type = 'invoice' AND e.action = 'update' LIMIT 50")
     for detail, changes, number, total in issued:

@@ -34,7 +34,7 @@ from app.demo.staff import DEMO_PASSWORD, ROSTER, make_clinic
 from app.services import tax_days
 from app.sql import placeholders
 from models.accounts import User, UserSession
-from models.billing import Expense, Invoice, InvoiceLine, Payment, PaymentAllocation, PriceItem
+from models.billing import DayClosing, Expense, Invoice, InvoiceLine, Payment, PaymentAllocation, PriceItem
 from models.clinical import ClinicalNote, Diagnosis, DiagnosticTest, MedicalHistory
 from models.inquiries import Inquiry
 from models.outcomes import OutcomeRecord
@@ -48,7 +48,7 @@ from models.scheduling import Appointment, Closure, WaitlistEntry
 # draft; the updates that then issue the invoices run after all of a batch's inserts (`app.demo.billing`).
 MODELS = (UserSession, Patient, Inquiry, Registration, MedicalHistory, ClinicalNote, Diagnosis, DiagnosticTest,
           OutcomeRecord, TreatmentPlan, PlanRevision, Closure, Appointment, WaitlistEntry, Invoice, InvoiceLine,
-          Payment, PaymentAllocation, Expense)
+          Payment, PaymentAllocation, Expense, DayClosing)
 BATCH_ROWS = 40_000  # rows and events per transaction
 CACHE_KIB = 256 * 1024  # SQLite's page cache while the demo writes (its default is 2 MB)
 GC_THRESHOLDS = (50_000, 20, 10)  # while the demo writes (Python's default first threshold is 700)
@@ -176,7 +176,7 @@ async def _finish(world: World, simulation: Simulation) -> None:
             await billing.save_serials(connection, world.billing.serials)
             await tax_days.rebuild(connection)  # the bills were written as rows: sum their lines once
         if dialect != 'sqlite':  # these rows were given their ids here: move PostgreSQL's counters
-            for table in ('user_session', 'closure', 'invoice_line', 'payment_allocation'):
+            for table in ('user_session', 'closure', 'invoice_line', 'payment_allocation', 'day_closing'):
                 await connection.execute_query(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                                                f'COALESCE((SELECT MAX(id) FROM {table}), 1))')
 

@@ -118,11 +118,19 @@ async def close_day(*, actor: Actor, day: date, cash_counted: Any, note: str = '
         await DayClosing.create(branch_id=branch.id, day=day, cash_expected=figures.cash_expected,
                                 cash_counted=counted, collected=figures.collected, note=why,
                                 closed_by_id=actor.user_id, closed_at=utcnow())
-        modes = ', '.join(f'{MODE_LABELS[mode]} {format_money(amount)}' for mode, amount in figures.by_mode.items())
-        event.set_detail(f'Closed {shown_date(day)}: collected {format_money(figures.collected)}'
-                         + (f' ({modes})' if modes else '') + f'; cash counted {format_money(counted)}, expected '
-                         f'{format_money(figures.cash_expected)}' + (f'; {why}' if why else ''))
+        event.set_detail(closing_detail(day, by_mode=figures.by_mode, counted=counted, note=why))
     return await _collections(branch, day, actor=actor)
+
+
+def closing_detail(day: date, *, by_mode: dict[PaymentMode, Decimal], counted: Decimal, note: str) -> str:
+    """How the trail words a closing: 'Closed 07 Dec 2026: collected ₹1,100.00 (Cash ₹600.00, UPI ₹500.00); cash
+    counted ₹600.00, expected ₹600.00', and the note when there is one."""
+    collected = sum(by_mode.values(), ZERO)
+    expected = by_mode.get(PaymentMode.CASH, ZERO)
+    modes = ', '.join(f'{MODE_LABELS[mode]} {format_money(by_mode[mode])}' for mode in PaymentMode if mode in by_mode)
+    return (f'Closed {shown_date(day)}: collected {format_money(collected)}' + (f' ({modes})' if modes else '')
+            + f'; cash counted {format_money(counted)}, expected {format_money(expected)}'
+            + (f'; {note}' if note else ''))
 
 
 async def closings_page(*, actor: Actor, page: int = 1, per_page: int = 10) -> Page[ClosingRow]:
