@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -42,11 +43,14 @@ DUE_COLUMNS = [column('number', 'Invoice', nowrap=True), column('issued_on', 'Is
 class ClosingScreen:
     """One day's collections by mode, its closing (or the form to close it), and the days closed before."""
 
-    def __init__(self, actor: Actor, *, day: date) -> None:
+    def __init__(self, actor: Actor, *, day: date, branches: dict[int, str]) -> None:
+        """`branches`: those a superadmin may choose between (`branches.branch_choices`), none for anyone else."""
         self.day = day
+        self.branch_id = actor.branch_id
         with ui.row().classes('w-full items-end gap-2'):
             self.chosen = DateInput('Day', value=day).classes('w-48').mark('closing-day')
             ui.button('Show', icon='event', on_click=self._shown).props('outline').mark('show-day')
+            branch_chooser(branches, self.branch_id, self._choose_branch)
         self.box = ui.column().classes('w-full gap-2').mark('collections')
         ui.label('Days closed').classes('text-subtitle1 q-mt-md')
         self.closed = ServerTable(CLOSING_COLUMNS, read=self._read_closed, shown=_closing_cells,
@@ -54,14 +58,15 @@ class ClosingScreen:
                                   selectable=False, empty='No day has been closed yet.')
         self.closed.table.mark('closed-days')
         on_change([EntityType.PAYMENT, EntityType.DAY_CLOSING], self.follow, permission=Permission.BILLING_VIEW,
-                  branch_id=actor.branch_id)
+                  branch_id=None if branches else actor.branch_id)
 
     async def follow(self, actor: Actor) -> None:
         """A payment or closing at the branch: the same day again, not audited again."""
         await self.redraw(actor, audited=False)
 
     async def redraw(self, actor: Actor, *, audited: bool = True) -> None:
-        figures = await day_closing.day_collections(actor=actor, day=self.day, audited=audited)
+        figures = await day_closing.day_collections(actor=actor, day=self.day, branch_id=self.branch_id,
+                                                    audited=audited)
         self.box.clear()
         with self.box:
             ui.label(f'{figures.branch_name}, {clinic_date(figures.day)}').classes('text-h6').mark('collections-day')
@@ -101,7 +106,8 @@ class ClosingScreen:
             fields = dialog.form.fields
             await dialog.attempt(lambda: day_closing.close_day(actor=current, day=self.day,
                                                                cash_counted=fields['cash_counted'].value,
-                                                               note=fields['note'].value or ''),
+                                                               note=fields['note'].value or '',
+                                                               branch_id=self.branch_id),
                                  done=f'{clinic_date(self.day)} is closed.', then=lambda _: self.redraw(current))
 
         with ui.context.client.content:  # not in the day's box, which a payment elsewhere redraws
@@ -114,15 +120,26 @@ class ClosingScreen:
         fill_width(dialog)
 
     async def _read_closed(self, actor: Actor, page: int, per_page: int) -> Page[ClosingRow]:
-        return await day_closing.closings_page(actor=actor, page=page, per_page=per_page)
+        return await day_closing.closings_page(actor=actor, page=page, per_page=per_page, branch_id=self.branch_id)
+
+    async def _choose_branch(self, branch_id: int) -> None:
+        @guarded_action(Permission.BILLING_VIEW)
+        async def choose(current: Actor) -> None:
+            self.branch_id = branch_id
+            await self.redraw(current)
+
+        await choose()
 
 
 class DuesScreen(RedrawnUnaudited):
     """What the branch is owed by age, and the invoices behind it, oldest first."""
 
-    def __init__(self, actor: Actor) -> None:
+    def __init__(self, actor: Actor, *, branches: dict[int, str]) -> None:
+        """`branches`: those a superadmin may choose between (`branches.branch_choices`), none for anyone else."""
         self.bucket: str | None = None
         self.audited = True
+        self.branch_id = actor.branch_id
+        branch_chooser(branches, self.branch_id, self._choose_branch)
         self.summary = ui.row().classes('w-full gap-3 wrap').mark('ageing')
         self.listing = ServerTable(DUE_COLUMNS, read=self._read, shown=_due_cells, permission=Permission.BILLING_VIEW,
                                    sizes=(10, 25, 50), per_page=25, key='id', selectable=False,
@@ -131,11 +148,11 @@ class DuesScreen(RedrawnUnaudited):
         self.listing.table.on('rowClick', _open_invoice, [[], ['number'], None])
         ui.label('Tap an invoice to open it and take the payment.').classes('text-caption text-grey-7')
         on_change([EntityType.INVOICE, EntityType.PAYMENT], self.follow, permission=Permission.BILLING_VIEW,
-                  branch_id=actor.branch_id)
+                  branch_id=None if branches else actor.branch_id)
 
 
     async def redraw(self, actor: Actor) -> None:
-        ageing = await dues.ageing(actor=actor)
+        ageing = await dues.ageing(actor=actor, branch_id=self.branch_id)
         self.summary.clear()
         with self.summary:
             self._bucket_tile(None, 'All dues', ageing.invoices, ageing.total)
@@ -163,7 +180,23 @@ class DuesScreen(RedrawnUnaudited):
 
     async def _read(self, actor: Actor, page: int, per_page: int) -> Page[DueRow]:
         return await dues.dues_page(actor=actor, page=page, per_page=per_page, bucket=self.bucket,
-                                    audited=self.audited)
+                                    branch_id=self.branch_id, audited=self.audited)
+
+    async def _choose_branch(self, branch_id: int) -> None:
+        @guarded_action(Permission.BILLING_VIEW)
+        async def choose(current: Actor) -> None:
+            self.branch_id, self.bucket = branch_id, None
+            await self.redraw(current)
+
+        await choose()
+
+
+def branch_chooser(branches: dict[int, str], chosen: int, choose: Callable[[int], Awaitable[None]]) -> None:
+    """The superadmin's branch select of a branch's money screen; nothing for one branch or anyone else."""
+    if len(branches) > 1:
+        ui.select(branches, value=chosen if chosen in branches else next(iter(branches)), label='Branch',
+                  on_change=lambda event: choose(event.value)) \
+            .props('outlined dense options-dense').classes('w-48').mark('billing-branch')
 
 
 def _tile(label: str, amount: Any, *, marker: str, strong: bool = False) -> None:

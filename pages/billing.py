@@ -7,6 +7,7 @@ from datetime import date
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.clock import clinic_today
+from app.services.branches import branch_choices
 from components.billing_screens import ClosingScreen, DuesScreen
 from components.frame import frame
 from components.guard import guarded_page
@@ -20,11 +21,11 @@ async def closing_page(actor: Actor, day: str = '') -> None:
     except ValueError:
         chosen = clinic_today()
     with frame(actor, 'Day closing'):
-        await ClosingScreen(actor, day=chosen).redraw(actor)
+        await ClosingScreen(actor, day=chosen, branches=await branch_choices(actor=actor)).redraw(actor)
 
 
 @guarded_page('/billing/dues', permission=Permission.BILLING_VIEW, title='Outstanding dues', nav_label='Dues',
               nav_icon='pending_actions', nav_order=41)
 async def dues_page(actor: Actor) -> None:
     with frame(actor, 'Outstanding dues'):
-        await DuesScreen(actor).redraw(actor)
+        await DuesScreen(actor, branches=await branch_choices(actor=actor)).redraw(actor)

@@ -6,7 +6,7 @@ from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.dates import parse_date
 from app.errors import DomainError
-from app.services.branches import list_branches
+from app.services.branches import branch_choices
 from app.services.clinic_hours import zone_of
 from app.services.patients import PatientRow, search_patients
 from components.calendar_screen import VIEWS, CalendarScreen, branch_today
@@ -23,8 +23,7 @@ async def calendar_page(actor: Actor, day: str = '', view: str = '', patient: st
         shown_day = parse_date(day) if day else None
     except ValueError:
         shown_day = None
-    branches = {row.id: row.name for row in await list_branches(actor=actor, include_closed=False)} \
-        if actor.is_superadmin else {}
+    branches = await branch_choices(actor=actor)
     booking_for = await _patient(actor, patient) if patient else None
     with frame(actor, 'Calendar'):
         screen = CalendarScreen(actor, day=shown_day or branch_today(zone_of(branch)),

@@ -10,7 +10,7 @@ from nicegui import ui
 
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
-from app.services.branches import list_branches
+from app.services.branches import branch_choices
 from components.clinic_dashboard import ClinicDashboard
 from components.clinician_dashboard import ClinicianDashboard
 from components.desk_dashboard import DeskDashboard
@@ -24,8 +24,7 @@ async def home_page(actor: Actor) -> None:
     with frame(actor, 'Home'):
         ui.label(f'Welcome, {actor.full_name}.').classes('text-h6').mark('welcome')
         if actor.can(Permission.REPORTS_VIEW):
-            branches = {row.id: row.name for row in await list_branches(actor=actor, include_closed=False)} \
-                if actor.is_superadmin else {}
+            branches = await branch_choices(actor=actor)
             await ClinicDashboard(actor, branches=branches).redraw(actor)
         elif actor.can(Permission.SCHEDULE_OWN):
             await ClinicianDashboard(actor).redraw(actor)

@@ -9,7 +9,7 @@ from app.auth.permissions import Permission
 from app.dates import parse_date
 from app.errors import DomainError, ValidationFailed
 from app.services import reports
-from app.services.branches import list_branches
+from app.services.branches import branch_choices
 from app.services.reports import ReportKind
 from components.frame import frame
 from components.guard import guarded_page
@@ -24,8 +24,7 @@ PRINT_CSS = """
 @guarded_page('/reports', permission=Permission.REPORTS_VIEW, title='Reports', nav_label='Reports',
               nav_icon='summarize', nav_order=50)
 async def reports_page(actor: Actor, kind: str = '') -> None:
-    branches = {row.id: row.name for row in await list_branches(actor=actor, include_closed=False)} \
-        if actor.is_superadmin else {}
+    branches = await branch_choices(actor=actor)
     chosen = ReportKind(kind) if kind in set(ReportKind) else ReportKind.REGISTRATIONS
     with frame(actor, 'Reports'):
         screen = ReportsScreen(actor, branches=branches, kind=chosen)

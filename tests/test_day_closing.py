@@ -13,10 +13,12 @@ from app.clock import clock
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.services import day_closing, dues, invoices, payments
 from app.services.invoices import LineInput
+from models.accounts import Role
 from models.audit import AuditEvent
 from models.billing import DayClosing, PaymentMode
 from tests.billing import billing_clinic
-from tests.factories import sign_in
+from tests.factories import make_branch, make_user, sign_in
+from tests.waiting import eventually
 
 MONDAY = date(2026, 12, 7)
 
@@ -124,3 +126,32 @@ async def test_the_dues_page_shows_the_ageing(user: User) -> None:
     await user.should_see('0-30 days')
     rows = user.find(marker='dues').elements.pop().rows
     assert [(row['number'], row['due'], row['days']) for row in rows] == [('AND/26-27/00001', '₹600.00', 0)]
+
+
+async def test_a_superadmin_closes_and_follows_the_dues_of_the_branch_they_choose(user: User) -> None:
+    """A superadmin's money screens showed their own branch only: another branch's day could not be closed."""
+    bills = await billing_clinic()
+    andheri = bills.clinic.branch
+    first = await bills.issued(('Physiotherapy session', '600'))
+    await bills.pay('600', invoice=first, mode='cash')
+    await bills.issued(('Home visit', '1,000'))  # still due
+    director = await make_user(Role.SUPERADMIN, branch=await make_branch('Head office'), full_name='Anand Rao')
+    await sign_in(user, director)
+    await user.open('/billing/closing')
+    await user.should_see('Head office, 07 Dec 2026')
+    user.find(marker='billing-branch').elements.pop().set_value(andheri.id)
+    await user.should_see('Andheri, 07 Dec 2026')
+    assert user.find(marker='collected-cash').elements.pop().text == '₹600.00'
+    user.find(marker='close-day').click()
+    user.find(marker='cash_counted').type('600')
+    user.find(marker='dialog-submit').click()
+    await user.should_see('07 Dec 2026 is closed.')
+    closing = await DayClosing.get(day=MONDAY).select_related('closed_by')
+    assert (closing.branch_id, closing.closed_by.full_name, closing.collected) == (andheri.id, 'Anand Rao',
+                                                                                   Decimal('600.00'))
+    await user.open('/billing/dues')
+    await user.should_see(marker='dues')
+    assert user.find(marker='dues').elements.pop().rows == []  # Head office owes nothing
+    user.find(marker='billing-branch').elements.pop().set_value(andheri.id)
+    await eventually(lambda: [row['number'] for row in user.find(marker='dues').elements.pop().rows]
+                     == ['AND/26-27/00002'], what="Andheri's due")

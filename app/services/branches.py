@@ -71,6 +71,14 @@ async def list_branches(*, actor: Actor, include_closed: bool = True) -> list[Br
     return [_row(branch) for branch in await query]
 
 
+async def branch_choices(*, actor: Actor) -> dict[int, str]:
+    """The open branches a superadmin's screens let them choose between (id: name); none for anyone else,
+    whose screens are their own branch's."""
+    if not actor.is_superadmin:
+        return {}
+    return {row.id: row.name for row in await list_branches(actor=actor, include_closed=False)}
+
+
 @audit_denials(EntityType.BRANCH)
 async def get_branch(*, actor: Actor, branch_id: int) -> BranchRow:
     """Return one branch the actor may see."""

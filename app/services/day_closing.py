@@ -93,10 +93,12 @@ async def day_collections(*, actor: Actor, day: date | None = None, branch_id: i
 
 
 @audit_denials(EntityType.DAY_CLOSING, refused_action=Action.CREATE)
-async def close_day(*, actor: Actor, day: date, cash_counted: Any, note: str = '') -> DayCollections:
-    """Close a day at the actor's branch with the cash counted; a difference needs a reason."""
+async def close_day(*, actor: Actor, day: date, cash_counted: Any, note: str = '',
+                    branch_id: int | None = None) -> DayCollections:
+    """Close a day at the actor's branch (or the one a superadmin chose) with the cash counted; a difference
+    needs a reason."""
     require(actor, Permission.BILLING_CREATE)
-    branch = await working_branch(actor, None)
+    branch = await working_branch(actor, branch_id)
     check = Checker()
     counted = check.money('cash_counted', cash_counted, label='cash counted')
     why = check.text('note', note, label='note', required=False, max_length=300)
@@ -133,10 +135,11 @@ def closing_detail(day: date, *, by_mode: dict[PaymentMode, Decimal], counted: D
             + (f'; {note}' if note else ''))
 
 
-async def closings_page(*, actor: Actor, page: int = 1, per_page: int = 10) -> Page[ClosingRow]:
+async def closings_page(*, actor: Actor, page: int = 1, per_page: int = 10,
+                        branch_id: int | None = None) -> Page[ClosingRow]:
     """The branch's closed days, newest first."""
     require(actor, Permission.BILLING_VIEW)
-    branch = await working_branch(actor, None)
+    branch = await working_branch(actor, branch_id)
     return await read_page(DayClosing.filter(branch_id=branch.id), ordering=('-day',), page=page, per_page=per_page,
                            row=lambda closing: _closing_row(closing, branch), related=('closed_by',),
                            sizes=(10, 25), default=10)
