@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -18,6 +17,7 @@ from app.services.dues import DueRow
 from app.services.paging import Page
 from app.services.payments import MODE_LABELS
 from app.wording import counted
+from components.branch_choice import branch_chooser, first_branch
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
@@ -46,7 +46,7 @@ class ClosingScreen:
     def __init__(self, actor: Actor, *, day: date, branches: dict[int, str]) -> None:
         """`branches`: those a superadmin may choose between (`branches.branch_choices`), none for anyone else."""
         self.day = day
-        self.branch_id = actor.branch_id
+        self.branch_id = first_branch(branches, actor.branch_id)
         with ui.row().classes('w-full items-end gap-2'):
             self.chosen = DateInput('Day', value=day).classes('w-48').mark('closing-day')
             ui.button('Show', icon='event', on_click=self._shown).props('outline').mark('show-day')
@@ -138,7 +138,7 @@ class DuesScreen(RedrawnUnaudited):
         """`branches`: those a superadmin may choose between (`branches.branch_choices`), none for anyone else."""
         self.bucket: str | None = None
         self.audited = True
-        self.branch_id = actor.branch_id
+        self.branch_id = first_branch(branches, actor.branch_id)
         branch_chooser(branches, self.branch_id, self._choose_branch)
         self.summary = ui.row().classes('w-full gap-3 wrap').mark('ageing')
         self.listing = ServerTable(DUE_COLUMNS, read=self._read, shown=_due_cells, permission=Permission.BILLING_VIEW,
@@ -189,14 +189,6 @@ class DuesScreen(RedrawnUnaudited):
             await self.redraw(current)
 
         await choose()
-
-
-def branch_chooser(branches: dict[int, str], chosen: int, choose: Callable[[int], Awaitable[None]]) -> None:
-    """The superadmin's branch select of a branch's money screen; nothing for one branch or anyone else."""
-    if len(branches) > 1:
-        ui.select(branches, value=chosen if chosen in branches else next(iter(branches)), label='Branch',
-                  on_change=lambda event: choose(event.value)) \
-            .props('outlined dense options-dense').classes('w-48').mark('billing-branch')
 
 
 def _tile(label: str, amount: Any, *, marker: str, strong: bool = False) -> None:

@@ -26,6 +26,7 @@ from app.services.paging import Page
 from app.services.uploads import MEGABYTE, shown_name
 from app.wording import counted
 from components.billing_dialogs import MODE_OPTIONS
+from components.branch_choice import branch_chooser, first_branch
 from components.date_input import DateInput
 from components.dialogs import FormDialog, fill_width
 from components.guard import guarded_action
@@ -67,12 +68,15 @@ def budget_sentence(budget: Budget) -> str:
 class ExpensesScreen:
     """The page's body: the budget line and buttons, the status filter, and the voucher list."""
 
-    def __init__(self, actor: Actor) -> None:
+    def __init__(self, actor: Actor, *, branches: dict[int, str]) -> None:
+        """`branches`: those a superadmin may choose between (`branches.branch_choices`), none for anyone else."""
         self.actor = actor
         self.approver = actor.can(Permission.EXPENSES_APPROVE)
         self.budget: Budget | None = None
+        self.branch_id = first_branch(branches, actor.branch_id)
         self.root = ui.column().classes('w-full gap-3')
         with self.root:
+            branch_chooser(branches, self.branch_id, self._choose_branch)
             with ui.card().props('flat bordered').classes('w-full q-pa-sm'), \
                     ui.row().classes('w-full items-center gap-2 wrap'):
                 ui.icon('savings', size='sm').classes('text-grey-8')
@@ -101,17 +105,25 @@ class ExpensesScreen:
     async def refresh(self, actor: Actor) -> None:
         """Read the budget and the current page of vouchers again."""
         self.actor = actor
-        self.budget = budget = await expenses.budget_today(actor=actor)
+        self.budget = budget = await expenses.budget_today(actor=actor, branch_id=self.branch_id)
         self.budget_line.text = budget_sentence(budget)
         self.budget_line.classes(replace='text-subtitle1 text-weight-medium'
                                  + (' text-negative' if budget.has_budget and budget.remaining < 0 else ''))
         await self.listing.refresh(actor)
 
+    async def _choose_branch(self, branch_id: int) -> None:
+        @guarded_action(Permission.EXPENSES_ENTER)
+        async def choose(current: Actor) -> None:
+            self.branch_id = branch_id
+            await self.refresh(current)
+
+        await choose()
+
     # -- the list ------------------------------------------------------------------------------
 
     async def _read(self, actor: Actor, page: int, per_page: int) -> Page[ExpenseRow]:
         found = await expenses.expenses_page(actor=actor, page=page, per_page=per_page,
-                                             status=self.status.value or None)
+                                             status=self.status.value or None, branch_id=self.branch_id)
         self.summary.text = counted(found.total, 'voucher')
         return found
 
@@ -148,7 +160,7 @@ class ExpensesScreen:
     async def new_voucher(self) -> None:
         @guarded_action(Permission.EXPENSES_ENTER)
         async def start(current: Actor) -> None:
-            today = await expenses.budget_today(actor=current)
+            today = await expenses.budget_today(actor=current, branch_id=self.branch_id)
             with self.root:
                 NewVoucherDialog(self, today)
 
@@ -157,7 +169,8 @@ class ExpensesScreen:
     def budget_dialog(self) -> None:
         @guarded_action(Permission.EXPENSES_APPROVE)
         async def submit(current: Actor) -> None:
-            await dialog.attempt(lambda: expenses.set_daily_budget(actor=current, amount=amount.value),
+            await dialog.attempt(lambda: expenses.set_daily_budget(actor=current, amount=amount.value,
+                                                                   branch_id=self.branch_id),
                                  done=lambda budget: f'The daily budget is now {format_money(budget.budget)}.'
                                  if budget.has_budget else 'The branch has no daily budget now.',
                                  then=lambda _: self.refresh(current))
@@ -224,7 +237,7 @@ class NewVoucherDialog:
 
         @guarded_action(Permission.EXPENSES_ENTER)
         async def read(current: Actor) -> None:
-            self.budget = await expenses.budget_today(actor=current, day=day)
+            self.budget = await expenses.budget_today(actor=current, day=day, branch_id=self.screen.branch_id)
             self._show_hint()
 
         await read()
@@ -303,7 +316,7 @@ class NewVoucherDialog:
             return await expenses.enter_expense(actor=actor, details=ExpenseInput(
                 spent_on=day, paid_to=fields['paid_to'].value or '', paid_by=fields['paid_by'].value or '',
                 purpose=fields['purpose'].value or '', amount=self.amount.value, mode=fields['mode'].value,
-                description=fields['description'].value or '', bill=self.bill))
+                description=fields['description'].value or '', bill=self.bill), branch_id=self.screen.branch_id)
         except ValidationFailed as refused:
             raise ValidationFailed({**refused.field_errors, **typo}) from None
 

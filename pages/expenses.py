@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.auth.actor import Actor
 from app.auth.permissions import Permission
+from app.services.branches import branch_choices
 from components.expenses_screen import ExpensesScreen
 from components.frame import frame
 from components.guard import guarded_page
@@ -13,4 +14,4 @@ from components.guard import guarded_page
               nav_icon='request_quote', nav_order=45)
 async def expenses_page(actor: Actor) -> None:
     with frame(actor, 'Expenses'):
-        await ExpensesScreen(actor).refresh(actor)
+        await ExpensesScreen(actor, branches=await branch_choices(actor=actor)).refresh(actor)

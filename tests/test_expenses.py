@@ -315,6 +315,29 @@ async def test_reception_enters_a_voucher_and_sees_what_the_budget_has_left(user
         await user.should_not_see(marker=marker)
 
 
+async def test_a_superadmin_works_on_the_expenses_of_the_branch_they_choose(user: User) -> None:
+    """The screen showed the superadmin's own branch only: another branch's vouchers were out of reach."""
+    bills = await billing_clinic()
+    andheri = bills.clinic.branch
+    await expenses.set_daily_budget(actor=bills.boss, amount='5,000')
+    await expenses.enter_expense(actor=bills.desk, details=voucher())
+    await sign_in(user, await make_user(Role.SUPERADMIN, branch=await make_branch('Head office')))
+    await user.open('/expenses')
+    await user.should_see('No daily budget is set · spent today ₹0.00')  # the head office's
+    assert listed(user) == []
+    user.find(marker='billing-branch').elements.pop().set_value(andheri.id)
+    await user.should_see("Today's budget ₹5,000.00 · spent ₹1,200.00 · ₹3,800.00 left")
+    assert [row['number'] for row in listed(user)] == ['ANDV/26-27/00001']
+    user.find(marker='new-voucher').click()
+    await user.should_see('₹3,800.00 left today')
+    type_into(user, 'amount', '300')
+    type_into(user, 'paid_to', 'Gupta Stationers')
+    type_into(user, 'purpose', 'Stationery')
+    user.find(marker='dialog-submit').click()
+    await user.should_see('Voucher ANDV/26-27/00002 is entered for ₹300.00')
+    assert (await Expense.get(number='ANDV/26-27/00002')).branch_id == andheri.id
+
+
 async def test_a_refused_voucher_on_screen_keeps_the_dialog_and_saves_nothing(user: User) -> None:
     bills = await billing_clinic()
     await sign_in(user, bills.clinic.reception)

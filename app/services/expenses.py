@@ -202,10 +202,11 @@ def check_bill(bill: BillUpload) -> str:
 # -- entering and deciding -------------------------------------------------------------------------
 
 @audit_denials(ENTITY, refused_action=Action.CREATE)
-async def enter_expense(*, actor: Actor, details: ExpenseInput) -> ExpenseView:
-    """Enter a voucher at the actor's branch, waiting for approval; bad input saves nothing and says what to correct."""
+async def enter_expense(*, actor: Actor, details: ExpenseInput, branch_id: int | None = None) -> ExpenseView:
+    """Enter a voucher at the actor's branch (or the one a superadmin chose), waiting for approval; bad input saves
+    nothing and says what to correct."""
     require(actor, Permission.EXPENSES_ENTER)
-    branch = await working_branch(actor)
+    branch = await working_branch(actor, branch_id)
     check = Checker()
     spent_on = _spent_on(check, details.spent_on, today=clinic_day(branch))
     paid_to = check.text('paid_to', details.paid_to, label='name of who was paid', max_length=120)
