@@ -35,14 +35,17 @@ CHARTS_JS = """
 })
 """
 
-# Where on the page the middle of a horizontal bar chart's bar for `name` is drawn.
-BAR_JS = """
-([title, name]) => {
+# The chart under the card titled `title`: its root element and its ECharts instance.
+CHART_JS = """
   const card = [...document.querySelectorAll('.q-card')]
     .find((c) => c.querySelector('.text-subtitle1')?.innerText === title);
   const root = card.querySelector('canvas').closest('[id^="c"]');
   const chart = getElement(root).chart;
-  const index = chart.getOption().yAxis[0].data.indexOf(name);
+"""
+# Where on the page the middle of a horizontal bar chart's bar for `name` is drawn.
+BAR_JS = """
+([title, name]) => {
+""" + CHART_JS + """  const index = chart.getOption().yAxis[0].data.indexOf(name);
   const value = chart.getOption().series[0].data[index];
   const [x0, y] = chart.convertToPixel({seriesIndex: 0}, [0, index]);
   const [x1] = chart.convertToPixel({seriesIndex: 0}, [value, index]);
@@ -55,11 +58,7 @@ BAR_JS = """
 # Where the last point of a chart's series over time is drawn (today: the month's chart ends today).
 LAST_POINT_JS = """
 ([title, seriesIndex]) => {
-  const card = [...document.querySelectorAll('.q-card')]
-    .find((c) => c.querySelector('.text-subtitle1')?.innerText === title);
-  const root = card.querySelector('canvas').closest('[id^="c"]');
-  const chart = getElement(root).chart;
-  const data = chart.getOption().series[seriesIndex].data;
+""" + CHART_JS + """  const data = chart.getOption().series[seriesIndex].data;
   const [x, y] = chart.convertToPixel({seriesIndex}, [data.length - 1, data[data.length - 1]]);
   const box = root.getBoundingClientRect();
   return {x: box.left + x, y: box.top + y};
