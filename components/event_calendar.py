@@ -98,7 +98,7 @@ class EventCalendar(ui.element, component='event_calendar.js', default_classes='
         _check_options(options)
         self._props['options'] = {name: value for name, value in options.items() if name not in DATA_OPTIONS}
         self._props['events'] = tuple(_calendar_event(event) for event in options.get('events', []))
-        self._props['resources'] = [_calendar_resource(resource) for resource in options.get('resources', [])]
+        self._props['resources'] = tuple(_calendar_resource(resource) for resource in options.get('resources', []))
         self._props['events-revision'] = 0
         self._props['resources-revision'] = 0
         self._pending_moves: dict[str, CalendarEventMove] = {}
@@ -115,7 +115,7 @@ class EventCalendar(ui.element, component='event_calendar.js', default_classes='
 
     def set_resources(self, resources: Sequence[Mapping[str, Any]]) -> None:
         """Show exactly these resources (the clinicians' columns in resourceTimeGrid views)."""
-        self._props['resources'] = [_calendar_resource(resource) for resource in resources]
+        self._props['resources'] = tuple(_calendar_resource(resource) for resource in resources)
         self._props['resources-revision'] += 1
 
     def set_option(self, name: str, value: Any) -> None:

@@ -23,7 +23,7 @@ class NavEntry:
 class Navigation(ui.element, component='navigation.js'):
     def __init__(self, entries: list[NavEntry], *, current: str) -> None:
         super().__init__()
-        self._props['entries'] = [asdict(entry) for entry in entries]
+        self._props['entries'] = tuple(asdict(entry) for entry in entries)  # a tuple: not wrapped as observable
         self._props['current'] = current
 
     @property
