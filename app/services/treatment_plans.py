@@ -36,7 +36,7 @@ from app.services.patient_lookup import NOT_FOUND
 from app.services.session_time import session_text
 from app.services.treatment_series import cancel_future_sessions, sessions_attended
 from app.services.users import require
-from app.services.validation import Checker
+from app.services.validation import Checker, is_record_id
 from app.wording import counted, with_article
 from models.accounts import User
 from models.clinic import Service
@@ -249,6 +249,8 @@ async def clinicians(*, actor: Actor, branch_id: int | None = None) -> list[Staf
     form came up with no clinician and saving it took the plan's clinician away.
     """
     require(actor, Permission.PLANS_VIEW)
+    if branch_id is not None and not is_record_id(branch_id):
+        raise NotFound('That branch could not be found.')
     users = await User.filter(is_active=True, branch_id=branch_id or actor.branch_id).order_by('full_name')
     return [StaffChoice(id=user.id, name=user.full_name) for user in users
             if role_can(user.role, Permission.NOTES_WRITE)]
