@@ -13,10 +13,11 @@ from pathlib import Path
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nicegui import app
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import content_policy
+from app import content_policy, plain_middleware
 from app.audit import audit, request_origin
 from app.auth import handoff, sessions, throttle
 from app.auth.admission import setup_state
@@ -82,43 +83,76 @@ class Readiness:
 readiness = Readiness()
 
 
-class StartingMiddleware(BaseHTTPMiddleware):
-    """Until the database is open, pages wait for it, then answer 503 with a page that reloads itself."""
+class StartingMiddleware:
+    """Until the database is open, pages wait for it, then answer 503 with a page that reloads itself.
 
-    async def dispatch(self, request: Request, call_next):  # type: ignore[override]
-        if request.url.path.startswith(('/_nicegui/', '/static/')) or await readiness.wait():
-            return await call_next(request)
+    The app's middlewares are plain ASGI (`app.plain_middleware` says why).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope['type'] != 'http' or scope['path'].startswith(('/_nicegui/', '/static/')) or await readiness.wait():
+            await self.app(scope, receive, send)
+            return
         page = FAILED_PAGE if readiness.failed else STARTING_PAGE
-        return HTMLResponse(page, status_code=503, headers={'Retry-After': '2', 'Cache-Control': 'no-store'})
+        response = HTMLResponse(page, status_code=503, headers={'Retry-After': '2', 'Cache-Control': 'no-store'})
+        await response(scope, receive, send)
 
 
-class SecurityHeadersMiddleware(BaseHTTPMiddleware):
+class SecurityHeadersMiddleware:
     """Add the security headers and the Content-Security-Policy to every response, pages and files alike.
 
     An HTML page gets a fresh nonce in its policy and on each of its own `<script>` tags
     (`app.content_policy`); a response that set its own policy (the framed file preview) keeps it.
+    An HTML page's start is held until its body's last part, to add the nonces and their length.
     """
 
-    async def dispatch(self, request: Request, call_next):  # type: ignore[override]
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if get_settings().https:
-            response.headers.setdefault('Strict-Transport-Security', HSTS)
-        if request.url.path.startswith(('/auth/', '/logout')) or 'X-Nicegui-Content' in response.headers:
-            response.headers['Cache-Control'] = 'no-store'
-        if 'content-security-policy' in response.headers:
-            return response
-        if not response.headers.get('content-type', '').startswith('text/html'):
-            response.headers['Content-Security-Policy'] = content_policy.policy()
-            return response
-        nonce = content_policy.new_nonce()
-        body = content_policy.with_nonce(b''.join([chunk async for chunk in response.body_iterator]), nonce)
-        page = Response(body, status_code=response.status_code, background=response.background)
-        page.raw_headers = [*(header for header in response.raw_headers if header[0] != b'content-length'),
-                            (b'content-length', str(len(body)).encode())]  # every Set-Cookie kept
-        page.headers['Content-Security-Policy'] = content_policy.policy(nonce)
-        return page
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope['type'] != 'http':
+            await self.app(scope, receive, send)
+            return
+        path: str = scope['path']
+        held: list[Message] = []  # an HTML page's start, then its body parts until the last
+
+        async def send_secured(message: Message) -> None:
+            if message['type'] == 'http.response.start':
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if get_settings().https:
+                    headers.setdefault('Strict-Transport-Security', HSTS)
+                if path.startswith(('/auth/', '/logout')) or 'x-nicegui-content' in headers:
+                    headers['Cache-Control'] = 'no-store'
+                if 'content-security-policy' in headers:
+                    await send(message)
+                elif not headers.get('content-type', '').startswith('text/html'):
+                    headers['Content-Security-Policy'] = content_policy.policy()
+                    await send(message)
+                else:
+                    held.append(message)
+                return
+            if not held or message['type'] != 'http.response.body':
+                await send(message)
+                return
+            held.append(message)
+            if message.get('more_body', False):
+                return
+            start, *parts = held
+            held.clear()
+            nonce = content_policy.new_nonce()
+            body = content_policy.with_nonce(b''.join(part.get('body', b'') for part in parts), nonce)
+            headers = MutableHeaders(scope=start)  # every Set-Cookie kept
+            headers['Content-Length'] = str(len(body))
+            headers['Content-Security-Policy'] = content_policy.policy(nonce)
+            await send(start)
+            await send({'type': 'http.response.body', 'body': body, 'more_body': False})
+
+        await self.app(scope, receive, send_secured)
 
 
 def mount(settings: Settings) -> None:
@@ -127,6 +161,7 @@ def mount(settings: Settings) -> None:
     app.add_middleware(UploadBindingMiddleware)
     app.add_middleware(StartingMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: the starting page gets them too
+    plain_middleware.install(app)  # NiceGUI's middlewares as plain ASGI
     app.add_static_files('/static', STATIC_DIR)
     _add_session_routes()
     _add_error_handlers()

@@ -30,7 +30,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from nicegui import Client, app, core
-from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.audit import Action, EntityType, Origin, Outcome, audit
 from app.audit.events import origin_context
@@ -138,12 +138,17 @@ def _cookie(header: str) -> str | None:
     return morsel.value if morsel is not None else None
 
 
-class UploadBindingMiddleware(BaseHTTPMiddleware):
-    """An upload to a page's upload route must carry the session cookie that page was built for."""
+class UploadBindingMiddleware:
+    """An upload to a page's upload route must carry the session cookie that page was built for (plain ASGI, as
+    the app's other middlewares: `app.plain_middleware` says why)."""
 
-    async def dispatch(self, request: Request, call_next):  # type: ignore[override]
-        match = _UPLOAD_PATH.match(request.url.path)
-        if match and request.method == 'POST':
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        match = _UPLOAD_PATH.match(scope['path']) if scope['type'] == 'http' else None
+        if match and scope['method'] == 'POST':
+            request = Request(scope)
             client = Client.instances.get(match['client_id'])
             token = request.cookies.get(sessions.COOKIE_NAME)
             if client is not None and not belongs(client, token):
@@ -151,5 +156,7 @@ class UploadBindingMiddleware(BaseHTTPMiddleware):
                 origin = Origin(client_ip=client_host, user_agent=request.headers.get('user-agent', '')[:300])
                 await _record_refusal(token, origin, client_id=match['client_id'][:64],
                                       detail='upload from another session to a page')
-                return JSONResponse({'detail': 'This page belongs to another session.'}, status_code=403)
-        return await call_next(request)
+                response = JSONResponse({'detail': 'This page belongs to another session.'}, status_code=403)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

@@ -9,10 +9,12 @@ does add the diagnosis (so the messages are right and the test can fail).
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import nicegui
 import pytest
 import socketio
 
@@ -128,3 +130,18 @@ def test_forwarded_addresses_from_a_named_proxy_are_believed(tmp_path: Path) -> 
         [(address,)] = behind_proxy.rows("SELECT client_ip FROM audit_event WHERE entity_id = '/admin/users' "
                                          'ORDER BY seq DESC LIMIT 1')
         assert address == '203.0.113.9'
+
+
+def test_the_servers_own_middlewares_answer_as_before(clinic: LiveClinic) -> None:
+    """Plain ASGI in place of Starlette's BaseHTTPMiddleware (app.plain_middleware): the same headers, gzip
+    on top."""
+    redirected = clinic.get('/', **{'X-Forwarded-Prefix': '/clinic'})  # a clinic behind a proxy's sub-path
+    assert redirected.status_code == 303 and redirected.headers['location'] == '/clinic/login'
+    script = clinic.get(f'/_nicegui/{nicegui.__version__}/static/nicegui.js')
+    assert script.status_code == 200 and 'immutable' in script.headers['cache-control']
+    page = clinic.get('/login', **{'Accept-Encoding': 'gzip'})
+    assert page.headers['content-encoding'] == 'gzip' and page.headers['x-frame-options'] == 'DENY'
+    nonce = re.search(r"'nonce-([\w-]+)'", page.headers['content-security-policy'])[1]  # type: ignore[index]
+    scripts = re.findall(r'<script[^>]*>', page.text)
+    assert scripts and all(f'nonce="{nonce}"' in tag for tag in scripts)
+    assert 'session=' in page.headers['set-cookie']  # the browser's storage id (NiceGUI's request tracking)

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import types
 import weakref
 from collections.abc import Iterator
 
+import engineio
 import pytest
+from engineio.async_socket import AsyncSocket
 from nicegui import Client
 from nicegui.props import Props
 from nicegui.testing import User
 
-from app import collector
+from app import collector, plain_middleware
 from models.accounts import Role
 from tests.factories import make_branch, make_user, sign_in
 from tests.waiting import eventually
+
+SERVER_PACKAGES = {'starlette', 'fastapi', 'anyio', 'nicegui', 'app', 'components', 'pages'}
 
 
 def socket_of(client: Client) -> str:
@@ -108,3 +113,35 @@ async def test_a_deleted_page_that_follows_changes_is_freed_by_reference_countin
         assert gone() is None  # a closure holding the client strongly kept it for the full collection
     finally:
         gc.enable()
+
+
+async def test_a_closed_websocket_is_freed_by_reference_counting() -> None:
+    server = engineio.AsyncServer(async_mode='asgi')
+    plain_middleware.use_closing_websockets(server)
+    socket = AsyncSocket(server, 'a-page-socket')
+    events = [{'type': 'websocket.disconnect'}]  # the browser goes at once
+
+    async def receive() -> dict:
+        return events.pop(0)
+
+    async def send(message: dict) -> None:
+        pass
+
+    gone = weakref.ref(socket)
+    gc.disable()  # only reference counting may free it here
+    try:
+        await socket._upgrade_websocket({'asgi.receive': receive, 'asgi.send': send})  # engine.io's own reader
+        del socket
+        await asyncio.sleep(0)  # its writer task ends
+        assert gone() is None  # the reader's error kept its frame, and the connection, for a full collection
+    finally:
+        gc.enable()
+
+
+async def test_requests_leave_nothing_for_the_cyclic_collector(user: User, saved_garbage: list[object]) -> None:
+    for _ in range(5):  # the whole middleware stack, the session's included, without a page to build
+        assert (await user.http_client.get('/static/prospine.css')).status_code == 200
+    gc.collect()
+    servers = [item for item in saved_garbage if type(item).__module__.split('.')[0] in SERVER_PACKAGES
+               or isinstance(item, types.FunctionType | types.CellType | types.FrameType)]  # httpx's: the client's
+    assert servers == []  # Starlette's BaseHTTPMiddleware left a task group's streams and closures per layer
