@@ -1,8 +1,8 @@
 """The shared frame: header (clinic, branch, user, role, theme, sign-out) and the navigation drawer.
 
-The drawer lists only the pages the actor's role may open. A timer re-checks the session every
-`SESSION_CHECK_SECONDS`, so a tab left open on a revoked or expired session goes to the sign-in
-page within a minute.
+The drawer lists only the pages the actor's role may open. The page's session is checked again
+every `session_watch.SESSION_CHECK_SECONDS`, so a tab left open on a revoked or expired session
+goes to the sign-in page within that time.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ from contextlib import contextmanager
 from nicegui import ui
 
 from app.audit.events import origin_context
-from app.auth import sessions
 from app.auth.actor import Actor
 from app.auth.admission import PAGES
 from app.auth.permissions import ROLE_LABELS
 from app.errors import SessionEnded
 from app.services import account
+from components import session_watch
 from components.actions import client_origin, current_actor, send_to_login
 from components.design import apply_theme, retheme_charts
 from components.navigation import NavEntry, Navigation
-
-SESSION_CHECK_SECONDS = 20.0
 
 
 @contextmanager
@@ -50,8 +48,7 @@ def frame(actor: Actor, title: str) -> Iterator[ui.column]:
     with ui.column().classes('prospine-page gap-4') as body:
         ui.label(title).classes('text-h5').mark('page-title')
         yield body
-    # Created last: a timer waits for the browser to connect, which would send a half-built page.
-    ui.timer(SESSION_CHECK_SECONDS, _check_session, immediate=False)
+    session_watch.watch_this_page()
 
 
 def _navigation(actor: Actor) -> None:
@@ -59,18 +56,6 @@ def _navigation(actor: Actor) -> None:
                      key=lambda spec: (spec.nav_order, spec.nav_label or ''))
     Navigation([NavEntry(path=spec.path, label=spec.nav_label or '', icon=spec.nav_icon) for spec in visible],
                current=ui.context.client.page.path).mark('navigation')
-
-
-async def _check_session() -> None:
-    resolved = await sessions.resolve_id(_session_id(), touch=False)
-    if resolved.actor is None:
-        send_to_login(resolved.ended_reason or 'signed-out')
-
-
-def _session_id() -> int | None:
-    from nicegui import app
-
-    return app.storage.client.get('session_id')
 
 
 async def _shown_dark(dark: ui.dark_mode) -> bool:

@@ -9,7 +9,7 @@ from nicegui.testing import User
 from app.auth import sessions
 from app.clock import clock
 from app.security.passwords import verify_password
-from components import frame as frame_module
+from components import session_watch
 from models.accounts import Role, UserSession
 from models.accounts import User as StaffUser
 from tests.factories import PASSWORD, make_user, sign_in
@@ -118,7 +118,7 @@ async def test_must_change_password_leads_to_the_password_page(user: User) -> No
 
 
 async def test_open_tab_on_a_revoked_session_goes_to_sign_in(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(frame_module, 'SESSION_CHECK_SECONDS', 0.2)
+    monkeypatch.setattr(session_watch, 'SESSION_CHECK_SECONDS', 0.2)
     staff = await make_user(Role.RECEPTION, full_name='Nisha Pai')
     await sign_in(user, staff)
     await user.open('/account')
