@@ -252,6 +252,7 @@ async def _phase(target: Target, seats: list[Seat], options: argparse.Namespace,
         run.held, run.held_kb = await _hold(target, seats, http, patients, server)
         run.rss_before_kb = _memory(server)['VmRSS']
         cpu, started = _cpu(), time.monotonic()
+        server_cpu = _server_cpu(server)
         deadline = started + options.seconds
         tabs: list[Tab | None] = [None] * len(seats)
         chooser = random.Random(options.seed)
@@ -260,6 +261,8 @@ async def _phase(target: Target, seats: list[Seat], options: argparse.Namespace,
         await asyncio.gather(*walkers)
         run.seconds = time.monotonic() - started
         run.client_cpu = _cpu() - cpu
+        run.server_cpu, run.server_loop_cpu = (after - before for after, before in
+                                               zip(_server_cpu(server), server_cpu, strict=True))
         memory = _memory(server)
         run.rss_after_kb, run.peak_kb = memory['VmRSS'], memory['VmHWM']
         run.connected = sum(1 for tab in tabs if tab is not None and tab.socket.connected)
@@ -674,6 +677,15 @@ def _memory(pid: int) -> dict[str, int]:
         if key in {'VmRSS', 'VmHWM'}:
             values[key] = int(value.split()[0])
     return values
+
+
+def _server_cpu(pid: int) -> tuple[float, float]:
+    """Seconds of CPU the server process has used, all threads and its main thread (from /proc)."""
+    def used(stat: Path) -> float:
+        fields = stat.read_text().rsplit(')', 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')  # utime + stime, in clock ticks
+
+    return used(Path(f'/proc/{pid}/stat')), used(Path(f'/proc/{pid}/task/{pid}/stat'))
 
 
 def _cpu() -> float:

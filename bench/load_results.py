@@ -54,6 +54,8 @@ class Run:
     held_kb: int = 0
     server_errors: dict[str, int] = field(default_factory=dict)  # warnings and errors the server logged, by message
     client_cpu: float = 0.0
+    server_cpu: float = 0.0  # seconds of CPU the server used during the loop, all its threads
+    server_loop_cpu: float = 0.0  # of which its main thread: the event loop, where pages are built
 
 
 def log_errors(log: Path, since: int) -> dict[str, int]:
@@ -96,7 +98,10 @@ def _table(title: str, run: Run) -> list[str]:
               f'  a live tab on the fresh server ({run.held} opened at once before the loop, held 1 s): '
               f'{run.held_kb / max(1, run.held):.0f} kB each ({run.held_kb / 1024:.1f} MB for {run.held})',
               f'  bench client CPU: {run.client_cpu:.1f} s in {run.seconds:.1f} s '
-              f'({run.client_cpu / run.seconds:.0%} of one core; near 100% means the client, not the server, limits)']
+              f'({run.client_cpu / run.seconds:.0%} of one core; near 100% means the client, not the server, limits)',
+              f'  server CPU per page load (actions included): {run.server_cpu / max(1, loads) * 1000:.1f} ms, '
+              f'of which the event loop {run.server_loop_cpu / max(1, loads) * 1000:.1f} ms '
+              f'({run.server_loop_cpu / run.seconds:.0%} of one core busy)']
     lines += [f'  first error of {name}: {t.first_error}' for name, t in sorted(run.by_name.items()) if t.errors]
     lines += [f'  {name} refused {len(t.refusals)} times (p50 {_percentile(t.refusals, .5):.0f} ms to the answer); '
               f'the first: {t.first_refusal}' for name, t in sorted(run.by_name.items()) if t.refusals]
