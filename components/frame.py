@@ -21,6 +21,7 @@ from app.services import account
 from components import session_watch
 from components.actions import client_origin, current_actor, send_to_login
 from components.design import apply_theme, retheme_charts
+from components.header_bar import HeaderBar
 from components.navigation import NavEntry, Navigation
 
 
@@ -29,20 +30,11 @@ def frame(actor: Actor, title: str) -> Iterator[ui.column]:
     """Draw header and drawer around a page body: `with frame(actor, 'Users'): ...`."""
     apply_theme()
     dark = ui.dark_mode(value=actor.dark_mode)
-    with ui.header(elevated=True).classes('items-center gap-2 px-2 py-1'):
-        ui.button(icon='menu', on_click=lambda: drawer.toggle()).props('flat round color=white aria-label=Menu')
-        with ui.column().classes('gap-0'):
-            ui.label(actor.clinic_name).classes('text-subtitle1 text-weight-medium')
-            ui.label(actor.branch_name).classes('text-caption').mark('branch-name')
-        ui.space()
-        with ui.column().classes('gap-0 items-end gt-xs'):
-            ui.label(actor.full_name).classes('text-body2').mark('user-name')
-            ui.label(ROLE_LABELS[actor.role]).classes('text-caption').mark('user-role')
-        ui.button(icon='dark_mode', on_click=lambda: _toggle_dark(dark)) \
-            .props('flat round color=white aria-label="Dark or light"').tooltip('Dark or light') \
-            .mark('dark-toggle')
-        ui.button('Sign out', icon='logout', on_click=lambda: ui.navigate.to('/logout')) \
-            .props('flat color=white').mark('sign-out')
+    with ui.header(elevated=True).classes('items-center px-2 py-1'):
+        header = HeaderBar(clinic=actor.clinic_name, branch=actor.branch_name, person=actor.full_name,
+                           role=ROLE_LABELS[actor.role]).classes('w-full').mark('header-bar')
+        header.on('menu', lambda: drawer.toggle())
+        header.on('dark', lambda: _toggle_dark(dark))
     with ui.left_drawer(value=None, bordered=True).classes('q-pa-none') as drawer:
         _navigation(actor)
     with ui.column().classes('prospine-page gap-4') as body:

@@ -135,7 +135,7 @@ async def test_the_charts_follow_the_dark_theme(user: User, monkeypatch: pytest.
     calls: list[tuple[str, Any]] = []
     monkeypatch.setattr(ui.echart, 'run_chart_method',
                         lambda self, name, *args, **_: calls.append((name, *args)))  # what the browser is told
-    user.find(marker='dark-toggle').click()
+    user.find(marker='header-bar').trigger('dark')
     await eventually(lambda: ('setTheme', {}) in calls, what='the charts told to turn light')
     assert await StaffUser.get(id=bills.admin.id).values_list('dark_mode', flat=True) is False
 
