@@ -63,14 +63,16 @@ async def _phases(clinic: Target, seats: dict[Role, Seat], busiest: str,
     doctor, admin = seats[Role.DOCTOR], seats[Role.ADMIN]
     database = options.data_dir / 'prospine.sqlite3'
     async with httpx.AsyncClient(base_url=clinic.base_url, timeout=120) as http:
-        await _open(clinic, doctor, http, f'/patients/{busiest}')  # warm up
+        warm, _ = await _open(clinic, doctor, http, f'/patients/{busiest}')  # warm up
+        await warm.close()
 
         async def idle() -> None:
             await asyncio.sleep(3)
 
         async def patient() -> None:
-            for _ in range(options.opens):
-                await _open(clinic, doctor, http, f'/patients/{busiest}')
+            for _ in range(options.opens):  # one tab, as a doctor opening the patient again and again
+                tab, _ = await _open(clinic, doctor, http, f'/patients/{busiest}')
+                await tab.close()
 
         async def backup() -> None:
             await _press(clinic, admin, http, '/admin/backups', 'Back up now', database=database,
