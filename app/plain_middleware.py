@@ -41,16 +41,26 @@ _NICEGUI_FILES = f'/_nicegui/{__version__}/'
 _DYNAMIC_FILES = f'/_nicegui/{__version__}/dynamic_resources/'
 
 
-class PrefixedRedirects:
-    """NiceGUI's `RedirectWithPrefixMiddleware`: a redirect to a local path keeps the proxy's `X-Forwarded-Prefix`."""
+class HttpMiddleware:
+    """A plain ASGI middleware for HTTP requests: `handle` gets each request; websockets and lifespan pass by."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope['type'] != 'http':
+        if scope['type'] == 'http':
+            await self.handle(scope, receive, send)
+        else:
             await self.app(scope, receive, send)
-            return
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class PrefixedRedirects(HttpMiddleware):
+    """NiceGUI's `RedirectWithPrefixMiddleware`: a redirect to a local path keeps the proxy's `X-Forwarded-Prefix`."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         prefix = Headers(scope=scope).get('x-forwarded-prefix', '')
 
         async def send_prefixed(message: Message) -> None:
@@ -64,14 +74,11 @@ class PrefixedRedirects:
         await self.app(scope, receive, send_prefixed)
 
 
-class NiceGuiFileCaching:
+class NiceGuiFileCaching(HttpMiddleware):
     """NiceGUI's `SetCacheControlMiddleware`: its versioned files (not the dynamic ones) get its cache directives."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope['path'] if scope['type'] == 'http' else ''
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope['path']
         if not path.startswith(_NICEGUI_FILES) or path.startswith(_DYNAMIC_FILES):
             await self.app(scope, receive, send)
             return
@@ -84,17 +91,11 @@ class NiceGuiFileCaching:
         await self.app(scope, receive, send_cached)
 
 
-class RequestTracking:
+class RequestTracking(HttpMiddleware):
     """NiceGUI's `RequestTrackingMiddleware`: the request for `app.storage`, the browser's storage id, and the count
     of requests under way per browser (its storage is not pruned meanwhile)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope['type'] != 'http':
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         request_contextvar.set(request)
         if 'id' not in request.session:

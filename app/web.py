@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nicegui import app
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from app import content_policy, plain_middleware
 from app.audit import audit, request_origin
@@ -28,6 +28,7 @@ from app.db import close_database, open_database
 from app.documents.billing_pdf import prepare_fonts
 from app.events import hub
 from app.logs import configure_logging
+from app.plain_middleware import HttpMiddleware
 from components import client_binding, element_memory, left_pages, live, signature_cache
 from components.client_binding import UploadBindingMiddleware
 from components.design import place_notifications
@@ -83,17 +84,14 @@ class Readiness:
 readiness = Readiness()
 
 
-class StartingMiddleware:
+class StartingMiddleware(HttpMiddleware):
     """Until the database is open, pages wait for it, then answer 503 with a page that reloads itself.
 
     The app's middlewares are plain ASGI (`app.plain_middleware` says why).
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope['type'] != 'http' or scope['path'].startswith(('/_nicegui/', '/static/')) or await readiness.wait():
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope['path'].startswith(('/_nicegui/', '/static/')) or await readiness.wait():
             await self.app(scope, receive, send)
             return
         page = FAILED_PAGE if readiness.failed else STARTING_PAGE
@@ -101,7 +99,7 @@ class StartingMiddleware:
         await response(scope, receive, send)
 
 
-class SecurityHeadersMiddleware:
+class SecurityHeadersMiddleware(HttpMiddleware):
     """Add the security headers and the Content-Security-Policy to every response, pages and files alike.
 
     An HTML page gets a fresh nonce in its policy and on each of its own `<script>` tags
@@ -109,13 +107,7 @@ class SecurityHeadersMiddleware:
     An HTML page's start is held until its body's last part, to add the nonces and their length.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope['type'] != 'http':
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope['path']
         held: list[Message] = []  # an HTML page's start, then its body parts until the last
 

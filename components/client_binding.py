@@ -30,11 +30,12 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from nicegui import Client, app, core
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from app.audit import Action, EntityType, Origin, Outcome, audit
 from app.audit.events import origin_context
 from app.auth import sessions
+from app.plain_middleware import HttpMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -138,15 +139,12 @@ def _cookie(header: str) -> str | None:
     return morsel.value if morsel is not None else None
 
 
-class UploadBindingMiddleware:
+class UploadBindingMiddleware(HttpMiddleware):
     """An upload to a page's upload route must carry the session cookie that page was built for (plain ASGI, as
     the app's other middlewares: `app.plain_middleware` says why)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        match = _UPLOAD_PATH.match(scope['path']) if scope['type'] == 'http' else None
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        match = _UPLOAD_PATH.match(scope['path'])
         if match and scope['method'] == 'POST':
             request = Request(scope)
             client = Client.instances.get(match['client_id'])
