@@ -1,6 +1,6 @@
 """What a server keeps of pages nobody will see again: a left page is deleted at once, a removed element freed
 by reference counting (components.left_pages, components.element_memory), full collections on a clock
-(app.collector)."""
+(app.collector), and requests and closed websockets that leave no cycles behind (app.plain_middleware)."""
 
 from __future__ import annotations
 
