@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import app, background_tasks, ui
 
-from app import collector
+from app import collector, page_response
 from app.config import Settings, get_settings
 from app.security.keyring import keyring
 from app.security.secrets_store import storage_secret
@@ -33,6 +33,7 @@ def serve(settings: Settings | None = None) -> None:
         session_middleware_kwargs={'max_age': None, 'same_site': 'lax', 'https_only': settings.https},
         reconnect_timeout=10,
         uvicorn_logging_level='warning',
+        gzip_middleware_factory=page_response.gzip_middleware,
         server_header=False,  # no "server: uvicorn" banner
         # Forwarded headers only from the proxies the admin named (uvicorn would trust 127.0.0.1 by default).
         proxy_headers=bool(settings.trusted_proxies),

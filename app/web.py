@@ -17,7 +17,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
 
-from app import content_policy, plain_middleware
+from app import content_policy, page_response, plain_middleware
 from app.audit import audit, request_origin
 from app.auth import handoff, sessions, throttle
 from app.auth.admission import setup_state
@@ -154,6 +154,7 @@ def mount(settings: Settings) -> None:
     app.add_middleware(StartingMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: the starting page gets them too
     plain_middleware.install(app)  # NiceGUI's middlewares as plain ASGI
+    page_response.install()  # the page's first HTML with less work per load
     app.add_static_files('/static', STATIC_DIR)
     _add_session_routes()
     _add_error_handlers()
