@@ -44,12 +44,17 @@ UNDOING = {
 }
 
 
+def status_step(current: AppointmentStatus, new: AppointmentStatus) -> tuple[str, bool]:
+    """The label of the tap that moves a visit from `current` to `new`, and whether it is outlined (a step back,
+    or a no-show) rather than filled (a step on)."""
+    undoing = UNDOING.get((current, new))
+    return undoing or STATUS_ACTIONS[new], bool(undoing) or new is AppointmentStatus.NO_SHOW
+
+
 def status_button(current: AppointmentStatus, new: AppointmentStatus, on_click: Callable[[], Any]) -> ui.button:
     """The button that moves a visit from `current` to `new`: filled for a step on, outlined for a step back."""
-    undoing = UNDOING.get((current, new))
-    return ui.button(undoing or STATUS_ACTIONS[new], on_click=on_click) \
-        .props('outline' if undoing or new is AppointmentStatus.NO_SHOW else 'unelevated') \
-        .mark(f'mark-{new.value}')
+    label, outlined = status_step(current, new)
+    return ui.button(label, on_click=on_click).props('outline' if outlined else 'unelevated').mark(f'mark-{new.value}')
 
 
 async def open_booking(*, clinicians: Sequence[Clinician], branch_id: int, day: date, start_minute: int | None,

@@ -51,6 +51,7 @@ STATUS_COLOURS = {
     AppointmentStatus.ARRIVED: '#e65100', AppointmentStatus.IN_SESSION: '#6a1b9a',
     AppointmentStatus.COMPLETED: '#2e7d32', AppointmentStatus.NO_SHOW: '#757575',
 }
+NO_COLOUR = '#757575'  # a status without a colour of its own
 SERVICE_COLOURS = {Service.PHYSIOTHERAPY: '#00796b', Service.SPEECH_THERAPY: '#ad1457'}
 CLOSED_COLOUR = 'rgba(110, 110, 110, 0.28)'
 CALENDAR_HEIGHT = 'max(480px, calc(100vh - 250px))'
@@ -63,7 +64,7 @@ SLOT_HEIGHT_PX = 44  # a 30-minute visit shows its time and the patient's name, 
 def status_badge(status: AppointmentStatus) -> ui.badge:
     """An appointment's status as a badge in its calendar colour (Quasar's `color` takes palette names only)."""
     badge = ui.badge(STATUS_LABELS[status], color=None).classes('q-px-sm text-white')
-    badge.style['background-color'] = STATUS_COLOURS.get(status, '#757575')
+    badge.style['background-color'] = STATUS_COLOURS.get(status, NO_COLOUR)
     return badge
 
 class CalendarScreen:

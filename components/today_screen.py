@@ -6,7 +6,8 @@ so two desks and the clinicians' tablets agree. It follows by the visit: a card 
 shows the same is kept and only moved into place, so a change at another desk rebuilds one card, not
 the day (the load bench found whole-day redraws of every open desk a quarter of a busy server's time).
 A busy day is shown a page of visits at a time (`VISITS_PER_PAGE`), opening on the page of the first
-visit still to be seen, so the page's size does not grow with the day's (a card is some 18 elements).
+visit still to be seen, so the page's size does not grow with the day's (a card is one element,
+`components.visit_card`).
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from app.services.appointments import STATUS_LABELS, AppointmentRow, may_change
 from app.services.vocabulary import SERVICE_LABELS
 from app.wording import counted
 from components.actions import current_actor
-from components.appointment_dialogs import status_button
-from components.calendar_screen import status_badge
+from components.appointment_dialogs import status_step
+from components.calendar_screen import NO_COLOUR, STATUS_COLOURS
 from components.dialogs import FormDialog, fill_width
 from components.live import on_change
+from components.visit_card import REMARKS, VisitCard, VisitFace, VisitTap
 from models.accounts import Role
 from models.scheduling import AppointmentStatus
 
@@ -64,7 +66,7 @@ class TodayScreen:
             .props('boundary-links max-pages=7').mark('today-pages')
         self.pager.set_visibility(False)
         self.list = ui.column().classes('w-full gap-2')
-        self.cards: dict[UUID, tuple[AppointmentRow, bool, ui.card]] = {}  # what each drawn card shows
+        self.cards: dict[UUID, tuple[AppointmentRow, bool, VisitCard]] = {}  # what each drawn card shows
         on_change([EntityType.APPOINTMENT], self.follow, permission=Permission.SCHEDULE_VIEW)
 
     async def follow(self, actor: Actor) -> None:
@@ -113,36 +115,30 @@ class TodayScreen:
         for _, _, gone in drawn.values():
             gone.delete()
 
-    def _visit(self, row: AppointmentRow, *, changeable: bool) -> ui.card:
-        card = ui.card().props('flat bordered').classes('w-full').mark(f'visit {row.patient_uid}')
-        with card:
-            with ui.row().classes('w-full items-start no-wrap gap-3'):
-                with ui.column().classes('gap-0 items-center').style('min-width: 4.5rem'):
-                    ui.label(f'{row.starts:%H:%M}').classes('text-h6')
-                    ui.label(f'{row.minutes} min').classes('text-caption text-grey-7')
-                with ui.column().classes('gap-0 col'):
-                    ui.link(row.patient_name, f'/patients/{row.patient_uid}').classes('text-subtitle1')
-                    ui.label(f'{row.patient_uid} · {row.patient_phone}').classes('text-caption')
-                    details = [row.clinician, SERVICE_LABELS[row.service], row.session_text]
-                    ui.label(' · '.join(part for part in details if part)).classes('text-body2')
-                with ui.column().classes('gap-1 items-end'):
-                    status_badge(row.status).classes('text-body2').mark('visit-status')
-                    if row.token:
-                        ui.label(row.token).classes('text-caption text-weight-medium').mark('visit-token')
-            if changeable:
-                with ui.row().classes('w-full gap-2'):
-                    for new in DESK_STATUSES:
-                        if new in appointments.NEXT_STATUSES[row.status]:
-                            status_button(row.status, new, lambda new=new, row=row: self._mark(row, new)) \
-                                .mark(f'mark-{new.value} {row.patient_uid}')
-                    ui.space()
-                    ui.button('Remarks', icon='edit_note', on_click=lambda row=row: self._remarks(row)) \
-                        .props('flat').mark(f'edit-remarks {row.patient_uid}')
-                    if row.token:
-                        ui.button('Token', icon='print',
-                                  on_click=lambda row=row: ui.navigate.to(f'/token/{row.id}', new_tab=True)) \
-                            .props('flat').mark(f'print-token {row.patient_uid}')
-        return card
+    def _visit(self, row: AppointmentRow, *, changeable: bool) -> VisitCard:
+        taps = tuple(VisitTap(key=new.value, label=label, outlined=outlined)
+                     for new in DESK_STATUSES if changeable and new in appointments.NEXT_STATUSES[row.status]
+                     for label, outlined in [status_step(row.status, new)])
+        details = [row.clinician, SERVICE_LABELS[row.service], row.session_text]
+        printable = changeable and bool(row.token)
+        card = VisitCard(VisitFace(
+            time=f'{row.starts:%H:%M}', minutes=f'{row.minutes} min', name=row.patient_name,
+            href=f'/patients/{row.patient_uid}', line=f'{row.patient_uid} · {row.patient_phone}',
+            details=' · '.join(part for part in details if part), status=STATUS_LABELS[row.status],
+            colour=STATUS_COLOURS.get(row.status, NO_COLOUR), token=row.token or '', taps=taps,
+            remarks='Remarks' if changeable else '', print_label='Token' if printable else '',
+            print_link=f'/token/{row.id}' if printable else ''))
+        card.on('act', lambda event, row=row, card=card: self._act(row, card, event.args))
+        return card.mark(f'visit {row.patient_uid}')
+
+    async def _act(self, row: AppointmentRow, card: VisitCard, key: object) -> None:
+        """A tap on a card: only one the card offered is acted on (the service checks the permission again)."""
+        if not isinstance(key, str) or key not in card.offered:
+            return
+        if key == REMARKS:
+            await self._remarks(row)
+        else:
+            await self._mark(row, AppointmentStatus(key))
 
     async def _mark(self, row: AppointmentRow, status: AppointmentStatus) -> None:
         try:
