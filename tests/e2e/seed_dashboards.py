@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
-from app.clock import utcnow
+from app.clock import clinic_today, utcnow
+from app.config import get_settings
 from app.services import invoices, payments, users
 from app.services.invoices import LineInput
 from app.services.patients import PatientDetails, register_patient
@@ -39,11 +40,15 @@ async def seed() -> dict[str, object]:
         doctor = await User.get(username=STAFF['doctor'][0])
         uids = {}
         now = utcnow()
+        midnight = datetime.combine(clinic_today(), time(), tzinfo=get_settings().tz)
+        # every visit today at the clinic, whatever the hour the suite runs at (22:30 used to push Farah to tomorrow)
+        earliest, latest = midnight, midnight + timedelta(days=1, minutes=-30)
         for number, (name, minutes, status) in enumerate(VISITS):
             patient = await register_patient(actor=actor, details=PatientDetails(
                 full_name=name, phone=f'98200 1{number:04d}', gender='female'))
             uids[name] = patient.uid
-            starts = now + timedelta(minutes=minutes)  # written directly: the booking rules refuse the past
+            starts = min(max(now + timedelta(minutes=minutes), earliest), latest)  # written directly: the
+            # booking rules refuse the past
             await Appointment.create(branch_id=actor.branch_id, patient_id=patient.id, clinician=doctor,
                                      service=Service.PHYSIOTHERAPY, starts_at=starts,
                                      ends_at=starts + timedelta(minutes=30), status=status)

@@ -156,3 +156,32 @@ def test_the_admins_charts_are_drawn_and_a_bar_opens_its_list(browser: Browser, 
         expect(page.locator('.q-dialog .q-table').get_by_text('Farah Khan')).to_be_visible()  # her invoice today
     finally:
         context.close()
+
+
+@pytest.mark.parametrize('size', SIZES)
+def test_the_desk_taps_a_visit_card_on_the_day_at_the_desk(browser: Browser, clinic: Server, seeded: dict[str, Any],
+                                                           screenshot_dir: Path, size: str) -> None:
+    """Each visit of /today is drawn by the browser (components.visit_card): its taps reach the server. Last in
+    the module: Farah's arrival changes the day the home pages above show."""
+    context = open_context(browser, clinic, tablet=SIZES[size])
+    try:
+        page = context.new_page()
+        home_of(page, seeded, 'reception')
+        goto(page, '/today')
+        farah = page.locator('.q-card', has_text='Farah Khan')
+        expect(farah.get_by_text('Booked')).to_be_visible()
+        expect(farah.get_by_role('link', name='Farah Khan')).to_have_attribute(
+            'href', f'/patients/{seeded["patients"]["Farah Khan"]}')
+        page.screenshot(path=str(shots(screenshot_dir) / f'today-{size}.png'), full_page=True)
+        assert sideways(page) <= 0
+        farah.locator('[data-act="remarks"]').click()
+        expect(page.get_by_text('Remarks: Farah Khan')).to_be_visible()
+        page.keyboard.press('Escape')
+        expect(page.locator('.q-dialog')).to_have_count(0)
+        if size == 'tablet':  # once: the desktop run found her booked, this one marks her arrived
+            farah.locator('[data-act="arrived"]').click()
+            expect(page.get_by_text('Farah Khan: arrived, token')).to_be_visible()
+            expect(farah.get_by_text('Arrived', exact=True)).to_be_visible()
+            expect(farah.get_by_role('link', name='Token')).to_have_attribute('target', '_blank')
+    finally:
+        context.close()
