@@ -16,8 +16,8 @@ from app.services import clinician_day
 from app.services.clinician_day import ClinicianDay
 from app.services.vocabulary import SERVICE_LABELS
 from app.wording import counted
-from components.calendar_screen import status_badge
 from components.live import RedrawnUnaudited, on_change
+from components.short_list import ShortList, ShortRow, status_of
 from components.when import clinic_date
 
 FOLLOWED = [EntityType.APPOINTMENT, EntityType.TREATMENT_PLAN, EntityType.OUTCOME]
@@ -53,17 +53,11 @@ def _appointments(day: ClinicianDay) -> None:
         if not day.appointments:
             ui.label('You have no appointments today.').classes('text-grey-7')
             return
-        with ui.list().props('separator dense').classes('w-full'):
-            for row in day.appointments:
-                with ui.item().classes('q-px-none').mark('my-appointment'):
-                    with ui.item_section().props('side').style('min-width: 3.5rem'):
-                        ui.label(f'{row.starts:%H:%M}').classes('text-body1 text-weight-medium')
-                    with ui.item_section():
-                        ui.link(row.patient_name, f'/patients/{row.patient_uid}').classes('text-body1')
-                        details = [SERVICE_LABELS[row.service], row.session_text, f'{row.minutes} min']
-                        ui.item_label(' · '.join(part for part in details if part)).props('caption')
-                    with ui.item_section().props('side'):
-                        status_badge(row.status)
+        ShortList([ShortRow(key=str(row.id), lead=f'{row.starts:%H:%M}', title=row.patient_name,
+                            href=f'/patients/{row.patient_uid}',
+                            caption=' · '.join(part for part in (SERVICE_LABELS[row.service], row.session_text,
+                                                                 f'{row.minutes} min') if part),
+                            **status_of(row.status)) for row in day.appointments]).mark('my-appointment-items')
         if day.more_appointments:
             ui.link('More in the calendar', f'/calendar?day={day.day.isoformat()}').classes('text-body2')
 
@@ -74,16 +68,10 @@ def _reviews(day: ClinicianDay) -> None:
         if not day.due_for_review:
             ui.label('None of your patients on an active plan is due for review.').classes('text-grey-7')
             return
-        with ui.list().props('separator dense').classes('w-full'):
-            for review in day.due_for_review:
-                with ui.item().classes('q-px-none').mark(f'review {review.patient_uid}'), ui.item_section():
-                    ui.link(review.patient_name, f'/patients/{review.patient_uid}?part=plans') \
-                        .classes('text-body1')
-                    ui.item_label(f'{review.patient_uid} · {review.plan}').props('caption')
-                    with ui.row().classes('gap-1'):
-                        for reason in review.reasons:
-                            ui.badge(reason).props('outline color=deep-orange-9').classes('q-px-sm') \
-                                .mark('review-reason')
+        ShortList([ShortRow(key=review.patient_uid, title=review.patient_name,
+                            href=f'/patients/{review.patient_uid}?part=plans',
+                            caption=f'{review.patient_uid} · {review.plan}', reasons=tuple(review.reasons))
+                   for review in day.due_for_review]).mark('reviews')
         if day.reviews > len(day.due_for_review):
             ui.label(f'and {counted(day.reviews - len(day.due_for_review), "more patient")}, the ones with '
                      'fewer reasons.').classes('text-caption text-grey-7')

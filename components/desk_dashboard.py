@@ -19,17 +19,18 @@ from app.errors import DomainError, ValidationFailed
 from app.money import format_money
 from app.services import appointments, desk_day, payments
 from app.services.appointments import AppointmentRow
-from app.services.desk_day import ArrivingDue, DeskDay
+from app.services.desk_day import DeskDay
 from app.services.inquiries import KIND_LABELS
 from app.services.payments import MODE_LABELS
 from app.wording import counted
 from components.actions import guarded_action
 from components.appointment_dialogs import open_booking
 from components.billing_dialogs import payment_dialog
-from components.calendar_screen import status_badge
 from components.dialogs import FormDialog
 from components.live import RedrawnUnaudited, on_change
 from components.patient_picker import PatientPicker
+from components.short_list import ShortList, ShortRow, status_of
+from components.tile_grid import Tile, TileGrid
 from components.when import clinic_date, clinic_time
 from models.scheduling import AppointmentStatus
 
@@ -90,22 +91,16 @@ class DeskDashboard(RedrawnUnaudited):
                 return
             ui.label(f'{counted(day.dues_patients, "patient")} owe {format_money(day.dues_total)}') \
                 .classes('text-caption text-grey-8').mark('dues-summary')
-            with ui.list().props('separator dense').classes('w-full'):
-                for due in day.dues:
-                    self._due(due)
+            takes = self.actor.can(Permission.BILLING_CREATE)
+            owed = {due.patient_uid: due.due for due in day.dues}
+            ShortList([ShortRow(key=due.patient_uid, title=due.patient_name,
+                                href=f'/patients/{due.patient_uid}?part=billing',
+                                caption=f'{due.patient_uid} · comes at {due.first_visit:%H:%M}',
+                                side=format_money(due.due), side_class='text-weight-medium text-negative',
+                                tap='Take payment' if takes else '') for due in day.dues],
+                      on_tap=lambda uid: self._take(uid, owed[uid])).mark('dues')
             if day.dues_patients > len(day.dues):
                 ui.link('All outstanding dues', '/billing').classes('text-body2')
-
-    def _due(self, due: ArrivingDue) -> None:
-        with ui.item().classes('q-px-none').mark(f'due {due.patient_uid}'):
-            with ui.item_section():
-                ui.link(due.patient_name, f'/patients/{due.patient_uid}?part=billing').classes('text-body1')
-                ui.item_label(f'{due.patient_uid} · comes at {due.first_visit:%H:%M}').props('caption')
-            with ui.item_section().props('side'):
-                ui.label(format_money(due.due)).classes('text-weight-medium text-negative')
-                if self.actor.can(Permission.BILLING_CREATE):
-                    ui.button('Take payment', on_click=lambda due=due: self._take(due.patient_uid, due.due)) \
-                        .props('flat dense no-caps').mark(f'take-payment {due.patient_uid}')
 
     def _take(self, patient_uid: str, due: Decimal) -> None:
         payment_dialog(patient_uid=patient_uid, invoice=None, due=due, then=self.redraw)
@@ -140,29 +135,23 @@ class DeskDashboard(RedrawnUnaudited):
 
 
 def _tiles(day: DeskDay) -> None:
-    with ui.element('div').classes('w-full grid gap-3') \
-            .style('grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr))').mark('desk-tiles'):
-        _tile('waiting', 'Waiting', str(day.count(AppointmentStatus.ARRIVED)), 'arrived, not yet seen', '/today')
-        _tile('to-come', 'Still to come', str(day.count(*desk_day.EXPECTED)), 'booked or confirmed', '/today')
-        _tile('in-session', 'In session', str(day.count(AppointmentStatus.IN_SESSION)), '', '/today')
-        _tile('done', 'Done', str(day.count(AppointmentStatus.COMPLETED)),
-              f'{counted(day.count(AppointmentStatus.NO_SHOW), "no-show")}', '/today')
-        _tile('reminders', 'Reminders to send', str(day.reminders_unsent),
-              f'of {counted(day.reminders_total, "appointment")} tomorrow', '/reminders')
-        if day.inquiries_today is not None:
-            _tile('inquiries', 'New inquiries', str(day.inquiries_today),
-                  f'{counted(day.online_pending or 0, "online request")} waiting', '/inquiries')
-        if day.collected_by_mode is not None:
-            _tile('collected', 'Collected today', format_money(day.collected), 'less refunds', '/billing/closing')
-
-
-def _tile(key: str, label: str, value: str, note: str, target: str) -> None:
-    with ui.card().props('flat bordered').classes('gap-0 q-pa-sm cursor-pointer').mark(f'tile-{key}') \
-            .on('click', lambda: ui.navigate.to(target)):
-        ui.label(label).classes('text-caption text-grey-8')
-        ui.label(value).classes('text-h6 text-weight-medium').mark(f'value-{key}')
-        if note:
-            ui.label(note).classes('text-caption text-grey-7')
+    tiles = [
+        Tile(key='waiting', label='Waiting', value=str(day.count(AppointmentStatus.ARRIVED)),
+             note='arrived, not yet seen', href='/today'),
+        Tile(key='to-come', label='Still to come', value=str(day.count(*desk_day.EXPECTED)),
+             note='booked or confirmed', href='/today'),
+        Tile(key='in-session', label='In session', value=str(day.count(AppointmentStatus.IN_SESSION)), href='/today'),
+        Tile(key='done', label='Done', value=str(day.count(AppointmentStatus.COMPLETED)),
+             note=counted(day.count(AppointmentStatus.NO_SHOW), 'no-show'), href='/today'),
+        Tile(key='reminders', label='Reminders to send', value=str(day.reminders_unsent),
+             note=f'of {counted(day.reminders_total, "appointment")} tomorrow', href='/reminders')]
+    if day.inquiries_today is not None:
+        tiles.append(Tile(key='inquiries', label='New inquiries', value=str(day.inquiries_today),
+                          note=f'{counted(day.online_pending or 0, "online request")} waiting', href='/inquiries'))
+    if day.collected_by_mode is not None:
+        tiles.append(Tile(key='collected', label='Collected today', value=format_money(day.collected),
+                          note='less refunds', href='/billing/closing'))
+    TileGrid(tiles).mark('desk-tiles')
 
 
 def _card(title: str, marker: str) -> ui.card:
@@ -178,17 +167,11 @@ def _visits(title: str, marker: str, rows: tuple[AppointmentRow, ...], *, total:
         if not rows:
             ui.label(empty).classes('text-grey-7')
             return
-        with ui.list().props('separator dense').classes('w-full'):
-            for row in rows:
-                with ui.item().classes('q-px-none').mark(f'{marker}-item'):
-                    with ui.item_section().props('side').style('min-width: 3.5rem'):
-                        ui.label(f'{row.starts:%H:%M}').classes('text-body1 text-weight-medium')
-                    with ui.item_section():
-                        ui.link(row.patient_name, f'/patients/{row.patient_uid}').classes('text-body1')
-                        details = [row.clinician, row.session_text, row.token if arrived else '']
-                        ui.item_label(' · '.join(part for part in details if part)).props('caption')
-                    with ui.item_section().props('side'):
-                        status_badge(row.status)
+        ShortList([ShortRow(key=row.patient_uid, lead=f'{row.starts:%H:%M}', title=row.patient_name,
+                            href=f'/patients/{row.patient_uid}',
+                            caption=' · '.join(part for part in (row.clinician, row.session_text,
+                                                                 row.token if arrived else '') if part),
+                            **status_of(row.status)) for row in rows]).mark(f'{marker}-items')
         if total > len(rows):
             ui.link(f'All {total} on the day\'s list', '/today').classes('text-body2')
 
@@ -199,16 +182,11 @@ def _collections(day: DeskDay) -> None:
         if not collected:
             ui.label('Nothing collected yet today.').classes('text-grey-7')
             return
-        with ui.list().props('dense').classes('w-full'):
-            for mode, amount in collected.items():
-                with ui.item().classes('q-px-none').mark(f'collected-{mode.value}'):
-                    ui.item_section(MODE_LABELS[mode])
-                    with ui.item_section().props('side'):
-                        ui.label(format_money(amount)).classes('text-body1')
-            with ui.item().classes('q-px-none'):
-                ui.item_section('Total').classes('text-weight-medium')
-                with ui.item_section().props('side'):
-                    ui.label(format_money(day.collected)).classes('text-body1 text-weight-medium')
+        rows = [ShortRow(key=mode.value, title=MODE_LABELS[mode], side=format_money(amount), side_class='text-body1')
+                for mode, amount in collected.items()]
+        rows.append(ShortRow(key='total', title='Total', side=format_money(day.collected),
+                             side_class='text-body1 text-weight-medium', strong=True))
+        ShortList(rows, separator=False).mark('collected')
 
 
 def _inquiries(day: DeskDay) -> None:
@@ -216,11 +194,8 @@ def _inquiries(day: DeskDay) -> None:
         if not day.inquiries:
             ui.label('No new inquiry today and no online request waiting.').classes('text-grey-7')
             return
-        with ui.list().props('separator dense').classes('w-full'):
-            for row in day.inquiries:
-                with ui.item().classes('q-px-none').mark('new-inquiry'), ui.item_section():
-                    ui.item_label(row.full_name)
-                    wanted = f' · wants {clinic_date(row.visit_day)}' if row.visit_day else ''
-                    ui.item_label(f'{KIND_LABELS[row.kind]} · {clinic_time(row.created)}{wanted}') \
-                            .props('caption')
+        ShortList([ShortRow(key=str(index), title=row.full_name, caption=f'{KIND_LABELS[row.kind]} · '
+                            f'{clinic_time(row.created)}' + (f' · wants {clinic_date(row.visit_day)}'
+                                                             if row.visit_day else ''))
+                   for index, row in enumerate(day.inquiries)]).mark('new-inquiries-items')
         ui.link('Open the inquiries', '/inquiries').classes('text-body2')

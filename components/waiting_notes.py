@@ -9,6 +9,7 @@ from app.auth.actor import Actor
 from app.auth.permissions import Permission
 from app.services.note_queue import WaitingNote, waiting_notes
 from components.live import on_change
+from components.short_list import ShortList, ShortRow
 from components.when import clinic_time
 
 
@@ -39,12 +40,9 @@ def _card(title: str, notes: list[WaitingNote], *, more: bool, empty: str, when:
         if not notes:
             ui.label(empty).classes('text-grey-7')
             return
-        with ui.list().props('separator').classes('w-full'):
-            for note in notes:
-                opened = ui.item(on_click=lambda uid=note.patient_uid: ui.navigate.to(f'/patients/{uid}'))
-                with opened.mark(f'{marker}-item'), ui.item_section():
-                    ui.item_label(f'{note.patient_name} · {note.patient_uid}')
-                    ui.item_label(f'{note.discipline} note by {note.author}, {when} '
-                                  f'{clinic_time(note.since)}').props('caption')
+        ShortList([ShortRow(key=str(note.note_id), title=f'{note.patient_name} · {note.patient_uid}',
+                            href=f'/patients/{note.patient_uid}',
+                            caption=f'{note.discipline} note by {note.author}, {when} {clinic_time(note.since)}')
+                   for note in notes]).mark(f'{marker}-items')
         if more:
             ui.label('Showing the oldest first; open the patients to see the rest.').classes('text-caption')

@@ -114,7 +114,7 @@ async def test_the_home_page_lists_a_note_signed_elsewhere_for_co_signature(user
     await clinical_notes.save_draft(actor=junior, note_id=note.id, subjective='Knee pain', objective='',
                                     assessment='', plan='')
     await clinical_notes.sign_note(actor=junior, note_id=note.id)
-    await user.should_see(marker='awaiting-cosign-item')
+    await user.should_see(marker='awaiting-cosign-items')
     await user.should_see('Meera Iyer · 250101-1')
 
 

@@ -80,7 +80,10 @@ async def test_the_home_page_lists_what_waits_and_opens_the_patient(user: User) 
     await user.should_see('Notes awaiting your co-signature (1)')
     await user.should_see('Meera Iyer · 250101-1')
     await user.should_see('You have no unsigned drafts.')
-    user.find(marker='awaiting-cosign-item').click()
+    [listing] = user.find(marker='awaiting-cosign-items').elements
+    [row] = listing.rows  # type: ignore[attr-defined]  # a ShortList
+    assert row.href == '/patients/250101-1'  # the name is a link to the patient
+    await user.open(row.href)
     await user.should_see('UID 250101-1')
 
 

@@ -8,6 +8,8 @@ from nicegui.testing import User
 
 from app.audit import Action, EntityType
 from app.services import appointments
+from components.short_list import ShortList, ShortRow
+from components.tile_grid import TileGrid
 from models.audit import AuditEvent
 from models.clinic import Service
 from models.plans import PlanType, TreatmentPlan
@@ -18,8 +20,16 @@ from tests.scheduling import NOW_UTC
 from tests.waiting import eventually
 
 
-def text_of(user: User, marker: str) -> str:
-    return user.find(marker=marker).elements.pop().text
+def tile_value(user: User, key: str) -> str:
+    [tiles] = user.find(marker='desk-tiles').elements
+    assert isinstance(tiles, TileGrid)
+    return tiles.tiles[key].value
+
+
+def row_of(user: User, marker: str, key: str) -> ShortRow:
+    [listing] = user.find(marker=marker).elements
+    assert isinstance(listing, ShortList)
+    return listing.row(key)
 
 
 async def todays_visits(bills: BillingClinic) -> None:
@@ -39,16 +49,17 @@ async def test_reception_sees_the_desks_day_and_a_payment_elsewhere_updates_it(u
     await sign_in(user, bills.clinic.reception)
     await user.open('/')
     await user.should_see(marker='desk-day')
-    assert (text_of(user, 'value-waiting'), text_of(user, 'value-to-come'), text_of(user, 'value-collected')) == \
+    assert (tile_value(user, 'waiting'), tile_value(user, 'to-come'), tile_value(user, 'collected')) == \
         ('1', '1', '₹0.00')
-    await user.should_see('Meera Iyer', marker='waiting-item')
-    await user.should_see('Arjun Menon', marker='next-up-item')
-    await user.should_see('₹500.00', marker=f'due {bills.clinic.other_patient.uid}')
+    await user.should_see('Meera Iyer', marker='waiting-items')
+    await user.should_see('Arjun Menon', marker='next-up-items')
+    owed = row_of(user, 'dues', bills.clinic.other_patient.uid)
+    assert (owed.title, owed.side, owed.tap) == ('Arjun Menon', '₹500.00', 'Take payment')
     await user.should_not_see(marker='clinic-figures')
     await bills.pay('500', patient_uid=bills.clinic.other_patient.uid, mode='upi')  # another desk
-    await eventually(lambda: text_of(user, 'value-collected') == '₹500.00', what='the collected tile following')
+    await eventually(lambda: tile_value(user, 'collected') == '₹500.00', what='the collected tile following')
     await user.should_see('No patient coming today owes anything.')
-    await user.should_see('₹500.00', marker='collected-upi')
+    assert row_of(user, 'collected', 'upi').side == '₹500.00'
     views = await AuditEvent.filter(action=Action.VIEW, entity_type=EntityType.REPORT).count()
     assert views == 1  # opening the day is audited; the redraw the payment caused is not another look
 
@@ -58,11 +69,12 @@ async def test_the_desk_takes_a_due_from_the_home_page(user: User) -> None:
     await todays_visits(bills)
     await sign_in(user, bills.clinic.reception)
     await user.open('/')
-    user.find(marker=f'take-payment {bills.clinic.other_patient.uid}').click()
+    user.find(marker='dues').trigger('tap', ['forged'])  # not a row's key: nothing opens
+    user.find(marker='dues').trigger('tap', bills.clinic.other_patient.uid)
     await user.should_see('₹500.00 due towards the oldest dues first.')
     user.find(marker='dialog-submit').click()
     await user.should_see('₹500.00 received.')
-    await eventually(lambda: text_of(user, 'value-collected') == '₹500.00', what='the day redrawn after the payment')
+    await eventually(lambda: tile_value(user, 'collected') == '₹500.00', what='the day redrawn after the payment')
 
 
 async def test_the_quick_payment_asks_whose_it_is_first(user: User) -> None:
@@ -97,11 +109,11 @@ async def test_a_doctor_sees_her_day_and_patients_due_for_review_and_a_booking_e
     await user.open('/')
     await user.should_see(marker='clinician-day')
     await user.should_see('You have no appointments today.')
-    await user.should_see('Plan ends on 10 Dec 2026', marker=f'review {clinic.patient.uid}')
+    assert 'Plan ends on 10 Dec 2026' in row_of(user, 'reviews', clinic.patient.uid).reasons
     await user.should_not_see(marker='desk-day')
     await user.should_not_see(marker='clinic-figures')
     await appointments.book(actor=bills.desk, booking=clinic.booking(hour=11, patient=clinic.other_patient))
-    await user.should_see('Arjun Menon', marker='my-appointment')
+    await user.should_see('Arjun Menon', marker='my-appointment-items')
 
 
 async def test_a_junior_doctor_sees_their_day_and_no_money(user: User) -> None:

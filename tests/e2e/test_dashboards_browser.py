@@ -101,6 +101,12 @@ def test_the_desks_home_page_fits_and_shows_todays_dues(browser: Browser, clinic
         expect(page.get_by_text('₹1,200.00').first).to_be_visible()
         page.screenshot(path=str(shots(screenshot_dir) / f'reception-{size}.png'), full_page=True)
         assert sideways(page) <= 0
+        # the tiles and lists are drawn by the browser (components.tile_grid, components.short_list)
+        expect(page.locator('[data-tile="waiting"]')).to_have_attribute('href', '/today')
+        page.locator(f'[data-tap="{seeded["patients"]["Farah Khan"]}"]').click()
+        expect(page.get_by_text('₹1,200.00 due towards the oldest dues first.')).to_be_visible()
+        page.keyboard.press('Escape')
+        expect(page.locator('.q-dialog')).to_have_count(0)
     finally:
         context.close()
 
